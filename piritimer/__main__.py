@@ -1,0 +1,3 @@
+from piritimer.cli import main
+
+raise SystemExit(main())

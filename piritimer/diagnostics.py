@@ -1,0 +1,34 @@
+"""Messages about a session file, each pinned to a line and column."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum, auto
+
+
+class Severity(Enum):
+    ERROR = auto()
+    WARNING = auto()
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """One thing wrong with a file. ``line`` and ``column`` count from 1, as editors do."""
+
+    path: str
+    line: int
+    column: int
+    message: str
+    severity: Severity = Severity.ERROR
+
+    def __str__(self) -> str:
+        prefix = "" if self.severity is Severity.ERROR else "warning: "
+        return f"{self.path}:{self.line}:{self.column}: {prefix}{self.message}"
+
+
+class SessionFileError(Exception):
+    """Raised internally to stop reading a file at its first unrecoverable problem."""
+
+    def __init__(self, diagnostic: Diagnostic) -> None:
+        super().__init__(str(diagnostic))
+        self.diagnostic = diagnostic

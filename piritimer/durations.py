@@ -1,0 +1,141 @@
+"""Reading the lengths of time that people write in session files.
+
+Accepted forms, all meaning a number of seconds:
+
+* a bare number: ``30``, ``2.5``
+* numbers with units, in any order of size: ``30s``, ``1m30s``, ``1 min 30 sec``, ``2m``, ``1h``
+* clock notation: ``1:30`` is one minute thirty seconds, ``1:00:00`` one hour.
+
+YAML 1.1 would read a plain ``1:30`` as the sexagesimal number 90; we never let YAML type a
+duration (the loader reads the raw text), and clock notation gives the same 90 seconds, so
+quoting makes no difference.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+MAX_STEP_S = 3 * 60 * 60
+"""The longest single step we accept; anything longer is almost surely a typo."""
+
+_UNIT_SECONDS = {
+    "s": 1,
+    "sec": 1,
+    "secs": 1,
+    "second": 1,
+    "seconds": 1,
+    "m": 60,
+    "min": 60,
+    "mins": 60,
+    "minute": 60,
+    "minutes": 60,
+    "h": 3600,
+    "hr": 3600,
+    "hrs": 3600,
+    "hour": 3600,
+    "hours": 3600,
+}
+_NUMBER = r"\d+(?:\.\d+)?"
+_PART = re.compile(rf"\s*({_NUMBER})\s*([a-z]+)\s*")
+_CLOCK = re.compile(r"^(?:(\d+):)?(\d+):(\d{2}(?:\.\d+)?)$")
+_BREATHS = re.compile(r"^(\d+)\s*breaths?$")
+
+
+class DurationError(ValueError):
+    """The text is not a duration; the message says what would be right."""
+
+
+@dataclass(frozen=True)
+class Breaths:
+    """A hold measured in breaths rather than seconds (``hold: 5 breaths``)."""
+
+    count: int
+
+
+def parse_duration(text: str) -> float:
+    """Return the number of seconds ``text`` stands for; raise DurationError if it is not one.
+
+    Zero and negative lengths are refused here, so every caller gets a usable length.
+    """
+    raw = text.strip().lower()
+    if not raw:
+        raise DurationError("expected a duration such as 30s, 1m30s or 1:30, found nothing")
+    if raw.startswith("-"):
+        raise DurationError(f"a duration cannot be negative ({text!r}); write e.g. 30s")
+    seconds = _parse_positive(raw, text)
+    if seconds <= 0:
+        raise DurationError(f"a duration must be longer than zero ({text!r})")
+    if not math.isfinite(seconds) or seconds > MAX_STEP_S:
+        raise DurationError(
+            f"{text!r} is longer than {MAX_STEP_S // 3600} hours; is it a typo? write e.g. 30s"
+        )
+    return seconds
+
+
+def _parse_positive(raw: str, original: str) -> float:
+    if re.fullmatch(_NUMBER, raw):
+        return float(raw)
+    clock = _CLOCK.match(raw)
+    if clock:
+        hours, minutes, seconds = clock.groups()
+        if float(seconds) >= 60 or (hours is not None and int(minutes) >= 60):
+            raise DurationError(
+                f"{original!r} is not a valid m:ss or h:mm:ss time; seconds and minutes go to 59"
+            )
+        return int(hours or 0) * 3600 + int(minutes) * 60 + float(seconds)
+    total = 0.0
+    position = 0
+    last_unit_s = math.inf
+    for match in _PART.finditer(raw):
+        if match.start() != position:
+            break
+        unit_s = _UNIT_SECONDS.get(match.group(2))
+        if unit_s is None:
+            raise DurationError(
+                f"unknown unit {match.group(2)!r} in {original!r}; use s, m or h (e.g. 1m30s)"
+            )
+        if unit_s >= last_unit_s:
+            raise DurationError(
+                f"{original!r} repeats or reorders units; write larger units first (e.g. 1m30s)"
+            )
+        last_unit_s = unit_s
+        total += float(match.group(1)) * unit_s
+        position = match.end()
+    if position != len(raw) or position == 0:
+        raise DurationError(f"{original!r} is not a duration; write e.g. 30, 30s, 1m30s or 1:30")
+    return total
+
+
+def parse_hold(text: str) -> float | Breaths:
+    """A hold is a duration or a number of breaths (``5 breaths``)."""
+    match = _BREATHS.match(text.strip().lower())
+    if match:
+        count = int(match.group(1))
+        if count < 1:
+            raise DurationError("a hold needs at least 1 breath")
+        return Breaths(count)
+    return parse_duration(text)
+
+
+def format_duration(seconds: float) -> str:
+    """Render seconds the way people read them: ``45s``, ``1m30s``, ``1h05m``."""
+    whole = round(seconds)
+    if abs(seconds - whole) > 1e-9 and seconds < 60:
+        return f"{seconds:g}s"
+    hours, rest = divmod(whole, 3600)
+    minutes, secs = divmod(rest, 60)
+    if hours:
+        return f"{hours}h{minutes:02d}m"
+    if minutes:
+        return f"{minutes}m{secs:02d}s" if secs else f"{minutes}m"
+    return f"{secs}s"
+
+
+def format_clock(seconds: float) -> str:
+    """``m:ss`` (or ``h:mm:ss``) for countdowns and totals; never shows a negative time."""
+    whole = max(0, math.ceil(seconds - 1e-9))
+    hours, rest = divmod(whole, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"

@@ -1,0 +1,508 @@
+"""Reading session files: YAML in, a Session or a list of pinned messages out.
+
+Nothing here raises for a bad file. Every problem becomes a Diagnostic at the line and column
+of the offending key or value, and reading goes on so that one pass shows every mistake.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from piritimer import paths, spec
+from piritimer.diagnostics import Diagnostic, SessionFileError, Severity
+from piritimer.durations import Breaths, DurationError, parse_duration, parse_hold
+from piritimer.model import (
+    FORMAT_VERSION,
+    BreathPattern,
+    Defaults,
+    Exercise,
+    PacedBreathing,
+    Phase,
+    Session,
+    SideOrder,
+    Source,
+    TimedHold,
+    Work,
+)
+from piritimer.spec import Field, Kind, Section
+from piritimer.yaml_source import MAX_FILE_BYTES, compose, position, read_text
+
+MAX_COUNT = 1000
+MAX_STEPS = 20_000
+"""A session longer than this would be days long; refusing it keeps the timeline small."""
+
+_NULL_TAG = "tag:yaml.org,2002:null"
+_INVALID: Any = object()
+"""Marks a value already reported as wrong (None is a valid value: "wait", "none")."""
+_INTEGER = re.compile(r"^\+?\d+$")
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    """What reading one file gave: a session when it is valid, and every message."""
+
+    path: Path | None
+    session: Session | None
+    diagnostics: tuple[Diagnostic, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        return self.session is not None
+
+    @property
+    def errors(self) -> tuple[Diagnostic, ...]:
+        return tuple(d for d in self.diagnostics if d.severity is Severity.ERROR)
+
+
+def load_session(path: Path | str) -> LoadResult:
+    """Read and check the session file at ``path``. Never raises for a bad or missing file."""
+    file_path = Path(path)
+    try:
+        with file_path.open("rb") as handle:
+            # One byte past the limit is enough to refuse an oversized file without reading it all.
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except OSError as error:
+        reason = error.strerror or str(error)
+        return LoadResult(file_path, None, (Diagnostic(str(path), 1, 1, f"cannot read: {reason}"),))
+    return load_session_bytes(data, label=str(path), base_dir=file_path.parent, path=file_path)
+
+
+def load_session_bytes(
+    data: bytes | str,
+    *,
+    label: str = "<session>",
+    base_dir: Path | None = None,
+    path: Path | None = None,
+) -> LoadResult:
+    """Check session text that has not come from (or not yet gone to) a file."""
+    try:
+        text = data if isinstance(data, str) else read_text(label, data)
+        root = compose(label, text)
+    except SessionFileError as error:
+        return LoadResult(path, None, (error.diagnostic,))
+    reader = _Reader(label, base_dir)
+    session = reader.session(root, path)
+    errors = [d for d in reader.diagnostics if d.severity is Severity.ERROR]
+    return LoadResult(path, None if errors else session, tuple(reader.diagnostics))
+
+
+@dataclass
+class _Mapping:
+    """A checked mapping: converted values, and the nodes they came from (for positions)."""
+
+    node: yaml.Node
+    values: dict[str, Any] = field(default_factory=dict)
+    value_nodes: dict[str, yaml.Node] = field(default_factory=dict)
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self.values.get(key, default)
+
+
+class _Reader:
+    def __init__(self, label: str, base_dir: Path | None) -> None:
+        self.label = label
+        self.base_dir = base_dir
+        self.diagnostics: list[Diagnostic] = []
+
+    # -- reporting ----------------------------------------------------------------------------
+
+    def error(self, node: yaml.Node, message: str) -> None:
+        line, column = position(node)
+        self.diagnostics.append(Diagnostic(self.label, line, column, message))
+
+    # -- the session --------------------------------------------------------------------------
+
+    def session(self, root: yaml.Node | None, path: Path | None) -> Session | None:
+        if root is None:
+            self.diagnostics.append(
+                Diagnostic(
+                    self.label,
+                    1,
+                    1,
+                    "the file is empty; a session needs at least `title:` and `exercises:`",
+                )
+            )
+            return None
+        if not isinstance(root, yaml.MappingNode):
+            self.error(
+                root, "a session file is a mapping with `title:` and `exercises:` at the top"
+            )
+            return None
+        top = self.mapping(root, spec.SESSION)
+        defaults = self.defaults(top.get("defaults"))
+        exercises = tuple(
+            exercise
+            for checked in top.get("exercises", [])
+            if (exercise := self.exercise(checked, defaults)) is not None
+        )
+        if "exercises" in top.values and not top.values["exercises"]:
+            self.error(top.value_nodes["exercises"], "`exercises` needs at least one exercise")
+        if "title" not in top.values:
+            return None
+        session = Session(
+            title=top.values["title"],
+            exercises=exercises,
+            summary=top.get("summary"),
+            safety=top.get("safety"),
+            sources=tuple(top.get("sources", ())),
+            credits=top.get("credits"),
+            tags=tuple(top.get("tags", ())),
+            notes=top.get("notes"),
+            defaults=defaults,
+            path=path,
+            format_version=top.get("format", FORMAT_VERSION),
+        )
+        self.check_size(session, root)
+        return session
+
+    def check_size(self, session: Session, root: yaml.Node) -> None:
+        from piritimer.timeline import count_steps
+
+        steps = count_steps(session)
+        if steps > MAX_STEPS:
+            self.error(root, f"this session would have {steps:,} steps; the limit is {MAX_STEPS:,}")
+
+    def defaults(self, checked: _Mapping | None) -> Defaults:
+        base = Defaults()
+        if checked is None:
+            return base
+        pattern = self.pattern(checked.get("breathing"), base.breathing)
+        return Defaults(
+            get_ready_s=checked.get("get ready", base.get_ready_s),
+            setup_s=checked.get("setup time", base.setup_s),
+            rest_between_reps_s=checked.get("rest between reps", base.rest_between_reps_s),
+            rest_between_sets_s=checked.get("rest between sets", base.rest_between_sets_s),
+            rest_after_s=checked.get("rest after", base.rest_after_s),
+            switch_sides_s=checked.get("switch sides", base.switch_sides_s),
+            breathing=pattern,
+            voice=checked.get("voice", base.voice),
+            sounds=checked.get("sounds", base.sounds),
+        )
+
+    @staticmethod
+    def pattern(checked: _Mapping | None, base: BreathPattern) -> BreathPattern:
+        if checked is None:
+            return base
+        return BreathPattern(
+            inhale_s=checked.get("inhale", base.inhale_s),
+            exhale_s=checked.get("exhale", base.exhale_s),
+            hold_in_s=checked.get("hold in", base.hold_in_s),
+            hold_out_s=checked.get("hold out", base.hold_out_s),
+        )
+
+    def exercise(self, checked: _Mapping, defaults: Defaults) -> Exercise | None:
+        work = self.work(checked, defaults)
+        if work is None or "name" not in checked.values:
+            return None
+        cues_checked: _Mapping | None = checked.get("cues")
+        cues = (
+            tuple((Phase(key), text) for key, text in cues_checked.values.items())
+            if cues_checked
+            else ()
+        )
+        return Exercise(
+            name=checked.values["name"],
+            work=work,
+            setup=tuple(checked.get("setup", ())),
+            setup_s=checked.get("setup time", defaults.setup_s),
+            image=checked.get("image"),
+            sides=checked.get("sides", SideOrder.NONE),
+            sets=checked.get("sets", 1),
+            reps=checked.get("reps", 1),
+            rest_between_reps_s=checked.get("rest between reps", defaults.rest_between_reps_s),
+            rest_between_sets_s=checked.get("rest between sets", defaults.rest_between_sets_s),
+            rest_after_s=checked.get("rest after", defaults.rest_after_s),
+            get_ready_s=checked.get("get ready", defaults.get_ready_s),
+            switch_sides_s=checked.get("switch sides", defaults.switch_sides_s),
+            cues=cues,
+            about=checked.get("about"),
+            notes=checked.get("notes"),
+            line=position(checked.node)[0],
+        )
+
+    def work(self, checked: _Mapping, defaults: Defaults) -> Work | None:
+        hold = checked.get("hold")
+        breathing: _Mapping | None = checked.get("breathing")
+        name = checked.get("name", "this exercise")
+        if hold is None and breathing is None:
+            if "hold" not in checked.value_nodes and "breathing" not in checked.value_nodes:
+                self.error(
+                    checked.node,
+                    (
+                        f"`{name}` has no work: add `hold: 30s` (a timed hold), "
+                        "`hold: 5 breaths`, or `breathing:` with `cycles:`"
+                    ),
+                )
+            return None
+        if breathing is None:
+            if isinstance(hold, Breaths):
+                return PacedBreathing(defaults.breathing, hold.count, measured_hold=True)
+            return TimedHold(hold)
+        pattern = self.pattern(breathing, defaults.breathing)
+        cycles = breathing.get("cycles")
+        if isinstance(hold, Breaths):
+            if cycles is not None:
+                self.error(
+                    breathing.value_nodes["cycles"],
+                    (
+                        f"`cycles: {cycles}` and `hold: {hold.count} breaths` say the same thing; "
+                        "keep one of them"
+                    ),
+                )
+                return None
+            return PacedBreathing(pattern, hold.count, measured_hold=True)
+        if hold is not None:
+            self.error(
+                checked.value_nodes["breathing"],
+                (
+                    "an exercise has either a timed `hold:` or `breathing:`, not both; "
+                    "to hold for a number of breaths write `hold: 5 breaths`"
+                ),
+            )
+            return None
+        if cycles is None:
+            self.error(
+                checked.value_nodes["breathing"],
+                (
+                    "`breathing` needs `cycles:` (how many breaths), or write `hold: 5 breaths` "
+                    "beside it"
+                ),
+            )
+            return None
+        return PacedBreathing(pattern, cycles)
+
+    # -- generic checking against the spec -----------------------------------------------------
+
+    def mapping(self, node: yaml.MappingNode, section: Section) -> _Mapping:
+        checked = _Mapping(node)
+        key_nodes: dict[str, yaml.Node] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode) or not key_node.value:
+                self.error(key_node, f"keys in {section.name} must be plain words")
+                continue
+            key = key_node.value
+            if key in key_nodes:
+                first_line = position(key_nodes[key])[0]
+                self.error(key_node, f"duplicate key `{key}` (first given on line {first_line})")
+                continue
+            key_nodes[key] = key_node
+            spec_field = section.field(key)
+            if spec_field is None:
+                self.error(key_node, self.unknown_key_message(key, section))
+                continue
+            checked.value_nodes[key] = value_node
+            value = self.value(value_node, spec_field)
+            if value is not _INVALID:
+                checked.values[key] = value
+        for spec_field in section.fields:
+            if spec_field.required and spec_field.key not in key_nodes:
+                self.error(
+                    node,
+                    (
+                        f"{section.name} is missing `{spec_field.key}:` "
+                        f"({spec_field.doc[:-1].lower()}, "
+                        f"e.g. `{spec_field.key}: {spec_field.example}`)"
+                    ),
+                )
+        return checked
+
+    @staticmethod
+    def unknown_key_message(key: str, section: Section) -> str:
+        normal = key.lower().replace("_", " ").replace("-", " ").strip()
+        guess = next((k for k in section.keys if k == normal), None)
+        if guess is None:
+            close = difflib.get_close_matches(normal, section.keys, n=1, cutoff=0.6)
+            guess = close[0] if close else None
+        if guess is not None:
+            return f"unknown key `{key}` in {section.name}; did you mean `{guess}`?"
+        known = ", ".join(f"`{k}`" for k in section.keys)
+        return f"unknown key `{key}` in {section.name}; expected one of {known}"
+
+    def value(self, node: yaml.Node, spec_field: Field) -> Any:
+        key = spec_field.key
+        if isinstance(node, yaml.ScalarNode) and node.tag == _NULL_TAG and node.style is None:
+            self.error(node, f"`{key}` needs a value, e.g. `{key}: {spec_field.example}`")
+            return _INVALID
+        kind = spec_field.kind
+        if kind is Kind.SECTION:
+            if not isinstance(node, yaml.MappingNode):
+                self.error(
+                    node,
+                    (
+                        f"`{key}` should be a mapping of keys and values, e.g. "
+                        f"`{key}: {spec_field.example}`"
+                    ),
+                )
+                return _INVALID
+            assert spec_field.section is not None
+            return self.mapping(node, spec_field.section)
+        if kind in (Kind.SECTION_LIST, Kind.SOURCES):
+            return self.section_list(node, spec_field)
+        if kind is Kind.TEXT_LIST:
+            items = node.value if isinstance(node, yaml.SequenceNode) else [node]
+            texts = [self.scalar(item, key, _text) for item in items]
+            return _INVALID if _INVALID in texts else texts
+        return self.scalar(node, key, _CONVERTERS[kind], spec_field)
+
+    def section_list(self, node: yaml.Node, spec_field: Field) -> Any:
+        assert spec_field.section is not None
+        if not isinstance(node, yaml.SequenceNode):
+            self.error(node, f"`{spec_field.key}` should be a list, each item starting with `- `")
+            return _INVALID
+        items: list[Any] = []
+        for item in node.value:
+            if spec_field.kind is Kind.SOURCES and isinstance(item, yaml.ScalarNode):
+                title = self.scalar(item, "sources", _text)
+                if title is not _INVALID:
+                    items.append(Source(title=title))
+            elif isinstance(item, yaml.MappingNode):
+                checked = self.mapping(item, spec_field.section)
+                if spec_field.kind is Kind.SOURCES:
+                    if "title" in checked.values:
+                        items.append(Source(**{k: v for k, v in checked.values.items()}))
+                else:
+                    items.append(checked)
+            else:
+                self.error(
+                    item,
+                    (
+                        f"each item of `{spec_field.key}` should be a {spec_field.section.name} "
+                        f"mapping, e.g. `- {spec_field.section.fields[0].key}: "
+                        f"{spec_field.section.fields[0].example}`"
+                    ),
+                )
+        return items
+
+    def scalar(
+        self,
+        node: yaml.Node,
+        key: str,
+        convert: Callable[..., Any],
+        spec_field: Field | None = None,
+    ) -> Any:
+        if not isinstance(node, yaml.ScalarNode):
+            found = "a list" if isinstance(node, yaml.SequenceNode) else "a mapping"
+            example = f", e.g. `{key}: {spec_field.example}`" if spec_field else ""
+            self.error(node, f"`{key}` should be a single value{example}, found {found}")
+            return _INVALID
+        try:
+            return convert(node.value, self, node) if spec_field else convert(node.value)
+        except ValueError as error:
+            self.error(node, f"`{key}`: {error}")
+            return _INVALID
+
+
+def _text(raw: str, *_: object) -> str:
+    text = raw.strip()
+    if not text:
+        raise ValueError("expected some text, found nothing")
+    return text
+
+
+def _count(raw: str, *_: object) -> int:
+    if not _INTEGER.match(raw.strip()):
+        raise ValueError(f"expected a whole number such as 3, found {raw!r}")
+    number = int(raw)
+    if not 1 <= number <= MAX_COUNT:
+        raise ValueError(f"expected a whole number from 1 to {MAX_COUNT}, found {number}")
+    return number
+
+
+def _duration(raw: str, *_: object) -> float:
+    try:
+        return parse_duration(raw)
+    except DurationError as error:
+        raise ValueError(_zero_hint(str(error), "")) from None
+
+
+def _zero_hint(message: str, alternative: str) -> str:
+    if "longer than zero" in message and alternative:
+        return f"{message}; to leave it out write `{alternative}`"
+    return message
+
+
+def _duration_or_none(raw: str, *_: object) -> float | None:
+    if raw.strip().lower() in spec.NONE_WORDS:
+        return None
+    try:
+        return parse_duration(raw)
+    except DurationError as error:
+        raise ValueError(_zero_hint(str(error), "none")) from None
+
+
+def _duration_or_wait(raw: str, *_: object) -> float | None:
+    if raw.strip().lower() in spec.WAIT_WORDS:
+        return None
+    try:
+        return parse_duration(raw)
+    except DurationError as error:
+        message = str(error)
+        if "longer than zero" in message:
+            message += '; to wait for "I\'m ready" write `wait`'
+        raise ValueError(message) from None
+
+
+def _hold(raw: str, *_: object) -> float | Breaths:
+    try:
+        return parse_hold(raw)
+    except DurationError as error:
+        raise ValueError(f"{error} (or a number of breaths, e.g. `5 breaths`)") from None
+
+
+def _switch(raw: str, *_: object) -> bool:
+    word = raw.strip().lower()
+    if word in spec.TRUE_WORDS:
+        return True
+    if word in spec.FALSE_WORDS:
+        return False
+    raise ValueError(f"expected `on` or `off`, found {raw!r}")
+
+
+def _sides(raw: str, *_: object) -> SideOrder:
+    word = " ".join(raw.strip().lower().split())
+    for order in SideOrder:
+        if order.value == word:
+            return order
+    close = difflib.get_close_matches(word, spec.SIDE_WORDS, n=1, cutoff=0.5)
+    hint = f"did you mean `{close[0]}`? " if close else ""
+    options = ", ".join(f"`{w}`" for w in spec.SIDE_WORDS)
+    raise ValueError(f"{hint}expected one of {options}, found {raw!r}")
+
+
+def _version(raw: str, *_: object) -> int:
+    if raw.strip() != str(FORMAT_VERSION):
+        raise ValueError(
+            f"this piritimer reads format {FORMAT_VERSION}; the file says {raw!r}. "
+            "Update piritimer, or write `format: 1`"
+        )
+    return FORMAT_VERSION
+
+
+def _image(raw: str, reader: _Reader, node: yaml.Node) -> Path:
+    name = _text(raw)
+    found = paths.find_image(name, reader.base_dir)
+    if found is None:
+        where = f"next to the file ({reader.base_dir}) or " if reader.base_dir else ""
+        raise ValueError(f"image {name!r} not found {where}among the bundled images")
+    return found
+
+
+_CONVERTERS: dict[Kind, Callable[..., Any]] = {
+    Kind.TEXT: _text,
+    Kind.COUNT: _count,
+    Kind.DURATION: _duration,
+    Kind.DURATION_OR_NONE: _duration_or_none,
+    Kind.DURATION_OR_WAIT: _duration_or_wait,
+    Kind.HOLD: _hold,
+    Kind.SWITCH: _switch,
+    Kind.SIDES: _sides,
+    Kind.VERSION: _version,
+    Kind.IMAGE: _image,
+}

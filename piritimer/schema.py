@@ -1,0 +1,103 @@
+"""JSON Schema for session files, generated from piritimer.spec.
+
+Editors that speak the YAML language server (VS Code's YAML extension, Neovim, Helix, Kate...)
+use it to complete keys and flag mistakes while typing. Patterns mirror the loader's parsers.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from piritimer import spec
+from piritimer.spec import Field, Kind, Section
+
+SCHEMA_ID = "https://piritimer.invalid/schema/session-1.json"
+
+_NUMBER = r"\d+(\.\d+)?"
+_UNITS = (
+    rf"({_NUMBER}\s*(h|hr|hrs|hour|hours))?\s*"
+    rf"({_NUMBER}\s*(m|min|mins|minute|minutes))?\s*"
+    rf"({_NUMBER}\s*(s|sec|secs|second|seconds))?"
+)
+DURATION_PATTERN = rf"^\s*({_NUMBER}|(\d+:)?\d+:\d\d(\.\d+)?|{_UNITS})\s*$"
+BREATHS_PATTERN = r"^\s*\d+\s*breaths?\s*$"
+
+
+def _words(words: tuple[str, ...]) -> dict[str, Any]:
+    return {"type": "string", "enum": list(words)}
+
+
+def _duration() -> dict[str, Any]:
+    return {
+        "anyOf": [
+            {"type": "number", "exclusiveMinimum": 0},
+            {"type": "string", "pattern": DURATION_PATTERN},
+        ]
+    }
+
+
+def _field_schema(field: Field) -> dict[str, Any]:
+    kind = field.kind
+    schema: dict[str, Any]
+    if kind is Kind.TEXT:
+        schema = {"type": "string", "minLength": 1}
+    elif kind is Kind.TEXT_LIST:
+        text = {"type": "string", "minLength": 1}
+        schema = {"anyOf": [text, {"type": "array", "items": text}]}
+    elif kind is Kind.COUNT:
+        schema = {"type": "integer", "minimum": 1, "maximum": 1000}
+    elif kind is Kind.DURATION:
+        schema = _duration()
+    elif kind is Kind.DURATION_OR_NONE:
+        schema = {"anyOf": [*_duration()["anyOf"], _words(spec.NONE_WORDS)]}
+    elif kind is Kind.DURATION_OR_WAIT:
+        schema = {"anyOf": [*_duration()["anyOf"], _words(spec.WAIT_WORDS)]}
+    elif kind is Kind.HOLD:
+        schema = {"anyOf": [*_duration()["anyOf"], {"type": "string", "pattern": BREATHS_PATTERN}]}
+    elif kind is Kind.SWITCH:
+        # YAML 1.1 editors read `on` as true; accept both spellings.
+        schema = {"anyOf": [{"type": "boolean"}, _words(spec.TRUE_WORDS + spec.FALSE_WORDS)]}
+    elif kind is Kind.SIDES:
+        schema = _words(spec.SIDE_WORDS)
+    elif kind is Kind.VERSION:
+        schema = {"const": 1}
+    elif kind is Kind.IMAGE:
+        schema = {"type": "string", "minLength": 1}
+    elif kind is Kind.SECTION:
+        assert field.section is not None
+        schema = section_schema(field.section)
+    elif kind is Kind.SOURCES:
+        assert field.section is not None
+        item = {"anyOf": [{"type": "string", "minLength": 1}, section_schema(field.section)]}
+        schema = {"type": "array", "items": item}
+    else:  # Kind.SECTION_LIST
+        assert field.section is not None
+        schema = {"type": "array", "minItems": 1, "items": section_schema(field.section)}
+    return {"description": field.doc, **schema, "examples": [field.example]}
+
+
+def section_schema(section: Section) -> dict[str, Any]:
+    schema: dict[str, Any] = {
+        "type": "object",
+        "description": section.doc,
+        "additionalProperties": False,
+        "properties": {field.key: _field_schema(field) for field in section.fields},
+    }
+    required = [field.key for field in section.fields if field.required]
+    if required:
+        schema["required"] = required
+    return schema
+
+
+def session_schema() -> dict[str, Any]:
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": SCHEMA_ID,
+        "title": "piritimer session",
+        **section_schema(spec.SESSION),
+    }
+
+
+def schema_json() -> str:
+    return json.dumps(session_schema(), indent=2, ensure_ascii=False) + "\n"

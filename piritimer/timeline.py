@@ -1,0 +1,313 @@
+"""Compiling a session into a flat, immutable list of steps with exact offsets."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from enum import Enum
+
+from piritimer.durations import format_duration
+from piritimer.model import Exercise, PacedBreathing, Phase, Session, Side, TimedHold
+
+
+class StepKind(Enum):
+    SETUP = "setup"
+    GET_READY = "get ready"
+    HOLD = "hold"
+    INHALE = "inhale"
+    HOLD_IN = "hold in"
+    EXHALE = "exhale"
+    HOLD_OUT = "hold out"
+    REST = "rest"
+    SWITCH_SIDES = "switch sides"
+    DONE = "done"
+
+    @property
+    def is_breath(self) -> bool:
+        return self in (StepKind.INHALE, StepKind.HOLD_IN, StepKind.EXHALE, StepKind.HOLD_OUT)
+
+    @property
+    def is_work(self) -> bool:
+        return self is StepKind.HOLD or self.is_breath
+
+
+@dataclass(frozen=True)
+class Step:
+    """One thing to do for a known time (or, with ``duration_s`` None, until "I'm ready")."""
+
+    index: int
+    kind: StepKind
+    title: str
+    """The large instruction: "Breathe in", "Hold", "Rest"."""
+    detail: str
+    """Smaller text under it: a cue, the setup instructions, what comes next."""
+    say: str
+    """What the voice says as the step begins."""
+    start_s: float
+    """Offset from the start of the session, counting only timed steps."""
+    duration_s: float | None
+    exercise_index: int | None = None
+    exercise_name: str | None = None
+    side: Side | None = None
+    set_number: int = 0
+    set_count: int = 0
+    rep_number: int = 0
+    rep_count: int = 0
+    cycle_number: int = 0
+    cycle_count: int = 0
+
+    @property
+    def waits(self) -> bool:
+        return self.duration_s is None and self.kind is not StepKind.DONE
+
+    @property
+    def end_s(self) -> float:
+        return self.start_s + (self.duration_s or 0.0)
+
+    def position_text(self) -> str:
+        """Where this step sits: "Left side · set 2 of 3 · rep 5 of 8 · breath 2 of 5"."""
+        parts: list[str] = []
+        if self.side is not None:
+            parts.append(f"{self.side.value.capitalize()} side")
+        if self.set_count > 1:
+            parts.append(f"set {self.set_number} of {self.set_count}")
+        if self.rep_count > 1:
+            parts.append(f"rep {self.rep_number} of {self.rep_count}")
+        if self.cycle_count > 1:
+            parts.append(f"breath {self.cycle_number} of {self.cycle_count}")
+        text = " · ".join(parts)
+        return text[:1].upper() + text[1:]
+
+
+@dataclass(frozen=True)
+class Timeline:
+    session: Session
+    steps: tuple[Step, ...]
+
+    @property
+    def total_s(self) -> float:
+        """Length of all timed steps; waiting for "I'm ready" adds to this."""
+        return self.steps[-1].start_s if self.steps else 0.0
+
+    @property
+    def wait_count(self) -> int:
+        return sum(1 for step in self.steps if step.waits)
+
+    def exercise_range(self, exercise_index: int) -> range:
+        indices = [s.index for s in self.steps if s.exercise_index == exercise_index]
+        return range(indices[0], indices[-1] + 1) if indices else range(0)
+
+    def next_step(self, index: int) -> Step | None:
+        return self.steps[index + 1] if index + 1 < len(self.steps) else None
+
+
+def compile_session(session: Session, only_exercise: int | None = None) -> Timeline:
+    """Flatten a session (or just one of its exercises) into steps with exact offsets."""
+    builder = _Builder()
+    chosen = [(i, e) for i, e in enumerate(session.exercises) if only_exercise in (None, i)]
+    for position, (index, exercise) in enumerate(chosen):
+        following = chosen[position + 1][1] if position + 1 < len(chosen) else None
+        builder.exercise(index, exercise, following)
+    builder.add(
+        StepKind.DONE, "Session complete", "Well done.", "Well done. Session complete.", None
+    )
+    return Timeline(session, tuple(builder.steps))
+
+
+def count_steps(session: Session) -> int:
+    """The number of steps compile_session would make, computed without making them."""
+    total = 1
+    for index, exercise in enumerate(session.exercises):
+        sides = max(1, len(exercise.sides.sides))
+        per_rep = 1 if isinstance(exercise.work, TimedHold) else _breath_phases(exercise.work)
+        reps = exercise.sets * exercise.reps
+        per_side = reps * per_rep
+        per_side += (exercise.reps - 1) * exercise.sets * bool(exercise.rest_between_reps_s)
+        per_side += (exercise.sets - 1) * bool(exercise.rest_between_sets_s)
+        total += 1 + bool(exercise.get_ready_s) + sides * per_side + (sides - 1)
+        total += bool(exercise.rest_after_s) and index + 1 < len(session.exercises)
+    return total
+
+
+def _breath_phases(work: PacedBreathing) -> int:
+    pattern = work.pattern
+    return work.cycles * (2 + (pattern.hold_in_s is not None) + (pattern.hold_out_s is not None))
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.steps: list[Step] = []
+        self.offset_s = 0.0
+
+    def add(
+        self,
+        kind: StepKind,
+        title: str,
+        detail: str,
+        say: str,
+        duration_s: float | None,
+        **where: object,
+    ) -> None:
+        self.steps.append(
+            Step(
+                index=len(self.steps),
+                kind=kind,
+                title=title,
+                detail=detail,
+                say=say,
+                start_s=self.offset_s,
+                duration_s=duration_s,
+                **where,  # type: ignore[arg-type]
+            )
+        )
+        # Offsets are sums of the file's own numbers, never of measured times.
+        self.offset_s += duration_s or 0.0
+
+    def exercise(self, index: int, exercise: Exercise, following: Exercise | None) -> None:
+        where: dict[str, object] = {"exercise_index": index, "exercise_name": exercise.name}
+        cues = " ".join(_sentence(cue) for cue in exercise.setup)
+        self.add(
+            StepKind.SETUP,
+            exercise.name,
+            "\n".join(exercise.setup),
+            f"{_sentence(exercise.name)} {cues}".strip(),
+            exercise.setup_s,
+            **where,
+        )
+        sides: tuple[Side | None, ...] = exercise.sides.sides or (None,)
+        for side_number, side in enumerate(sides):
+            side_where = {**where, "side": side}
+            if side_number == 0:
+                if exercise.get_ready_s:
+                    first = f"{side.value.capitalize()} side first. " if side else ""
+                    self.add(
+                        StepKind.GET_READY,
+                        "Get ready",
+                        f"{first}{_work_summary(exercise)}",
+                        f"Get ready. {first}".strip(),
+                        exercise.get_ready_s,
+                        **side_where,
+                    )
+            else:
+                assert side is not None
+                title = f"Switch to the {side.value} side"
+                self.add(
+                    StepKind.SWITCH_SIDES,
+                    title,
+                    _work_summary(exercise),
+                    f"{title}.",
+                    exercise.switch_sides_s,
+                    **side_where,
+                )
+            self.side(exercise, side_where)
+        if following is not None and exercise.rest_after_s:
+            self.add(
+                StepKind.REST,
+                "Rest",
+                f"Next: {following.name}",
+                f"Rest. Next: {following.name}.",
+                exercise.rest_after_s,
+                **where,
+            )
+
+    def side(self, exercise: Exercise, where: dict[str, object]) -> None:
+        for set_number in range(1, exercise.sets + 1):
+            for rep_number in range(1, exercise.reps + 1):
+                rep_where = {
+                    **where,
+                    "set_number": set_number,
+                    "set_count": exercise.sets,
+                    "rep_number": rep_number,
+                    "rep_count": exercise.reps,
+                }
+                self.rep(exercise, rep_where, first=set_number == rep_number == 1)
+                if rep_number < exercise.reps and exercise.rest_between_reps_s:
+                    self.rest(
+                        exercise,
+                        exercise.rest_between_reps_s,
+                        f"Next: rep {rep_number + 1} of {exercise.reps}",
+                        rep_where,
+                    )
+            if set_number < exercise.sets and exercise.rest_between_sets_s:
+                self.rest(
+                    exercise,
+                    exercise.rest_between_sets_s,
+                    f"Next: set {set_number + 1} of {exercise.sets}",
+                    rep_where,
+                )
+
+    def rest(
+        self, exercise: Exercise, rest_s: float, detail: str, where: dict[str, object]
+    ) -> None:
+        cue = exercise.cue(Phase.REST)
+        say = f"Rest. {_sentence(cue)}" if cue else "Rest."
+        self.add(StepKind.REST, "Rest", f"{cue}\n{detail}" if cue else detail, say, rest_s, **where)
+
+    def rep(self, exercise: Exercise, where: dict[str, object], first: bool) -> None:
+        work = exercise.work
+        if isinstance(work, TimedHold):
+            cue = exercise.cue(Phase.HOLD)
+            lead = f"Hold for {_spoken_duration(work.hold_s)}." if first else "Hold."
+            self.add(
+                StepKind.HOLD, "Hold", cue, f"{lead} {_sentence(cue)}".strip(), work.hold_s, **where
+            )
+            return
+        pattern = work.pattern
+        hold_cue = exercise.cue(Phase.HOLD) if work.measured_hold else ""
+        phases = (
+            (StepKind.INHALE, "Breathe in", Phase.INHALE, pattern.inhale_s),
+            (StepKind.HOLD_IN, "Hold the breath in", Phase.HOLD_IN, pattern.hold_in_s),
+            (StepKind.EXHALE, "Breathe out", Phase.EXHALE, pattern.exhale_s),
+            (StepKind.HOLD_OUT, "Hold the breath out", Phase.HOLD_OUT, pattern.hold_out_s),
+        )
+        for cycle in range(1, work.cycles + 1):
+            for kind, title, phase, seconds in phases:
+                if seconds is None:
+                    continue
+                cue = exercise.cue(phase) or hold_cue
+                # The cue is spoken on the first breath only: later breaths are too short to
+                # carry more than the phase word, and the cue stays on screen throughout.
+                spoken_title = "Hold" if kind in (StepKind.HOLD_IN, StepKind.HOLD_OUT) else title
+                say = f"{spoken_title}. {_sentence(cue)}" if cycle == 1 and cue else spoken_title
+                self.add(
+                    kind,
+                    title,
+                    cue,
+                    say,
+                    seconds,
+                    **where,
+                    cycle_number=cycle,
+                    cycle_count=work.cycles,
+                )
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    if not text:
+        return ""
+    text = text[0].upper() + text[1:]
+    return text if text[-1] in ".!?" else f"{text}."
+
+
+def _spoken_duration(seconds: float) -> str:
+    minutes, secs = divmod(round(seconds), 60)
+    parts = []
+    if minutes:
+        parts.append(f"{minutes} minute" + ("s" if minutes != 1 else ""))
+    if secs or not minutes:
+        parts.append(f"{secs:g} second" + ("s" if secs != 1 else ""))
+    return " ".join(parts)
+
+
+def _work_summary(exercise: Exercise) -> str:
+    work = exercise.work
+    reps = f"{exercise.reps} × " if exercise.reps > 1 else ""
+    sets = f"{exercise.sets} sets of " if exercise.sets > 1 else ""
+    if isinstance(work, TimedHold):
+        return f"{sets}{reps}{format_duration(work.hold_s)} hold".strip()
+    breaths = f"{work.cycles} breath" + ("s" if work.cycles != 1 else "")
+    return f"{sets}{reps}{breaths}".strip()
+
+
+def iter_work_steps(timeline: Timeline) -> Iterator[Step]:
+    return (step for step in timeline.steps if step.kind.is_work)

@@ -1,0 +1,37 @@
+"""The timeline as a plain-text table (``piritimer show``)."""
+
+from __future__ import annotations
+
+from piritimer.durations import format_clock, format_duration
+from piritimer.timeline import Timeline
+
+
+def render_table(timeline: Timeline) -> str:
+    session = timeline.session
+    rows = [("#", "start", "length", "step", "exercise", "where", "says")]
+    for step in timeline.steps:
+        length = (
+            "wait"
+            if step.waits
+            else ("" if step.duration_s is None else format_duration(step.duration_s))
+        )
+        rows.append(
+            (
+                str(step.index + 1),
+                format_clock(step.start_s),
+                length,
+                step.kind.value,
+                step.exercise_name or "",
+                step.position_text(),
+                step.say,
+            )
+        )
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]) - 1)]
+    lines = [f"{session.title}", ""]
+    for row in rows:
+        cells = [cell.ljust(width) for cell, width in zip(row, widths, strict=False)]
+        lines.append("  ".join([*cells, row[-1]]).rstrip())
+    waits = timeline.wait_count
+    extra = f" plus {waits} wait{'s' if waits != 1 else ''} for “I'm ready”" if waits else ""
+    lines += ["", f"Total: {format_clock(timeline.total_s)}{extra}, {len(timeline.steps)} steps"]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Installs the Debian/Ubuntu packages piritimer's window, sound, voice and tests need.
+# Runs apt-get as root, or through sudo; does nothing where there is no apt-get.
+set -euo pipefail
+
+PACKAGES=(
+  # A real window under X11 (Qt's xcb platform) and a virtual display for tests.
+  xvfb libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0
+  libxkbcommon-x11-0 libxcb-xinerama0 libxcb-randr0 libxcb-shape0 libegl1 libgl1
+  libfontconfig1 libdbus-1-3 fonts-dejavu-core
+  # Screenshots.
+  imagemagick x11-utils
+  # Sound through PulseAudio (tests record a null sink with parec).
+  pulseaudio pulseaudio-utils
+  # Voice: Qt's speechd engine speaks through speech-dispatcher and espeak-ng.
+  speech-dispatcher speech-dispatcher-espeak-ng
+  # A session bus for the screensaver-inhibit tests.
+  dbus
+)
+
+if ! command -v apt-get >/dev/null 2>&1; then
+  echo "system-packages: no apt-get here; install the equivalents of: ${PACKAGES[*]}" >&2
+  exit 0
+fi
+missing=()
+for package in "${PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" \
+    || missing+=("$package")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
