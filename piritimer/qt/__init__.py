@@ -1,0 +1,1 @@
+"""The Qt side of piritimer: adapters and widgets that render engine state."""
