@@ -35,7 +35,8 @@ def test_timer_is_armed_for_the_next_wakeup_and_idle_when_paused(
     timer = driver._timer
     assert not timer.isActive()
     driver.start()
-    assert timer.isActive() and timer.interval() == 1000  # setup: 1 s to its boundary
+    assert timer.isActive()
+    assert timer.interval() == 1000
     clock.now += 0.2505
     driver.poke()
     assert timer.interval() == 749  # rounded down; an early wake re-arms for the rest
@@ -85,7 +86,8 @@ def test_toggle_walks_start_pause_resume_and_ready(qapp: object, clock: FakeCloc
     driver.jump(wait)
     assert driver.state is State.WAITING
     driver.toggle()
-    assert driver.state is State.RUNNING and driver.engine.index == wait + 1
+    assert driver.state is State.RUNNING
+    assert driver.engine.index == wait + 1
 
 
 def test_set_timeline_replaces_the_engine(qtbot: QtBot, driver: EngineDriver) -> None:

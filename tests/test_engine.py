@@ -244,7 +244,8 @@ def test_moves_while_paused_stay_paused_with_a_full_step() -> None:
     engine.next()
     clock.advance(50)
     engine.update()
-    assert engine.state is State.PAUSED and engine.index == 1
+    assert engine.state is State.PAUSED
+    assert engine.index == 1
     assert engine.status().step_remaining_s == 10.0
     engine.resume()
     assert engine.deadline() == clock.now + 10

@@ -114,7 +114,8 @@ def test_a_pause_shifts_the_rest_of_the_schedule_by_exactly_its_length(
     engine.resume()
     after = [engine.deadline(i) for i in range(index, len(timeline.steps) - 1)]
     for old, new in zip(before, after, strict=True):
-        assert old is not None and new is not None
+        assert old is not None
+        assert new is not None
         assert new - old == pause_s
 
 
@@ -157,10 +158,12 @@ def check_consistent(engine: Engine, now: float) -> None:
     status = engine.status()
     if state is State.RUNNING:
         deadline = engine.deadline()
-        assert step.duration_s is not None and deadline is not None
+        assert step.duration_s is not None
+        assert deadline is not None
         assert now < deadline <= now + step.duration_s
         wake = engine.next_wakeup()
-        assert wake is not None and now < wake <= deadline
+        assert wake is not None
+        assert now < wake <= deadline
     else:
         assert engine.next_wakeup() is None
     if state is State.WAITING:
@@ -170,5 +173,6 @@ def check_consistent(engine: Engine, now: float) -> None:
         assert status.session_remaining_s == 0
     if state in (State.RUNNING, State.PAUSED) and step.duration_s is not None:
         remaining = status.step_remaining_s
-        assert remaining is not None and 0 <= remaining <= step.duration_s
+        assert remaining is not None
+        assert 0 <= remaining <= step.duration_s
     assert 0 <= status.session_elapsed_s <= engine.timeline.total_s

@@ -66,7 +66,8 @@ def test_sets_rest_between_sets_not_after_last() -> None:
 
 def test_breathing_phases_cues_and_wait_setup() -> None:
     steps = compile_session(Session(title="T", exercises=(breathing_exercise(),))).steps
-    assert steps[0].kind is StepKind.SETUP and steps[0].waits
+    assert steps[0].kind is StepKind.SETUP
+    assert steps[0].waits
     assert [s.kind for s in steps[2:5]] == [StepKind.INHALE, StepKind.HOLD_IN, StepKind.EXHALE]
     exhale_1, exhale_2 = (s for s in steps if s.kind is StepKind.EXHALE)
     assert exhale_1.say == "Breathe out. Squeeze the roller."
@@ -90,7 +91,8 @@ def test_rest_after_only_between_exercises_and_names_next() -> None:
     assert len(rest_after) == 1
     assert rest_after[0].detail == "Next: Thigh squeeze"
     assert timeline.steps[-1].kind is StepKind.DONE
-    assert timeline.steps[-1].duration_s is None and not timeline.steps[-1].waits
+    assert timeline.steps[-1].duration_s is None
+    assert not timeline.steps[-1].waits
 
 
 def test_first_hold_announces_its_length() -> None:
