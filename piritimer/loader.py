@@ -38,6 +38,7 @@ MAX_COUNT = 1000
 MAX_STEPS = 20_000
 """A session longer than this would be days long; refusing it keeps the timeline small."""
 
+INTERNAL_ERROR = "piritimer failed to read this file"
 _NULL_TAG = "tag:yaml.org,2002:null"
 _INVALID: Any = object()
 """Marks a value already reported as wrong (None is a valid value: "wait", "none")."""
@@ -88,7 +89,11 @@ def load_session_bytes(
     except SessionFileError as error:
         return LoadResult(path, None, (error.diagnostic,))
     reader = _Reader(label, base_dir)
-    session = reader.session(root, path)
+    try:
+        session = reader.session(root, path)
+    except Exception as error:  # noqa: BLE001 - a bug must not cost the user the other files
+        message = f"{INTERNAL_ERROR} ({type(error).__name__}: {error}); please report it"
+        return LoadResult(path, None, (*reader.diagnostics, Diagnostic(label, 1, 1, message)))
     errors = [d for d in reader.diagnostics if d.severity is Severity.ERROR]
     return LoadResult(path, None if errors else session, tuple(reader.diagnostics))
 
