@@ -7,6 +7,8 @@ use it to complete keys and flag mistakes while typing. Patterns mirror the load
 from __future__ import annotations
 
 import json
+import os
+from pathlib import Path
 from typing import Any
 
 from piritimer import spec
@@ -101,3 +103,25 @@ def session_schema() -> dict[str, Any]:
 
 def schema_json() -> str:
     return json.dumps(session_schema(), indent=2, ensure_ascii=False) + "\n"
+
+
+SCHEMA_FILE_NAME = "session.schema.json"
+
+
+def write_schema_beside(folder: Path) -> Path:
+    """Keep a current copy of the schema in ``folder`` so a modeline can name it plainly.
+
+    Written only when it differs, atomically, so an editor watching it never sees half a file.
+    """
+    target = folder / SCHEMA_FILE_NAME
+    text = schema_json()
+    try:
+        if target.read_text(encoding="utf-8") == text:
+            return target
+    except OSError:
+        pass
+    folder.mkdir(parents=True, exist_ok=True)
+    partial = target.with_suffix(".json.partial")
+    partial.write_text(text, encoding="utf-8")
+    os.replace(partial, target)
+    return target

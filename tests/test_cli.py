@@ -81,3 +81,13 @@ def test_unknown_option_is_an_argparse_error(capsys: pytest.CaptureFixture[str])
         main(["validate"])
     assert exit_info.value.code == 2
     assert "FILE" in capsys.readouterr().err
+
+
+def test_schema_written_beside_user_sessions_only_when_changed(tmp_path: Path) -> None:
+    from piritimer.schema import schema_json, write_schema_beside
+
+    target = write_schema_beside(tmp_path / "sessions")
+    assert target.read_text() == schema_json()
+    stamp = target.stat().st_mtime_ns
+    write_schema_beside(tmp_path / "sessions")
+    assert target.stat().st_mtime_ns == stamp
