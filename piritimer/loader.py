@@ -32,7 +32,7 @@ from piritimer.model import (
     Work,
 )
 from piritimer.spec import Field, Kind, Section
-from piritimer.yaml_source import MAX_FILE_BYTES, compose, position, read_text
+from piritimer.yaml_source import MAX_FILE_BYTES, check_size, compose, position, read_text
 
 MAX_COUNT = 1000
 MAX_STEPS = 20_000
@@ -84,7 +84,11 @@ def load_session_bytes(
 ) -> LoadResult:
     """Check session text that has not come from (or not yet gone to) a file."""
     try:
-        text = data if isinstance(data, str) else read_text(label, data)
+        if isinstance(data, str):
+            check_size(label, len(data.encode("utf-8", "surrogatepass")))
+            text = data.removeprefix("\ufeff")
+        else:
+            text = read_text(label, data)
         root = compose(label, text)
     except SessionFileError as error:
         return LoadResult(path, None, (error.diagnostic,))
@@ -147,7 +151,8 @@ class _Reader:
             for checked in top.get("exercises", [])
             if (exercise := self.exercise(checked, defaults)) is not None
         )
-        if "exercises" in top.values and not top.values["exercises"]:
+        exercises_node = top.value_nodes.get("exercises")
+        if isinstance(exercises_node, yaml.SequenceNode) and not exercises_node.value:
             self.error(top.value_nodes["exercises"], "`exercises` needs at least one exercise")
         if "title" not in top.values:
             return None
@@ -273,6 +278,8 @@ class _Reader:
             )
             return None
         if cycles is None:
+            if "cycles" in breathing.value_nodes:
+                return None  # already reported as a bad count
             self.error(
                 checked.value_nodes["breathing"],
                 (
@@ -332,7 +339,8 @@ class _Reader:
 
     def value(self, node: yaml.Node, spec_field: Field) -> Any:
         key = spec_field.key
-        if isinstance(node, yaml.ScalarNode) and node.tag == _NULL_TAG and node.style is None:
+        # libyaml gives a plain scalar the style "" where pure-Python PyYAML gives None.
+        if isinstance(node, yaml.ScalarNode) and node.tag == _NULL_TAG and not node.style:
             self.error(node, f"`{key}` needs a value, e.g. `{key}: {spec_field.example}`")
             return _INVALID
         kind = spec_field.kind
@@ -351,10 +359,26 @@ class _Reader:
         if kind in (Kind.SECTION_LIST, Kind.SOURCES):
             return self.section_list(node, spec_field)
         if kind is Kind.TEXT_LIST:
+            if isinstance(node, yaml.MappingNode):
+                self.error(
+                    node,
+                    (
+                        f"`{key}` should be text or a list of texts, "
+                        f"e.g. `{key}: {spec_field.example}`"
+                    ),
+                )
+                return _INVALID
             items = node.value if isinstance(node, yaml.SequenceNode) else [node]
-            texts = [self.scalar(item, key, _text) for item in items]
+            texts = [self.text_item(item, key) for item in items]
             return _INVALID if _INVALID in texts else texts
         return self.scalar(node, key, _CONVERTERS[kind], spec_field)
+
+    def text_item(self, node: yaml.Node, key: str) -> Any:
+        if isinstance(node, yaml.ScalarNode):
+            return self.scalar(node, key, _text)
+        found = "a list" if isinstance(node, yaml.SequenceNode) else "a mapping"
+        self.error(node, f"each item of `{key}` should be text, found {found}")
+        return _INVALID
 
     def section_list(self, node: yaml.Node, spec_field: Field) -> Any:
         assert spec_field.section is not None
@@ -375,10 +399,12 @@ class _Reader:
                 else:
                     items.append(checked)
             else:
+                name = spec_field.section.name
+                article = "an" if name[0] in "aeiou" else "a"
                 self.error(
                     item,
                     (
-                        f"each item of `{spec_field.key}` should be a {spec_field.section.name} "
+                        f"each item of `{spec_field.key}` should be {article} {name} "
                         f"mapping, e.g. `- {spec_field.section.fields[0].key}: "
                         f"{spec_field.section.fields[0].example}`"
                     ),
@@ -456,9 +482,12 @@ def _duration_or_wait(raw: str, *_: object) -> float | None:
 
 def _hold(raw: str, *_: object) -> float | Breaths:
     try:
-        return parse_hold(raw)
+        hold = parse_hold(raw)
     except DurationError as error:
         raise ValueError(f"{error} (or a number of breaths, e.g. `5 breaths`)") from None
+    if isinstance(hold, Breaths) and hold.count > MAX_COUNT:
+        raise ValueError(f"expected from 1 to {MAX_COUNT} breaths, found {hold.count}")
+    return hold
 
 
 def _switch(raw: str, *_: object) -> bool:

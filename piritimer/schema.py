@@ -16,14 +16,21 @@ from piritimer.spec import Field, Kind, Section
 
 SCHEMA_ID = "https://piritimer.invalid/schema/session-1.json"
 
+
+def _any_case(*words: str) -> str:
+    """A regex alternation matching ``words`` in any case (JSON Schema patterns have no flags)."""
+    return "|".join("".join(f"[{c.lower()}{c.upper()}]" for c in word) for word in words)
+
+
 _NUMBER = r"\d+(\.\d+)?"
 _UNITS = (
-    rf"({_NUMBER}\s*(h|hr|hrs|hour|hours))?\s*"
-    rf"({_NUMBER}\s*(m|min|mins|minute|minutes))?\s*"
-    rf"({_NUMBER}\s*(s|sec|secs|second|seconds))?"
+    rf"({_NUMBER}\s*({_any_case('h', 'hr', 'hrs', 'hour', 'hours')}))?\s*"
+    rf"({_NUMBER}\s*({_any_case('m', 'min', 'mins', 'minute', 'minutes')}))?\s*"
+    rf"({_NUMBER}\s*({_any_case('s', 'sec', 'secs', 'second', 'seconds')}))?"
 )
-DURATION_PATTERN = rf"^\s*({_NUMBER}|(\d+:)?\d+:\d\d(\.\d+)?|{_UNITS})\s*$"
-BREATHS_PATTERN = r"^\s*\d+\s*breaths?\s*$"
+# Every duration starts with a digit; the lookahead stops the all-optional units matching "".
+DURATION_PATTERN = rf"^\s*(?=\d)({_NUMBER}|(\d+:)?\d+:\d\d(\.\d+)?|{_UNITS})\s*$"
+BREATHS_PATTERN = rf"^\s*\d+\s*({_any_case('breath', 'breaths')})\s*$"
 
 
 def _words(words: tuple[str, ...]) -> dict[str, Any]:
@@ -43,7 +50,9 @@ def _field_schema(field: Field) -> dict[str, Any]:
     kind = field.kind
     schema: dict[str, Any]
     if kind is Kind.TEXT:
-        schema = {"type": "string", "minLength": 1}
+        # The loader keeps the text as written, so `date: 2015` is text even though YAML
+        # editors type it as a number.
+        schema = {"type": ["string", "number", "boolean"], "minLength": 1}
     elif kind is Kind.TEXT_LIST:
         text = {"type": "string", "minLength": 1}
         schema = {"anyOf": [text, {"type": "array", "items": text}]}
@@ -52,7 +61,8 @@ def _field_schema(field: Field) -> dict[str, Any]:
     elif kind is Kind.DURATION:
         schema = _duration()
     elif kind is Kind.DURATION_OR_NONE:
-        schema = {"anyOf": [*_duration()["anyOf"], _words(spec.NONE_WORDS)]}
+        # YAML 1.1 editors read `off` and `no` as false.
+        schema = {"anyOf": [*_duration()["anyOf"], _words(spec.NONE_WORDS), {"const": False}]}
     elif kind is Kind.DURATION_OR_WAIT:
         schema = {"anyOf": [*_duration()["anyOf"], _words(spec.WAIT_WORDS)]}
     elif kind is Kind.HOLD:

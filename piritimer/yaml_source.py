@@ -14,6 +14,9 @@ from piritimer.diagnostics import Diagnostic, SessionFileError
 
 MAX_FILE_BYTES = 1_000_000
 """A generous session is a few kilobytes; a megabyte of YAML is not a session."""
+MAX_DEPTH = 64
+"""A session nests about five levels deep. libyaml's composer recurses in C, so a few tens of
+thousands of nested brackets overflow the C stack and kill the process; we count depth first."""
 
 try:  # libyaml's C composer is ~10x faster; PyPI wheels include it.
     _Loader: type = yaml.CSafeLoader
@@ -21,21 +24,28 @@ except AttributeError:  # pragma: no cover - depends on how PyYAML was built
     _Loader = yaml.SafeLoader
 
 _STANDARD_TAGS = {
-    f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "map", "seq")
+    f"tag:yaml.org,2002:{name}"
+    # timestamp, merge and value are what YAML 1.1 makes of plain `2025-08-14`, `<<` and `=`;
+    # we never construct them, so they stay the text that was written.
+    for name in ("str", "int", "float", "bool", "null", "timestamp", "merge", "value", "map", "seq")
 }
 
 
-def read_text(path: str, data: bytes) -> str:
-    """Decode a file's bytes as UTF-8, pointing at the first byte that is not."""
-    if len(data) > MAX_FILE_BYTES:
+def check_size(path: str, size: int) -> None:
+    if size > MAX_FILE_BYTES:
         raise SessionFileError(
             Diagnostic(
                 path,
                 1,
                 1,
-                f"file is {len(data):,} bytes; a session file may be at most {MAX_FILE_BYTES:,}",
+                f"file is {size:,} bytes; a session file may be at most {MAX_FILE_BYTES:,}",
             )
         )
+
+
+def read_text(path: str, data: bytes) -> str:
+    """Decode a file's bytes as UTF-8, pointing at the first byte that is not."""
+    check_size(path, len(data))
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -56,6 +66,7 @@ def read_text(path: str, data: bytes) -> str:
 def compose(path: str, text: str) -> yaml.Node | None:
     """Parse ``text`` into one YAML node tree (None for an empty file)."""
     try:
+        _check_depth(path, text)
         root: yaml.Node | None = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
@@ -69,6 +80,28 @@ def compose(path: str, text: str) -> yaml.Node | None:
     if root is not None:
         _check_tree(path, root)
     return root
+
+
+def _check_depth(path: str, text: str) -> None:
+    """Refuse absurd nesting by reading the event stream, which uses no recursion."""
+    depth = 0
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                mark = event.start_mark
+                line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+                raise SessionFileError(
+                    Diagnostic(
+                        path,
+                        line,
+                        column,
+                        f"YAML is nested more than {MAX_DEPTH} levels deep; "
+                        "a session needs only a few",
+                    )
+                )
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
 
 
 def position(node: yaml.Node) -> tuple[int, int]:

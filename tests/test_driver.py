@@ -46,9 +46,7 @@ def test_timer_is_armed_for_the_next_wakeup_and_idle_when_paused(
     assert timer.isActive()
 
 
-def test_signals_follow_engine_events(
-    qtbot: QtBot, driver: EngineDriver, clock: FakeClock
-) -> None:
+def test_signals_follow_engine_events(qtbot: QtBot, driver: EngineDriver, clock: FakeClock) -> None:
     steps: list[tuple[Step, float]] = []
     seconds: list[int] = []
     driver.stepStarted.connect(lambda step, at: steps.append((step, at)))
