@@ -98,6 +98,8 @@ def load_session_bytes(
     except Exception as error:  # noqa: BLE001 - a bug must not cost the user the other files
         message = f"{INTERNAL_ERROR} ({type(error).__name__}: {error}); please report it"
         return LoadResult(path, None, (*reader.diagnostics, Diagnostic(label, 1, 1, message)))
+    # Checks run section by section; people read files top to bottom.
+    reader.diagnostics.sort(key=lambda d: (d.line, d.column))
     errors = [d for d in reader.diagnostics if d.severity is Severity.ERROR]
     return LoadResult(path, None if errors else session, tuple(reader.diagnostics))
 
@@ -523,7 +525,7 @@ def _image(raw: str, reader: _Reader, node: yaml.Node) -> Path:
     name = _text(raw)
     found = paths.find_image(name, reader.base_dir)
     if found is None:
-        where = f"next to the file ({reader.base_dir}) or " if reader.base_dir else ""
+        where = "next to this file or " if reader.base_dir else ""
         raise ValueError(f"image {name!r} not found {where}among the bundled images")
     return found
 

@@ -72,6 +72,8 @@ def compose(path: str, text: str) -> yaml.Node | None:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = error.problem or error.context or "invalid YAML"
+        if mark is not None and text[mark.index : mark.index + 1] == "\t":
+            problem = "a tab cannot indent YAML; indent with spaces"
         raise SessionFileError(Diagnostic(path, line, column, f"YAML syntax: {problem}")) from None
     except yaml.YAMLError as error:
         raise SessionFileError(Diagnostic(path, 1, 1, f"YAML syntax: {error}")) from None

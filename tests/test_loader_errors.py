@@ -87,9 +87,9 @@ def test_unknown_exercise_key_suggests_the_closest() -> None:
 
 def test_unknown_breathing_key_suggests_the_closest_and_cycles_are_then_missing() -> None:
     assert errors(exercise("breathing:\n  inhale: 4s\n  exhale: 6s\n  cylces: 5\n")) == [
-        "s.yaml:7:7: unknown key `cylces` in breathing; did you mean `cycles`?",
         "s.yaml:5:7: `breathing` needs `cycles:` (how many breaths), "
         "or write `hold: 5 breaths` beside it",
+        "s.yaml:7:7: unknown key `cylces` in breathing; did you mean `cycles`?",
     ]
 
 
@@ -518,7 +518,7 @@ def test_null_value_needs_a_value(value: str) -> None:
 
 def test_image_not_next_to_the_file_nor_bundled(tmp_path: Path) -> None:
     assert errors(exercise("hold: 30s\nimage: knee.png\n"), base_dir=tmp_path) == [
-        f"s.yaml:5:12: `image`: image 'knee.png' not found next to the file ({tmp_path}) "
+        "s.yaml:5:12: `image`: image 'knee.png' not found next to this file "
         "or among the bundled images"
     ]
 
@@ -580,7 +580,7 @@ def test_yaml_syntax_error_with_its_position() -> None:
 
 def test_tab_indentation() -> None:
     assert errors("title: T\nexercises:\n\t- name: A\n") == [
-        "s.yaml:3:1: YAML syntax: found character that cannot start any token"
+        "s.yaml:3:1: YAML syntax: a tab cannot indent YAML; indent with spaces"
     ]
 
 
@@ -748,3 +748,10 @@ def test_every_mistake_in_a_file_is_reported_in_one_pass() -> None:
         "s.yaml:12:5: exercise is missing `name:` (the exercise's name, "
         "e.g. `name: Figure-four stretch`)",
     ]
+
+
+def test_messages_come_in_file_order() -> None:
+    found = errors("exercises:\n  - name: A\n    hold: 0\ntitel: T\n")
+    lines = [int(message.split(":")[1]) for message in found]
+    assert lines == sorted(lines)
+    assert len(found) >= 2
