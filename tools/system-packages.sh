@@ -16,6 +16,10 @@ PACKAGES=(
   speech-dispatcher speech-dispatcher-espeak-ng
   # A session bus for the screensaver-inhibit tests.
   dbus
+  # Drives the real window with real key presses in the presentation-mode tests.
+  xdotool
+  # Validating the .desktop entry.
+  desktop-file-utils
 )
 
 if ! command -v apt-get >/dev/null 2>&1; then
