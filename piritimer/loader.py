@@ -92,7 +92,7 @@ def load_session_bytes(
         root = compose(label, text)
     except SessionFileError as error:
         return LoadResult(path, None, (error.diagnostic,))
-    reader = _Reader(label, base_dir)
+    reader = SpecReader(label, base_dir)
     try:
         session = reader.session(root, path)
     except Exception as error:  # noqa: BLE001 - a bug must not cost the user the other files
@@ -116,7 +116,7 @@ class _Mapping:
         return self.values.get(key, default)
 
 
-class _Reader:
+class SpecReader:
     def __init__(self, label: str, base_dir: Path | None) -> None:
         self.label = label
         self.base_dir = base_dir
@@ -521,7 +521,7 @@ def _version(raw: str, *_: object) -> int:
     return FORMAT_VERSION
 
 
-def _image(raw: str, reader: _Reader, node: yaml.Node) -> Path:
+def _image(raw: str, reader: SpecReader, node: yaml.Node) -> Path:
     name = _text(raw)
     found = paths.find_image(name, reader.base_dir)
     if found is None:

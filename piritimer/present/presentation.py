@@ -1,0 +1,268 @@
+"""Presentation mode: the audience view on the projector, the presenter window on the laptop,
+one EngineDriver behind both, and clicker keys anywhere while it is open.
+
+Every input (clicker key, presenter button) becomes an Action handled in ``perform``, so a key
+and a button can never behave differently. Leaving the mode closes its windows and nothing
+else: the engine keeps its state, and the session carries on in the main window.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from datetime import datetime
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
+from PySide6.QtGui import QScreen
+from PySide6.QtWidgets import QWidget
+
+from piritimer.engine import Command, State
+from piritimer.present.audience import AudienceView
+from piritimer.present.cursor import CursorHider
+from piritimer.present.holding import HoldingTimer
+from piritimer.present.keys import Action, ClickerKeys
+from piritimer.present.presenter import PresenterWindow
+from piritimer.qt.driver import EngineDriver
+
+MINUTE_S = 60.0
+
+
+class Presentation(QObject):
+    """One open presentation. Create it with ``open_presentation``.
+
+    Signals:
+        closed(): the teacher left the mode (Esc, the Leave button, or a window closed).
+        blankChanged(bool): the audience screen was blanked (True) or shown again.
+        holdingChanged(int): seconds left on the holding screen; -1 once it has ended.
+    """
+
+    closed = Signal()
+    blankChanged = Signal(bool)
+    holdingChanged = Signal(int)
+
+    def __init__(
+        self,
+        driver: EngineDriver,
+        audience_screen: QScreen,
+        presenter_screen: QScreen | None = None,
+        parent: QWidget | None = None,
+        *,
+        clock: Callable[[], float] = time.monotonic,
+        wall_clock: Callable[[], datetime] = datetime.now,
+    ) -> None:
+        super().__init__(parent)
+        self.driver = driver
+        self.audience_screen = audience_screen
+        self.presenter_screen = presenter_screen
+        self._clock = clock
+        self._blank = False
+        self._open = False
+        self.holding: HoldingTimer | None = None
+
+        self.audience = AudienceView(driver, parent)
+        self.audience.setWindowFlags(Qt.WindowType.Window | Qt.WindowType.FramelessWindowHint)
+        self.cursor = CursorHider(self.audience)
+        self.presenter: PresenterWindow | None = None
+        if presenter_screen is not None:
+            self.presenter = PresenterWindow(driver, parent, wall_clock=wall_clock)
+            self.presenter.setWindowFlags(Qt.WindowType.Window)
+            self.presenter.actionRequested.connect(self.perform)
+        self.keys = ClickerKeys(self)
+        self.keys.triggered.connect(self.perform)
+        driver.stateChanged.connect(self._state_changed)
+
+    # -- lifetime -----------------------------------------------------------------------------
+
+    @property
+    def is_open(self) -> bool:
+        return self._open
+
+    def show(self) -> None:
+        """Full screen on the projector; the presenter window maximised on the other screen."""
+        self._open = True
+        _place(self.audience, self.audience_screen)
+        self.audience.showFullScreen()
+        self.audience.installEventFilter(self)
+        if self.presenter is not None and self.presenter_screen is not None:
+            _place(self.presenter, self.presenter_screen, available=True)
+            self.presenter.showMaximized()
+            self.presenter.installEventFilter(self)
+            self.presenter.activateWindow()
+        else:
+            self.audience.activateWindow()
+        self.keys.install()
+
+    def leave(self) -> None:
+        """Close (and delete) the mode's windows; the engine keeps its state. A presentation
+        is not reopened: open a new one."""
+        if not self._open:
+            return
+        self._open = False
+        self.keys.remove()
+        self._end_holding()
+        self.driver.stateChanged.disconnect(self._state_changed)
+        for window in (self.audience, self.presenter):
+            if window is not None:
+                window.removeEventFilter(self)
+                window.close()
+                # The windows may have the main window as parent; without this each visit to
+                # the mode would leave two hidden windows behind.
+                window.deleteLater()
+        self.closed.emit()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() is QEvent.Type.Close and self._open:
+            self.leave()
+        return False
+
+    # -- the holding screen -------------------------------------------------------------------
+
+    def hold(self, seconds: float) -> None:
+        """Show "Starts in m:ss" and start the session by itself when it reaches zero."""
+        if self.driver.state is not State.IDLE and self.driver.state is not State.STOPPED:
+            return
+        self._end_holding()
+        self.holding = HoldingTimer(seconds, self._clock, self)
+        self.holding.secondsLeftChanged.connect(self._holding_tick)
+        self.holding.pausedChanged.connect(lambda _paused: self._holding_tick())
+        self.holding.expired.connect(self._holding_expired)
+        self.holding.begin()
+
+    def _holding_tick(self, *_: object) -> None:
+        if self.holding is None:
+            return
+        seconds, paused = self.holding.seconds_left(), self.holding.paused
+        self.audience.show_holding(seconds, paused)
+        if self.presenter is not None:
+            self.presenter.set_holding(seconds, paused)
+        self.holdingChanged.emit(seconds)
+
+    def _holding_expired(self) -> None:
+        self._end_holding()
+        if self.driver.can(Command.START):
+            self.driver.start()
+
+    def _end_holding(self) -> None:
+        if self.holding is None:
+            return
+        self.holding.cancel()
+        self.holding.deleteLater()
+        self.holding = None
+        self.audience.end_holding()
+        if self.presenter is not None:
+            self.presenter.set_holding(None)
+        self.holdingChanged.emit(-1)
+
+    # -- actions ------------------------------------------------------------------------------
+
+    @property
+    def blank(self) -> bool:
+        return self._blank
+
+    @Slot(str)
+    def show_caption(self, text: str) -> None:
+        """Slot for the voice's captions: shown on the audience view (and its preview)."""
+        self.audience.show_caption(text)
+        if self.presenter is not None:
+            self.presenter.show_caption(text)
+
+    @Slot(object)
+    def perform(self, action: Action) -> None:
+        """Do what a clicker key or presenter button asks."""
+        handlers: dict[Action, Callable[[], None]] = {
+            Action.NEXT: self.next,
+            Action.PREVIOUS: self.previous,
+            Action.BLANK: self.toggle_blank,
+            Action.START: self.start_from_beginning,
+            Action.START_HERE: self.start_here,
+            Action.TOGGLE: self.toggle,
+            Action.LEAVE: self.leave,
+            Action.ADD_MINUTE: lambda: self._move_start(MINUTE_S),
+            Action.REMOVE_MINUTE: lambda: self._move_start(-MINUTE_S),
+        }
+        handlers[action]()
+
+    def next(self) -> None:
+        """Next step; before the start, start (a basic clicker has no F5)."""
+        state = self.driver.state
+        self._set_blank(False)
+        if state in (State.IDLE, State.STOPPED):
+            self.start_here()
+        elif state is State.WAITING:
+            self.driver.ready()
+        elif self.driver.can(Command.NEXT):
+            self.driver.next()
+
+    def previous(self) -> None:
+        self._set_blank(False)
+        if self.driver.can(Command.PREVIOUS):
+            self.driver.previous()
+
+    def toggle(self) -> None:
+        """Space: start, pause, resume or "ready", as the state calls for."""
+        if self.driver.state is State.PAUSED or self.driver.state is State.IDLE:
+            self._set_blank(False)
+        self.driver.toggle()
+
+    def start_from_beginning(self) -> None:
+        """F5: the session from its first step, running."""
+        self._end_holding()
+        self._set_blank(False)
+        if self.driver.can(Command.START):
+            self.driver.start()
+            return
+        self.driver.jump(0)
+        if self.driver.state is State.PAUSED:
+            self.driver.resume()
+
+    def start_here(self) -> None:
+        """Shift+F5: start, or carry on from the current step if it is paused or stopped."""
+        self._end_holding()
+        self._set_blank(False)
+        state = self.driver.state
+        if state is State.PAUSED:
+            self.driver.resume()
+        elif state is State.STOPPED:
+            self.driver.jump(self.driver.engine.index)
+        elif self.driver.can(Command.START):
+            self.driver.start()
+
+    def toggle_blank(self) -> None:
+        """B or ".": black out and pause; again to show the screen, still paused."""
+        if self._blank:
+            self._set_blank(False)
+            return
+        if self.driver.can(Command.PAUSE):
+            self.driver.pause()
+        if self.holding is not None:
+            self.holding.pause()
+        self._set_blank(True)
+
+    def _set_blank(self, blank: bool) -> None:
+        if blank == self._blank:
+            return
+        self._blank = blank
+        self.audience.set_blank(blank)
+        if self.presenter is not None:
+            self.presenter.set_blank(blank)
+        if not blank and self.holding is not None:
+            self.holding.resume()
+        self.blankChanged.emit(blank)
+
+    def _move_start(self, seconds: float) -> None:
+        if self.holding is None:
+            return
+        if seconds > 0:
+            self.holding.add_minute()
+        else:
+            self.holding.remove_minute()
+
+    def _state_changed(self, state: State) -> None:
+        # However the session got going (Space, a button in the main window), the wait is over.
+        if state not in (State.IDLE, State.STOPPED):
+            self._end_holding()
+
+
+def _place(window: QWidget, screen: QScreen, *, available: bool = False) -> None:
+    window.setScreen(screen)
+    window.setGeometry(screen.availableGeometry() if available else screen.geometry())

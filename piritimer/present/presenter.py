@@ -1,0 +1,365 @@
+"""The presenter window: the teacher's own screen, with controls, what comes next and notes.
+
+It renders the same EngineDriver as the audience view, from the same signals and
+``status()``, so the two can never disagree. Buttons do not act themselves: they ask the
+Presentation for the same actions the clicker keys trigger.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from datetime import datetime
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from piritimer.durations import format_clock, format_duration
+from piritimer.engine import State
+from piritimer.present import theme
+from piritimer.present.audience import AudienceView
+from piritimer.present.countdown import countdown_text, seconds_left
+from piritimer.present.keys import Action
+from piritimer.present.outline import upcoming, where_text
+from piritimer.qt.driver import EngineDriver
+
+WallClock = Callable[[], datetime]
+UPCOMING_COUNT = 6
+
+# Selectors name the presenter's own widgets: a bare ``QWidget {font-size}`` would also reach
+# the preview's labels and override the sizes they fit to their boxes.
+_STYLE = f"""
+QWidget#presenter {{ background: {theme.BACKGROUND.name()}; }}
+QWidget {{ color: {theme.TEXT.name()}; }}
+QLabel#body, QLabel#muted {{ font-size: 17px; }}
+QFrame#panel {{ background: {theme.PANEL.name()}; border-radius: 10px; }}
+QLabel#caption {{ color: {theme.MUTED.name()}; font-size: 14px; font-weight: 600;
+    text-transform: uppercase; letter-spacing: 1px; }}
+QLabel#clock {{ font-size: 40px; font-weight: 700; }}
+QLabel#title {{ font-size: 24px; font-weight: 700; }}
+QLabel#now {{ font-size: 34px; font-weight: 700; }}
+QWidget#preview {{ border: 1px solid {theme.LINE.name()}; }}
+QLabel#countdown {{ font-size: 120px; font-weight: 800; color: {theme.ACCENT.name()}; }}
+QLabel#muted {{ color: {theme.MUTED.name()}; }}
+QLabel#figure {{ font-size: 28px; font-weight: 700; }}
+QLabel#banner {{ background: {theme.ACCENT.name()}; color: {theme.BACKGROUND.name()};
+    border-radius: 6px; padding: 6px 12px; font-weight: 700; }}
+QListWidget, QTextBrowser {{ background: {theme.PANEL.name()}; border: none;
+    border-radius: 10px; padding: 8px; font-size: 18px; }}
+QListWidget::item {{ padding: 6px 4px; border-bottom: 1px solid {theme.LINE.name()}; }}
+QScrollBar:vertical {{ background: transparent; width: 10px; margin: 2px; }}
+QScrollBar::handle:vertical {{ background: #3a414a; border-radius: 3px; min-height: 28px; }}
+QScrollBar::add-line:vertical, QScrollBar::sub-line:vertical {{ height: 0; }}
+QScrollBar::add-page:vertical, QScrollBar::sub-page:vertical {{ background: none; }}
+QPushButton {{ background: {theme.LINE.name()}; border: 1px solid #3a414a; border-radius: 8px;
+    padding: 8px 16px; font-size: 17px; font-weight: 600; }}
+QPushButton:hover {{ background: #343b44; }}
+QPushButton#primary {{ background: {theme.ACCENT.name()}; color: {theme.BACKGROUND.name()}; }}
+"""
+
+
+class PresenterWindow(QWidget):
+    """Controls, the current step, the next few, the teacher's notes, times and the clock.
+
+    Signals:
+        actionRequested(object): a button asked for an Action (handled by the Presentation).
+    """
+
+    actionRequested = Signal(object)
+
+    def __init__(
+        self,
+        driver: EngineDriver,
+        parent: QWidget | None = None,
+        wall_clock: WallClock = datetime.now,
+    ) -> None:
+        super().__init__(parent)
+        self.driver = driver
+        self._wall_clock = wall_clock
+        self._blank = False
+        self._holding: tuple[int, bool] | None = None
+        self._notes_html = ""
+        self.setObjectName("presenter")
+        self.setWindowTitle("piritimer — presenter view")
+        self.setStyleSheet(_STYLE)
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+
+        self.title = _label("title")
+        self.clock = _label("clock")
+        self.elapsed = _label("figure")
+        self.remaining = _label("figure")
+        self.banner = _label("banner")
+        self.now = _label("now")
+        self.now.setWordWrap(True)
+        self.where = _label("muted")
+        self.countdown = _label("countdown")
+        self.detail = _label("body")
+        self.detail.setWordWrap(True)
+        self.coming = QListWidget()
+        self.coming.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.coming.setWordWrap(True)
+        self.notes = QTextBrowser()
+        self.notes.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.notes.setOpenExternalLinks(False)
+        # What the class sees, live: a second audience view on the same driver.
+        self.preview = AudienceView(driver, self)
+        self.preview.setObjectName("preview")
+        self.preview.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.buttons: dict[Action, QPushButton] = {}
+        self._build()
+
+        self._clock_timer = QTimer(self)
+        self._clock_timer.setSingleShot(True)
+        self._clock_timer.timeout.connect(self.tick_clock)
+        self.tick_clock()
+        for signal in (
+            driver.timelineChanged,
+            driver.stepStarted,
+            driver.stateChanged,
+            driver.secondsLeftChanged,
+        ):
+            signal.connect(self.render)
+        self.render()
+
+    # -- construction -------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        top = QHBoxLayout()
+        top.addWidget(self.title, 1)
+        for caption, value in (("Elapsed", self.elapsed), ("Remaining", self.remaining)):
+            top.addLayout(_figure(caption, value))
+            top.addSpacing(24)
+        top.addLayout(_figure("Clock", self.clock))
+
+        now_panel = _panel()
+        now_layout = QVBoxLayout(now_panel)
+        now_layout.setContentsMargins(20, 16, 20, 16)
+        now_layout.addWidget(_label("caption", "The class sees"))
+        now_layout.addWidget(AspectBox(self.preview), 1)
+        now_layout.addSpacing(8)
+        row = QHBoxLayout()
+        text = QVBoxLayout()
+        text.addWidget(_label("caption", "Now"))
+        text.addWidget(self.now)
+        text.addWidget(self.where)
+        text.addWidget(self.detail)
+        text.addStretch(1)
+        row.addLayout(text, 1)
+        row.addWidget(self.countdown, 0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        now_layout.addLayout(row)
+        now_layout.addWidget(self.banner, 0, Qt.AlignmentFlag.AlignLeft)
+
+        controls = QGridLayout()
+        specs = (
+            (Action.PREVIOUS, "◀  Previous", "PgUp / ←", 0, 0),
+            (Action.TOGGLE, "Start", "Space", 0, 1),
+            (Action.NEXT, "Next  ▶", "PgDn / →", 0, 2),
+            (Action.BLANK, "Blank screen", "B / .", 1, 0),
+            (Action.START, "From the beginning", "F5", 1, 1),
+            (Action.LEAVE, "Leave presentation", "Esc", 1, 2),
+            (Action.REMOVE_MINUTE, "− 1 min", "−", 2, 0),
+            (Action.START_HERE, "Start now", "Shift+F5", 2, 1),
+            (Action.ADD_MINUTE, "+ 1 min", "+", 2, 2),
+        )
+        for action, name, key, line, column in specs:
+            button = QPushButton(name)
+            button.setProperty("key", key)
+            button.setToolTip(f"Key: {key}")
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.clicked.connect(lambda _=False, a=action: self.actionRequested.emit(a))
+            controls.addWidget(button, line, column)
+            self.buttons[action] = button
+        self.buttons[Action.TOGGLE].setObjectName("primary")
+
+        left = QVBoxLayout()
+        left.addWidget(now_panel, 1)
+        left.addLayout(controls)
+        right = QVBoxLayout()
+        right.addWidget(_label("caption", "Coming up"))
+        right.addWidget(self.coming, 3)
+        right.addWidget(_label("caption", "Notes"))
+        right.addWidget(self.notes, 2)
+        body = QHBoxLayout()
+        body.addLayout(left, 3)
+        body.addSpacing(16)
+        body.addLayout(right, 2)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(24, 18, 24, 18)
+        outer.addLayout(top)
+        outer.addSpacing(12)
+        outer.addLayout(body, 1)
+
+    # -- what the presentation tells us --------------------------------------------------------
+
+    def set_blank(self, blank: bool) -> None:
+        self._blank = blank
+        self.preview.set_blank(blank)
+        self.render()
+
+    def set_holding(self, seconds_left: int | None, paused: bool = False) -> None:
+        self._holding = None if seconds_left is None else (seconds_left, paused)
+        if seconds_left is None:
+            self.preview.end_holding()
+        else:
+            self.preview.show_holding(seconds_left, paused)
+        self.render()
+
+    def show_caption(self, text: str) -> None:
+        self.preview.show_caption(text)
+
+    # -- rendering -----------------------------------------------------------------------------
+
+    def tick_clock(self) -> None:
+        """Show the wall clock; wake again just after the next minute turns."""
+        now = self._wall_clock()
+        self.clock.setText(now.strftime("%H:%M"))
+        self._clock_timer.start(max(50, (60 - now.second) * 1000 - now.microsecond // 1000 + 20))
+
+    def render(self, *_: object) -> None:
+        status = self.driver.status()
+        timeline = self.driver.engine.timeline
+        session = timeline.session
+        step = status.step
+        started = status.state is not State.IDLE
+        self.title.setText(session.title)
+        self.elapsed.setText(format_clock(status.session_elapsed_s))
+        self.remaining.setText(format_clock(status.session_remaining_s))
+        if started:
+            self.now.setText(step.title)
+            self.where.setText(where_text(step))
+            self.countdown.setText(countdown_text(seconds_left(status)) or "—")
+            self.detail.setText(step.detail)
+        else:
+            self.now.setText("Not started")
+            self.where.setText(session.summary or "")
+            self.countdown.setText(format_clock(self._holding[0]) if self._holding else "—")
+            self.detail.setText("")
+        self._render_banner(status.state)
+        self._render_upcoming(step.index if started else -1)
+        self._render_notes(step.exercise_index if started else None)
+        self._render_buttons(status.state)
+
+    def _render_banner(self, state: State) -> None:
+        parts = []
+        if self._blank:
+            parts.append("Audience screen is BLANK — press B to show it")
+        if self._holding is not None:
+            seconds, paused = self._holding
+            parts.append(
+                f"Holding screen: starts in {format_clock(seconds)}"
+                + (" (paused)" if paused else "")
+            )
+        elif state is State.PAUSED:
+            parts.append("Paused — Space resumes")
+        elif state is State.WAITING:
+            parts.append("Waiting for you — Next when the class is ready")
+        self.banner.setText("   ·   ".join(parts))
+        self.banner.setVisible(bool(parts))
+
+    def _render_upcoming(self, index: int) -> None:
+        timeline = self.driver.engine.timeline
+        lines = []
+        for item in upcoming(timeline, index, UPCOMING_COUNT):
+            length = format_duration(item.duration_s) if item.duration_s else "wait"
+            lines.append(
+                f"{item.title}  ·  {length}\n{item.where}"
+                if item.where
+                else f"{item.title}  ·  {length}"
+            )
+        if not lines:
+            lines = ["End of the session"]
+        if [self.coming.item(i).text() for i in range(self.coming.count())] != lines:
+            self.coming.clear()
+            self.coming.addItems(lines)
+
+    def _render_notes(self, exercise_index: int | None) -> None:
+        session = self.driver.engine.timeline.session
+        blocks = []
+        if exercise_index is not None:
+            exercise = session.exercises[exercise_index]
+            if exercise.notes:
+                blocks.append((exercise.name, exercise.notes))
+        if session.notes:
+            blocks.append((session.title, session.notes))
+        text = (
+            "".join(
+                f"<p><b>{html.escape(title)}</b><br>{_paragraphs(body)}</p>"
+                for title, body in blocks
+            )
+            or "<p style='color:#a9b0b8'>No notes in the session file.</p>"
+        )
+        if text != self._notes_html:
+            self._notes_html = text
+            self.notes.setHtml(text)
+
+    def _render_buttons(self, state: State) -> None:
+        toggle = {
+            State.IDLE: "Start",
+            State.RUNNING: "Pause",
+            State.WAITING: "Ready",
+            State.PAUSED: "Resume",
+            State.FINISHED: "Start again",
+            State.STOPPED: "Start",
+        }[state]
+        self.buttons[Action.TOGGLE].setText(toggle)
+        self.buttons[Action.BLANK].setText("Show screen" if self._blank else "Blank screen")
+        for button in self.buttons.values():
+            name = button.text().split("\n")[0]
+            button.setText(f"{name}\n{button.property('key')}")
+        holding = self._holding is not None
+        for action in (Action.ADD_MINUTE, Action.REMOVE_MINUTE, Action.START_HERE):
+            self.buttons[action].setVisible(holding)
+
+
+class AspectBox(QWidget):
+    """Holds one child at 16:9, as large as fits and centred: the preview of the projector."""
+
+    def __init__(self, child: QWidget, ratio: float = 16 / 9) -> None:
+        super().__init__()
+        self._child = child
+        self._ratio = ratio
+        child.setParent(self)
+        self.setMinimumHeight(120)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        width = min(self.width(), round(self.height() * self._ratio))
+        height = round(width / self._ratio)
+        self._child.setGeometry(
+            (self.width() - width) // 2, (self.height() - height) // 2, width, height
+        )
+
+
+def _paragraphs(text: str) -> str:
+    return html.escape(text).replace("\n", "<br>")
+
+
+def _label(name: str = "", text: str = "") -> QLabel:
+    label = QLabel(text)
+    if name:
+        label.setObjectName(name)
+    return label
+
+
+def _panel() -> QFrame:
+    panel = QFrame()
+    panel.setObjectName("panel")
+    return panel
+
+
+def _figure(caption: str, value: QLabel) -> QVBoxLayout:
+    column = QVBoxLayout()
+    column.setSpacing(0)
+    column.addWidget(_label("caption", caption))
+    column.addWidget(value)
+    return column

@@ -1,0 +1,70 @@
+"""Clicker keys and full screen on a real X server (Xvfb), with keys sent by xdotool.
+
+Marked ``hardware``: it runs wherever Xvfb and xdotool are installed, always under CI=true,
+and skips elsewhere only when they are truly absent.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+SCENARIO = Path(__file__).with_name("real_keys_scenario.py")
+
+
+@pytest.fixture
+def display() -> Iterator[str]:
+    """A private Xvfb (``-displayfd`` picks a free number, so parallel runs cannot collide)."""
+    missing = [tool for tool in ("Xvfb", "xdotool") if shutil.which(tool) is None]
+    if missing and os.environ.get("CI") != "true":
+        pytest.skip(f"needs {', '.join(missing)}")
+    read_end, write_end = os.pipe()
+    server = subprocess.Popen(
+        ["Xvfb", "-displayfd", str(write_end), "-screen", "0", "1280x720x24", "-nolisten", "tcp"],
+        pass_fds=(write_end,),
+        stderr=subprocess.DEVNULL,
+    )
+    os.close(write_end)
+    with os.fdopen(read_end) as pipe:
+        number = pipe.readline().strip()
+    try:
+        assert number, "Xvfb did not start"
+        yield f":{number}"
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+@pytest.mark.hardware
+def test_clicker_keys_from_the_window_system(display: str) -> None:
+    env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb"}
+    done = subprocess.run(
+        [sys.executable, str(SCENARIO)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout)
+    assert result["audience_geometry"] == result["screen"] == [0, 0, 1280, 720]
+    assert result["log"] == [
+        ["Next", "RUNNING", 0, False],  # starts
+        ["Next", "RUNNING", 1, False],
+        ["Prior", "RUNNING", 0, False],
+        ["b", "PAUSED", 0, True],
+        ["period", "PAUSED", 0, False],  # shown again, still paused
+        ["shift+F5", "RUNNING", 0, False],
+        ["space", "PAUSED", 0, False],
+        ["F5", "RUNNING", 0, False],
+        ["Escape", "RUNNING", 0, False],
+    ]
+    assert result["open_after"] is False
