@@ -115,7 +115,7 @@ def schema_json() -> str:
     return json.dumps(session_schema(), indent=2, ensure_ascii=False) + "\n"
 
 
-SCHEMA_FILE_NAME = "session.schema.json"
+SCHEMA_FILE_NAME = "piritimer-session.schema.json"
 
 
 def write_schema_beside(folder: Path) -> Path:

@@ -1,0 +1,415 @@
+"""The session editor window: text on the left, live preview on the right, problems below.
+
+The window wires the parts together and owns the file's life cycle (open, save, back up,
+recover); the parts (CodeEditor, LiveChecker, PreviewPane, ProblemList, FindBar) each do one job.
+"""
+
+from __future__ import annotations
+
+import weakref
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QCloseEvent, QColor, QDesktopServices
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from piritimer import paths
+from piritimer.diagnostics import Severity
+from piritimer.editor import prompts, recovery
+from piritimer.editor.backups import backup_folder, backups_root
+from piritimer.editor.banner import Banner
+from piritimer.editor.checker import Check, LiveChecker
+from piritimer.editor.code_editor import CodeEditor
+from piritimer.editor.disk_watch import DiskWatch
+from piritimer.editor.document import SessionDocument, unique_copy_path
+from piritimer.editor.find_bar import FindBar
+from piritimer.editor.menus import build_menus
+from piritimer.editor.outline import exercise_at_line
+from piritimer.editor.preview import PreviewPane
+from piritimer.editor.problems import ProblemList
+from piritimer.editor.saving import SaveError, save_file, write_atomically
+from piritimer.editor.schema_file import ensure_schema_beside
+from piritimer.editor.template import TEMPLATE
+from piritimer.editor.text_codec import NotUtf8Error, decode
+from piritimer.timeline import compile_session
+
+RECOVERY_INTERVAL_MS = 2000
+"""Unsaved text reaches the recovery folder at most this long after it was typed."""
+
+_live: weakref.WeakSet[EditorWindow] = weakref.WeakSet()
+"""Open editors: their recovery files belong to them, not to a crash."""
+
+
+class EditorWindow(QMainWindow):
+    """Edits one session file.
+
+    Signals:
+        saved(Path): the file was written (the library may reload it at once).
+        tryTimeline(object): a fresh Timeline of one exercise that the main window should run.
+    """
+
+    saved = Signal(Path)
+    tryTimeline = Signal(object)
+
+    def __init__(self, path: Path | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        _live.add(self)
+        self.document = SessionDocument()
+        self.editor = CodeEditor()
+        theme = self.editor.theme
+        self.checker = LiveChecker(self)
+        self.preview = PreviewPane(theme)
+        self.problems = ProblemList(theme.error, theme.string)
+        self.find_bar = FindBar(self.editor)
+        self.read_only_bar = Banner(theme.info_background)
+        self.recovery_bar = Banner(theme.warning_background)
+        self.disk_bar = Banner(theme.warning_background)
+        self.position_label = QLabel()
+        self.state_label = QLabel()
+        self.recovery_key = recovery.key_for(None)
+        self._recovery_timer = QTimer(self)
+        self._recovery_timer.setSingleShot(True)
+        self._recovery_timer.setInterval(RECOVERY_INTERVAL_MS)
+        self.disk = DiskWatch(self)
+        self._build_layout()
+        self.commands = build_menus(self)
+        self._connect()
+        self.resize(1180, 760)
+        if path is None:
+            self.new_from_template()
+        else:
+            self.load(path)
+
+    # -- building ------------------------------------------------------------------------------
+
+    def _build_layout(self) -> None:
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.setSpacing(0)
+        left_layout.addWidget(self.editor)
+        left_layout.addWidget(self.find_bar)
+        columns = QSplitter(Qt.Orientation.Horizontal)
+        columns.addWidget(left)
+        columns.addWidget(self.preview)
+        columns.setStretchFactor(0, 3)
+        columns.setStretchFactor(1, 2)
+        columns.setSizes([680, 480])
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(8, 8, 8, 4)
+        layout.setSpacing(6)
+        for bar in (self.read_only_bar, self.recovery_bar, self.disk_bar):
+            layout.addWidget(bar)
+        layout.addWidget(columns, 1)
+        layout.addWidget(self.problems)
+        self.setCentralWidget(central)
+        self.statusBar().addPermanentWidget(self.state_label)
+        self.statusBar().addPermanentWidget(self.position_label)
+
+    def _connect(self) -> None:
+        text_document = self.editor.document()
+        text_document.contentsChanged.connect(self._text_changed)
+        text_document.modificationChanged.connect(self.setWindowModified)
+        text_document.undoAvailable.connect(self.commands.undo.setEnabled)
+        text_document.redoAvailable.connect(self.commands.redo.setEnabled)
+        self.editor.cursorPositionChanged.connect(self._cursor_moved)
+        self.checker.checked.connect(self._show_check)
+        self.problems.jumpRequested.connect(self.editor.go_to)
+        self.preview.lineRequested.connect(self.editor.go_to)
+        self.preview.tryRequested.connect(self.try_exercise)
+        self._recovery_timer.timeout.connect(self.write_recovery)
+        self.disk.changed.connect(self._file_changed_on_disk)
+
+    # -- loading -------------------------------------------------------------------------------
+
+    def text(self) -> str:
+        # toRawText keeps non-breaking spaces that toPlainText would turn into plain ones.
+        return self.editor.document().toRawText().replace("\u2029", "\n")
+
+    def load(self, path: Path) -> bool:
+        """Show the file at ``path``; False (with the reason shown) when it cannot be read."""
+        try:
+            data = path.read_bytes()
+            text, text_format = decode(data)
+        except (OSError, NotUtf8Error) as error:
+            reason = error.strerror if isinstance(error, OSError) else f"not UTF-8 ({error})"
+            prompts.show_error(self, "Cannot open session", f"Cannot open {path}: {reason}")
+            return False
+        self.document = SessionDocument(path, text_format, data)
+        self._set_text(text)
+        self.disk.watch(path, data)
+        self.recovery_key = recovery.key_for(path)
+        self._offer_recovery(recovery.find_for(path))
+        return True
+
+    def new_from_template(self) -> None:
+        self.document = SessionDocument()
+        self._set_text(TEMPLATE)
+        taken = {window.recovery_key for window in _live if window is not self}
+        untitled = [r for r in recovery.pending() if r.original is None and r.key not in taken]
+        self._offer_recovery(untitled[0] if untitled else None)
+
+    def _set_text(self, text: str) -> None:
+        self.editor.setPlainText(text)  # also clears undo history and the modified flag
+        self.editor.document().setModified(False)
+        self._recovery_timer.stop()  # loading is not an edit
+        self.editor.setReadOnly(self.document.bundled)
+        self.checker.label = self.document.name
+        self.checker.base_dir = self.document.base_dir
+        self.preview.show_timeline(None)  # never show another file's last good version
+        self.checker.check_now(text)
+        self._update_title()
+        self._update_read_only_bar()
+        self.disk_bar.hide()
+        self._cursor_moved()
+
+    def _update_title(self) -> None:
+        suffix = " (read-only)" if self.document.bundled else ""
+        self.setWindowTitle(f"{self.document.name}[*]{suffix} — piritimer editor")
+        self.setWindowModified(self.editor.document().isModified())
+        self.commands.save.setEnabled(not self.document.bundled)
+        self.commands.copy.setEnabled(self.document.bundled)
+
+    def _update_read_only_bar(self) -> None:
+        if self.document.bundled:
+            self.read_only_bar.show_message(
+                "<b>This is a bundled session</b> — it comes with piritimer and cannot be "
+                "changed here. Make a copy to edit your own version.",
+                [("Make a copy in my sessions", self.make_copy)],
+            )
+        else:
+            self.read_only_bar.hide()
+
+    # -- typing and checking -------------------------------------------------------------------
+
+    def _text_changed(self) -> None:
+        self.checker.schedule(self.text())
+        self._set_state("Checking…", None)
+        if self.editor.document().isModified() and not self._recovery_timer.isActive():
+            # Throttled, not restarted: steady typing still reaches the disk every interval.
+            self._recovery_timer.start()
+
+    def _show_check(self, check: Check) -> None:
+        diagnostics = check.result.diagnostics
+        self.editor.set_diagnostics(diagnostics)
+        self.problems.set_diagnostics(diagnostics)
+        errors = sum(1 for d in diagnostics if d.severity is Severity.ERROR)
+        if check.timeline is not None:
+            self.preview.show_timeline(check.timeline)
+            self._set_state("✔ Valid", self.editor.theme.string)
+        else:
+            self.preview.set_out_of_date(True, errors)
+            self._set_state(
+                f"✖ {errors} problem{'s' if errors != 1 else ''}", self.editor.theme.error
+            )
+        self._cursor_moved()
+
+    def _set_state(self, text: str, color: QColor | None) -> None:
+        self.state_label.setText(text)
+        self.state_label.setStyleSheet(
+            f"color: {color.name()}; padding: 0 8px;" if color else "padding: 0 8px;"
+        )
+
+    def _cursor_moved(self) -> None:
+        cursor = self.editor.textCursor()
+        line, column = cursor.blockNumber() + 1, cursor.positionInBlock() + 1
+        self.position_label.setText(f"Line {line}, column {column}")
+        self.preview.set_current_exercise(self.exercise_under_cursor())
+        self.commands.try_exercise.setEnabled(self.preview.try_button.isEnabled())
+
+    def exercise_under_cursor(self) -> int | None:
+        check = self.checker.last
+        if check is None or check.result.session is None or self.checker.pending:
+            return self.preview.current_exercise if self.checker.pending else None
+        return exercise_at_line(check.result.session, self.text(), self.editor.cursor_line())
+
+    def try_exercise(self) -> None:
+        """Emit a fresh timeline of just the exercise under the cursor (never a running one)."""
+        check = self.checker.check_now(self.text()) if self.checker.pending else self.checker.last
+        if check is None or check.result.session is None:
+            self.statusBar().showMessage("Fix the problems first to try an exercise.", 5000)
+            return
+        index = exercise_at_line(check.result.session, self.text(), self.editor.cursor_line())
+        if index is None:
+            self.statusBar().showMessage("Put the cursor inside an exercise to try it.", 5000)
+            return
+        self.tryTimeline.emit(compile_session(check.result.session, only_exercise=index))
+
+    def ask_line(self) -> None:
+        line = prompts.ask_line(self, self.editor.cursor_line(), self.editor.blockCount())
+        if line is not None:
+            self.editor.go_to(line)
+
+    # -- saving --------------------------------------------------------------------------------
+
+    def save(self) -> bool:
+        """Save to the current file (asking for one if new); True when the text is on disk."""
+        if self.document.bundled:
+            self.make_copy()
+            return False
+        if self.document.path is None:
+            return self.save_as()
+        return self._write(self.document.path)
+
+    def save_as(self) -> bool:
+        suggested = self.document.path or paths.user_sessions_dir() / "my-session.yaml"
+        if self.document.bundled and self.document.path is not None:
+            suggested = unique_copy_path(self.document.path, paths.user_sessions_dir())
+        target = prompts.ask_save_path(self, suggested)
+        if target is None:
+            return False
+        if paths.is_bundled(target):
+            prompts.show_error(self, "Cannot save here", "Bundled sessions cannot be changed.")
+            return False
+        return self._write(target)
+
+    def _write(self, target: Path) -> bool:
+        text = self.text()
+        check = self.checker.check_now(text)
+        if not check.ok and not prompts.confirm_save_with_errors(self, len(check.result.errors)):
+            return False
+        data = self.document.text_format.encode(text)
+        try:
+            backup = save_file(target, data)
+            ensure_schema_beside(target, text)
+        except SaveError as error:
+            prompts.show_error(self, "Not saved", f"{error}\n\nThe file on disk is unchanged.")
+            return False
+        recovery.discard(self.recovery_key)
+        renamed = target != self.document.path
+        self.document = SessionDocument(target, self.document.text_format, data)
+        self.recovery_key = recovery.key_for(target)
+        self._recovery_timer.stop()
+        self.editor.document().setModified(False)
+        if renamed:
+            self.checker.label = self.document.name
+            self.checker.base_dir = self.document.base_dir
+            self.checker.check_now(text)
+        self.disk.watch(target, data)
+        self._update_title()
+        self.disk_bar.hide()
+        kept = " · previous version kept in backups" if backup else ""
+        self.statusBar().showMessage(f"Saved {target.name}{kept}", 6000)
+        self.saved.emit(target)
+        return True
+
+    def make_copy(self) -> Path | None:
+        """Copy a bundled session, byte for byte, into the user's sessions and open the copy."""
+        source = self.document.path
+        if source is None:
+            return None
+        target = unique_copy_path(source, paths.user_sessions_dir())
+        try:
+            write_atomically(target, self.document.disk_bytes or source.read_bytes())
+        except (SaveError, OSError) as error:
+            prompts.show_error(self, "Cannot make a copy", str(error))
+            return None
+        self.load(target)
+        self.statusBar().showMessage(f"Copied to {target}; this copy is yours to edit.", 8000)
+        self.saved.emit(target)
+        return target
+
+    def show_backups(self) -> None:
+        folder = backup_folder(self.document.path) if self.document.path else backups_root()
+        folder = folder if folder.is_dir() else backups_root()
+        folder.mkdir(parents=True, exist_ok=True)
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+
+    # -- recovery ------------------------------------------------------------------------------
+
+    def write_recovery(self) -> None:
+        """Put the unsaved text where the next start can find it (or clear it when saved)."""
+        if self.editor.document().isModified() and not self.document.bundled:
+            recovery.write(self.recovery_key, self.document.path, self.text())
+        else:
+            recovery.discard(self.recovery_key)
+
+    def _offer_recovery(self, found: recovery.Recovered | None) -> None:
+        if found is None or found.text == self.text():
+            if found is not None:
+                recovery.discard(found.key)
+            self.recovery_bar.hide()
+            return
+        when = found.saved_at.strftime("%d %b %Y at %H:%M")
+
+        def restore() -> None:
+            self.recovery_key = found.key
+            self.editor.selectAll()
+            self.editor.insertPlainText(found.text)  # one undo step back to the file's text
+            self.editor.moveCursor(self.editor.textCursor().MoveOperation.Start)
+            self.recovery_bar.hide()
+            self.write_recovery()
+
+        def dismiss() -> None:
+            recovery.discard(found.key)
+            self.recovery_bar.hide()
+
+        self.recovery_bar.show_message(
+            f"<b>Unsaved changes were recovered</b> — piritimer closed before they were saved "
+            f"(last kept {when}).",
+            [("Restore them", restore), ("Discard", dismiss)],
+        )
+
+    # -- changes made outside --------------------------------------------------------------------
+
+    def _file_changed_on_disk(self, _data: bytes) -> None:
+        if not self.editor.document().isModified():
+            self.reload_from_disk()
+            return
+        name = self.document.name
+        self.disk_bar.show_message(
+            f"<b>{name} changed on disk.</b> Reload it and lose your unsaved changes, or "
+            "keep editing yours (saving replaces the other version, which stays in backups).",
+            [("Reload", self.reload_from_disk), ("Keep mine", self.disk_bar.hide)],
+        )
+
+    def reload_from_disk(self) -> None:
+        path = self.document.path
+        if path is None:
+            return
+        line = self.editor.cursor_line()
+        recovery.discard(self.recovery_key)
+        if self.load(path):
+            self.editor.go_to(line)
+            self.statusBar().showMessage(f"Reloaded {path.name}: it changed on disk.", 6000)
+
+    # -- opening others and closing ------------------------------------------------------------
+
+    def new_window(self) -> None:
+        from piritimer.editor import open_editor
+
+        open_editor(None, self.parentWidget())
+
+    def open_dialog(self) -> None:
+        from piritimer.editor import open_editor
+
+        folder = self.document.base_dir or paths.user_sessions_dir()
+        path = prompts.ask_open_path(self, folder if folder.is_dir() else Path.home())
+        if path is None:
+            return
+        untouched = self.document.path is None and not self.editor.document().isModified()
+        if untouched:
+            self.load(path)
+        else:
+            open_editor(path, self.parentWidget())
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        if self.editor.document().isModified() and not self.document.bundled:
+            choice = prompts.ask_unsaved_changes(self, self.document.name)
+            if choice is prompts.UnsavedChoice.CANCEL or (
+                choice is prompts.UnsavedChoice.SAVE and not self.save()
+            ):
+                event.ignore()
+                return
+        self._recovery_timer.stop()
+        recovery.discard(self.recovery_key)
+        _live.discard(self)
+        event.accept()

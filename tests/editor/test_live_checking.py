@@ -1,0 +1,193 @@
+"""Typing in the editor: errors appear at their line after a pause, the preview follows."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QPoint, Qt
+from PySide6.QtGui import QHelpEvent
+from PySide6.QtWidgets import QApplication, QToolTip
+from pytestqt.qtbot import QtBot
+
+from piritimer.durations import format_clock
+from piritimer.editor.window import EditorWindow
+from piritimer.loader import load_session_bytes
+from piritimer.timeline import StepKind, compile_session
+
+MakeEditor = Callable[[Path | None], EditorWindow]
+
+
+def total_of(text: str) -> str:
+    result = load_session_bytes(text)
+    assert result.session is not None, result.diagnostics
+    return format_clock(compile_session(result.session).total_s)
+
+
+def line_y(window: EditorWindow, line: int) -> int:
+    block = window.editor.document().findBlockByNumber(line - 1)
+    geometry = window.editor.blockBoundingGeometry(block).translated(window.editor.contentOffset())
+    return int(geometry.center().y())
+
+
+def test_a_typed_mistake_is_shown_at_its_line_after_the_pause(
+    qtbot: QtBot, make_editor: MakeEditor, session_file: Path
+) -> None:
+    window = make_editor(session_file)
+    assert window.problems.lines() == []
+    window.editor.go_to(23, 5)  # "    reps: 3" in the figure-four stretch
+    qtbot.keyClicks(window.editor, "r")
+
+    assert window.text().split("\n")[22] == "    rreps: 3"
+    assert window.checker.pending, "checking waits for a pause in typing"
+    assert window.problems.lines() == []
+    qtbot.waitUntil(lambda: window.problems.lines() == [23])
+
+    item = window.problems.list.item(0)
+    assert item.text() == (
+        "Line 23, column 5:  unknown key `rreps` in exercise; did you mean `reps`?"
+    )
+    assert [(d.line, d.column) for d in window.editor.diagnostics] == [(23, 5)]
+    assert window.editor.error_span_at(23) == (4, 5)  # the wavy line sits under "rreps"
+    gutter = window.editor.gutter
+    assert gutter.tooltip_at(line_y(window, 22)) == ""
+    where = QPoint(4, line_y(window, 23))
+    QApplication.sendEvent(
+        gutter, QHelpEvent(QEvent.Type.ToolTip, where, gutter.mapToGlobal(where))
+    )
+    assert QToolTip.text().startswith("Line 23, column 5: unknown key `rreps`")
+
+
+def test_a_wrong_value_is_underlined_from_its_column(
+    qtbot: QtBot, make_editor: MakeEditor, session_file: Path
+) -> None:
+    window = make_editor(session_file)
+    window.editor.go_to(22, 28)  # end of "    sides: left then right"
+    qtbot.keyClicks(window.editor, "x")
+    qtbot.waitUntil(lambda: window.problems.lines() == [22])
+    assert "did you mean `left then right`?" in window.problems.list.item(0).text()
+    assert window.editor.error_span_at(22) == (11, len("left then rightx"))
+
+
+def test_clicking_a_problem_moves_the_cursor_to_it(
+    qtbot: QtBot, make_editor: MakeEditor, session_file: Path
+) -> None:
+    window = make_editor(session_file)
+    window.editor.go_to(34, 12)  # "    reps: 4" in the thigh squeeze
+    qtbot.keyClicks(window.editor, "0000")  # 40000 reps: over the limit
+    qtbot.waitUntil(lambda: window.problems.lines() == [34])
+    window.editor.go_to(1)
+
+    rect = window.problems.list.visualItemRect(window.problems.list.item(0))
+    qtbot.mouseClick(window.problems.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+    cursor = window.editor.textCursor()
+    assert (cursor.blockNumber() + 1, cursor.positionInBlock() + 1) == (34, 11)
+
+
+def test_fixing_the_mistake_updates_the_preview(
+    qtbot: QtBot, make_editor: MakeEditor, session_file: Path
+) -> None:
+    window = make_editor(session_file)
+    original_total = total_of(session_file.read_text())
+    assert f"Total <b>{original_total}</b>" in window.preview.total.text()
+
+    window.editor.go_to(24, 11)  # just after "hold: " in "    hold: 30s"
+    qtbot.keyClicks(window.editor, "q")  # "hold: q30s"
+    qtbot.waitUntil(lambda: window.problems.lines() == [24])
+    assert window.preview.out_of_date
+    assert window.preview.stale.isVisible()
+    assert "Out of date" in window.preview.stale.label.text()
+    assert f"Total <b>{original_total}</b>" in window.preview.total.text(), "last good kept"
+    assert not window.preview.try_button.isEnabled()
+
+    qtbot.keyClick(window.editor, Qt.Key.Key_Backspace)
+    qtbot.keyClick(window.editor, Qt.Key.Key_Delete)
+    qtbot.keyClicks(window.editor, "4")  # "hold: 40s"
+    new_total = total_of(window.text())
+    assert new_total != original_total
+    qtbot.waitUntil(lambda: f"Total <b>{new_total}</b>" in window.preview.total.text())
+    assert window.problems.lines() == []
+    assert not window.preview.out_of_date
+    assert not window.preview.stale.isVisible()
+
+
+def test_try_this_exercise_emits_a_timeline_of_just_that_exercise(
+    qtbot: QtBot, make_editor: MakeEditor, session_file: Path
+) -> None:
+    window = make_editor(session_file)
+    window.editor.go_to(37)  # "hold in: 2s" inside the thigh squeeze
+    assert window.preview.current_exercise == 1
+    assert window.preview.try_button.text() == "▶  Try “Thigh squeeze”"
+
+    with qtbot.waitSignal(window.tryTimeline) as emitted:
+        window.preview.try_button.click()
+
+    timeline = emitted.args[0]
+    work = [step for step in timeline.steps if step.kind is not StepKind.DONE]
+    assert {step.exercise_name for step in work} == {"Thigh squeeze"}
+    assert timeline.steps[0].start_s == 0.0
+
+
+def test_try_uses_the_text_as_typed_even_before_the_pause(
+    qtbot: QtBot, make_editor: MakeEditor, session_file: Path
+) -> None:
+    window = make_editor(session_file)
+    window.editor.go_to(46, 11)  # "    hold: 6 breaths" in the wind-down
+    qtbot.keyClick(window.editor, Qt.Key.Key_Delete)
+    qtbot.keyClicks(window.editor, "2")  # "hold: 2 breaths"
+    assert window.checker.pending
+
+    with qtbot.waitSignal(window.tryTimeline) as emitted:
+        window.commands.try_exercise.trigger()
+
+    breaths = [s for s in emitted.args[0].steps if s.kind in (StepKind.INHALE, StepKind.EXHALE)]
+    assert len(breaths) == 4  # 2 breaths, in and out
+
+
+def test_outside_any_exercise_there_is_nothing_to_try(
+    qtbot: QtBot, make_editor: MakeEditor, session_file: Path
+) -> None:
+    window = make_editor(session_file)
+    window.editor.go_to(4)  # "title:"
+    assert window.preview.current_exercise is None
+    assert not window.preview.try_button.isEnabled()
+    with qtbot.assertNotEmitted(window.tryTimeline):
+        window.commands.try_exercise.trigger()
+
+
+def test_a_new_session_starts_from_a_valid_template(make_editor: MakeEditor) -> None:
+    window = make_editor(None)
+    assert window.text().startswith("# yaml-language-server: $schema=")
+    assert window.problems.lines() == []
+    assert window.preview.timeline is not None
+    assert window.preview.tree.topLevelItemCount() == 2
+    assert not window.editor.document().isModified()
+
+
+def test_the_preview_lists_every_step_of_an_opened_exercise(
+    make_editor: MakeEditor, session_file: Path
+) -> None:
+    window = make_editor(session_file)
+    item = window.preview.tree.topLevelItem(2)
+    assert item.text(0).startswith("3. Slow wind-down")
+    item.setExpanded(True)
+    timeline = window.preview.timeline
+    assert timeline is not None
+    expected = [s for s in timeline.steps if s.exercise_index == 2]
+    assert item.childCount() == len(expected)
+    assert item.child(0).text(0) == "Setup"
+    assert item.child(2).text(0) == "Breathe in · breath 1 of 6"
+
+
+def test_opening_a_broken_file_never_shows_the_previous_files_preview(
+    make_editor: MakeEditor, session_file: Path
+) -> None:
+    window = make_editor(session_file)
+    broken = session_file.with_name("broken.yaml")
+    broken.write_text("title: Broken\nexercises:\n  - name: A\n    hold: forever\n")
+    assert window.load(broken)
+    assert window.problems.lines() == [4]
+    assert window.preview.timeline is None
+    assert window.preview.title.text() == "No preview yet"
+    assert not window.preview.out_of_date
