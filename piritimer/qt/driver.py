@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
@@ -37,7 +38,7 @@ class EngineDriver(QObject):
         secondsLeftChanged(int): whole seconds left in the current timed step.
         finished(): the session reached its end.
         refused(str): a command was not allowed now; the text says why.
-        event(object): every engine event, for listeners that want them all in order.
+        engineEvent(object): every engine event, for listeners that want them all in order.
     """
 
     timelineChanged = Signal(object)
@@ -47,7 +48,7 @@ class EngineDriver(QObject):
     secondsLeftChanged = Signal(int)
     finished = Signal()
     refused = Signal(str)
-    event = Signal(object)
+    engineEvent = Signal(object)
 
     def __init__(self, engine: Engine, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -55,9 +56,8 @@ class EngineDriver(QObject):
         self._timer.setSingleShot(True)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.timeout.connect(self.poke)
-        self._unsubscribe = lambda: None
         self._engine = engine
-        self._attach(engine)
+        self._unsubscribe: Callable[[], None] = engine.subscribe(self._relay)
 
     @property
     def engine(self) -> Engine:
@@ -75,7 +75,7 @@ class EngineDriver(QObject):
         self._timer.stop()
         self._unsubscribe()
         self._engine = Engine(timeline, clock=self._engine.clock)
-        self._attach(self._engine)
+        self._unsubscribe = self._engine.subscribe(self._relay)
         self.timelineChanged.emit(timeline)
 
     # -- commands (slots) -------------------------------------------------------------------
@@ -151,11 +151,8 @@ class EngineDriver(QObject):
 
     # -- events -----------------------------------------------------------------------------
 
-    def _attach(self, engine: Engine) -> None:
-        self._unsubscribe = engine.subscribe(self._relay)
-
     def _relay(self, event: Event) -> None:
-        self.event.emit(event)
+        self.engineEvent.emit(event)
         if isinstance(event, StepStarted):
             self.stepStarted.emit(event.step, event.at)
         elif isinstance(event, PhaseChanged):

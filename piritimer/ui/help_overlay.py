@@ -1,0 +1,105 @@
+"""The `?` overlay: every key the window knows, drawn over the page, gone on any key or click."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPaintEvent
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
+
+from piritimer.ui.controls import CONTROLS
+from piritimer.ui.theme import LIGHT, Colors
+
+EXTRA_KEYS = (("Ctrl+O", "Open a session file"),)
+
+
+class HelpOverlay(QWidget):
+    """Dims the window and lists the controls with their keys."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._colors: Colors = LIGHT
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.panel = QFrame(self)
+        self.panel.setObjectName("panel")
+        self.title = QLabel("Keys")
+        self.title.setObjectName("helpTitle")
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(28)
+        grid.setVerticalSpacing(10)
+        self.key_labels: list[QLabel] = []
+        self.rows: list[tuple[str, str]] = [
+            (control.keys_text, f"{control.label} — {control.help}") for control in CONTROLS
+        ]
+        self.rows[2] = (self.rows[2][0], "Start, pause, resume, or “I'm ready”")
+        self.rows += list(EXTRA_KEYS)
+        for row, (keys, words) in enumerate(self.rows):
+            key = QLabel(keys)
+            key.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            key.setObjectName("helpKey")
+            text = QLabel(words)
+            text.setObjectName("helpText")
+            self.key_labels.append(key)
+            grid.addWidget(key, row, 0)
+            grid.addWidget(text, row, 1)
+        self.hint = QLabel("Press any key to close")
+        self.hint.setObjectName("muted")
+        layout = QVBoxLayout(self.panel)
+        layout.setContentsMargins(36, 28, 36, 28)
+        layout.setSpacing(18)
+        layout.addWidget(self.title)
+        layout.addLayout(grid)
+        layout.addWidget(self.hint)
+        self.hide()
+        parent.installEventFilter(self)
+
+    def set_colors(self, colors: Colors) -> None:
+        self._colors = colors
+        self.update()
+
+    def set_base_pixel_size(self, pixels: int) -> None:
+        self._place()
+
+    def toggle(self) -> None:
+        if self.isVisible():
+            self.hide()
+        else:
+            self.show_over_parent()
+
+    def show_over_parent(self) -> None:
+        self._place()
+        self.show()
+        self.raise_()
+        self.setFocus()
+
+    def _place(self) -> None:
+        parent = self.parentWidget()
+        if parent is None:
+            return
+        self.setGeometry(parent.rect())
+        self.panel.adjustSize()
+        hint = self.panel.sizeHint()
+        self.panel.setGeometry(
+            (self.width() - hint.width()) // 2,
+            (self.height() - hint.height()) // 2,
+            hint.width(),
+            hint.height(),
+        )
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if watched is self.parentWidget() and event.type() == QEvent.Type.Resize:
+            self._place()
+        return False
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        painter = QPainter(self)
+        shade = QColor(0, 0, 0, 150 if self._colors.dark else 110)
+        painter.fillRect(self.rect(), shade)
+        painter.end()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        self.hide()
+        event.accept()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+        self.hide()
+        event.accept()

@@ -1,0 +1,456 @@
+"""The home window: the library, a session's preview, and the guided runner, in one stack.
+
+It owns the engine driver and the library model, switches pages as the engine's state
+changes, and reaches the optional parts (editor, presentation, audio, screen-saver inhibit)
+through piritimer.ui.integrations so that each can be missing.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDesktopServices,
+    QDragEnterEvent,
+    QDropEvent,
+    QGuiApplication,
+    QIcon,
+    QKeySequence,
+    QResizeEvent,
+    QShortcut,
+)
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QMainWindow,
+    QSizePolicy,
+    QStackedWidget,
+    QToolBar,
+    QWidget,
+)
+
+from piritimer import paths
+from piritimer.engine import Clock, Engine, State
+from piritimer.model import Session
+from piritimer.qt.driver import EngineDriver
+from piritimer.timeline import StepKind, Timeline, compile_session
+from piritimer.ui import integrations
+from piritimer.ui.controls import CONTROLS, Action
+from piritimer.ui.help_overlay import HelpOverlay
+from piritimer.ui.library import LibraryEntry, LibraryModel, is_session_file
+from piritimer.ui.library_view import LibraryPage
+from piritimer.ui.preview import PreviewPage
+from piritimer.ui.runner import RunnerPage
+from piritimer.ui.settings import GEOMETRY_KEY, LAST_SESSION_KEY, open_settings
+from piritimer.ui.theme import colors_for, palette_for, style_sheet, system_prefers_dark
+
+DEFAULT_SIZE = (1280, 800)
+LIVE_STATES = frozenset({State.RUNNING, State.WAITING, State.PAUSED})
+INHIBIT_STATES = frozenset({State.RUNNING, State.WAITING})
+INHIBIT_REASON = "Guiding an exercise session"
+
+
+def base_pixel_size(width: int, height: int) -> int:
+    """Body text size for a window: grows with the window so it reads from across a room."""
+    return max(13, min(34, round(min(height / 38, width / 62))))
+
+
+def empty_timeline() -> Timeline:
+    return compile_session(Session(title="", exercises=()))
+
+
+class MainWindow(QMainWindow):
+    """The app's one window.
+
+    Signals:
+        sessionShown(object): the Path of the session now in the preview or runner.
+    """
+
+    sessionShown = Signal(object)
+
+    def __init__(
+        self,
+        *,
+        clock: Clock = time.monotonic,
+        library: LibraryModel | None = None,
+        settings: QSettings | None = None,
+        restore: bool = True,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("piritimer")
+        self.setAcceptDrops(True)
+        self.settings = settings if settings is not None else open_settings()
+        self.driver = EngineDriver(Engine(empty_timeline(), clock=clock), self)
+        self.library = library or LibraryModel(
+            [paths.user_sessions_dir()], bundled_folder=paths.bundled_sessions_dir(), parent=self
+        )
+        self.current_path: Path | None = None
+        self.audio_guide: object | None = None
+        self.presentation: object | None = None
+        self.inhibitor: integrations.Inhibitor = integrations.NullInhibitor()
+        self._inhibited = False
+        self._base_px = 0
+        self.open_url: Callable[[QUrl], object] = QDesktopServices.openUrl
+        self.choose_file: Callable[[], Path | None] = self._choose_file
+
+        self.library_page = LibraryPage(self.library)
+        self.preview_page = PreviewPage()
+        self.runner_page = RunnerPage(self.driver)
+        self.stack = QStackedWidget()
+        for page in (self.library_page, self.preview_page, self.runner_page):
+            # Pages shrink with the window; their fonts follow the window, not the reverse.
+            page.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+            self.stack.addWidget(page)
+        self.setCentralWidget(self.stack)
+        self.help_overlay = HelpOverlay(self.stack)
+        self._build_toolbar()
+        self._build_shortcuts()
+        self._connect()
+        self.apply_theme()
+        self.setWindowIcon(app_icon())
+        if restore:
+            self._restore()
+        else:
+            self.resize(*DEFAULT_SIZE)
+
+    # -- building -----------------------------------------------------------------------------
+
+    def _build_toolbar(self) -> None:
+        bar = QToolBar("Main")
+        bar.setMovable(False)
+        bar.setFloatable(False)
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.addToolBar(bar)
+        self.toolbar = bar
+
+        def action(text: str, tip: str, slot: Callable[[], object], keys: str = "") -> QAction:
+            item = QAction(text, self)
+            item.setToolTip(f"{tip} ({keys})" if keys else tip)
+            if keys:
+                item.setShortcut(QKeySequence(keys))
+            item.triggered.connect(lambda _checked=False: slot())
+            bar.addAction(item)
+            return item
+
+        self.library_action = action(
+            "All sessions", "Back to the list of sessions", self.show_library
+        )
+        self.open_action = action("Open…", "Open a session file", self.open_dialog, "Ctrl+O")
+        self.folder_action = action(
+            "My sessions folder", "Open the folder for your own sessions", self.open_user_folder
+        )
+        bar.addSeparator()
+        self.new_action = action("New session", "Write a new session", self.new_session, "Ctrl+N")
+        self.edit_action = action(
+            "Edit session", "Edit this session file", self.edit_current, "Ctrl+E"
+        )
+        self.present_action = action(
+            "Present", "Presentation mode for a class", lambda: self.open_presentation(None)
+        )
+        self.audio_action = action("Sound & voice", "Sound and voice settings", self.open_audio)
+        self.edit_action.setVisible(integrations.available("piritimer.editor"))
+        self.new_action.setVisible(self.edit_action.isVisible())
+        self.present_action.setVisible(integrations.available("piritimer.present"))
+        self.audio_action.setVisible(False)
+        self.statusBar().setSizeGripEnabled(False)
+
+    def _build_shortcuts(self) -> None:
+        self.shortcuts: dict[Action, list[QShortcut]] = {}
+        for control in CONTROLS:
+            for sequence in control.sequences:
+                shortcut = QShortcut(sequence, self)
+                shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+                shortcut.activated.connect(lambda action=control.action: self.perform(action))
+                self.shortcuts.setdefault(control.action, []).append(shortcut)
+
+    def _connect(self) -> None:
+        self.library_page.sessionActivated.connect(self.show_preview)
+        self.library_page.openFileRequested.connect(self.open_dialog)
+        self.library_page.openFolderRequested.connect(self.open_user_folder)
+        self.preview_page.startRequested.connect(self.start_session)
+        self.preview_page.resumeRequested.connect(self.resume_session)
+        self.preview_page.backRequested.connect(self.show_library)
+        self.preview_page.editRequested.connect(self.edit_current)
+        self.runner_page.actionRequested.connect(self.perform)
+        self.driver.stateChanged.connect(self._on_state)
+        self.library.entryChanged.connect(self._on_entry_changed)
+        self.library.entryRemoved.connect(self._on_entry_removed)
+        self.stack.currentChanged.connect(lambda _index: self._update_actions())
+        # A bound method, not a lambda: Qt drops the connection when the window goes.
+        QGuiApplication.styleHints().colorSchemeChanged.connect(self._on_color_scheme)
+
+    # -- pages ----------------------------------------------------------------------------------
+
+    @property
+    def page(self) -> QWidget | None:
+        return self.stack.currentWidget()
+
+    def show_library(self) -> None:
+        if self.driver.state in LIVE_STATES:
+            self.driver.stop()
+        self.stack.setCurrentWidget(self.library_page)
+
+    def open_file(self, path: Path) -> LibraryEntry:
+        """Open a session from anywhere (dialog, command line, drop) and show its preview."""
+        entry = self.library.add_file(Path(path))
+        self.show_preview(entry.path)
+        return entry
+
+    def show_preview(self, path: Path) -> None:
+        path = Path(path).absolute()
+        entry = self.library.entry(path) or self.library.add_file(path)
+        if self.driver.state in LIVE_STATES and path != self.current_path:
+            self.driver.stop()
+        self.current_path = path
+        self.settings.setValue(LAST_SESSION_KEY, str(path))
+        self.preview_page.show_entry(entry, self._resume_offer(entry))
+        self.stack.setCurrentWidget(self.preview_page)
+        self.sessionShown.emit(path)
+
+    def current_entry(self) -> LibraryEntry | None:
+        return self.library.entry(self.current_path) if self.current_path else None
+
+    def start_session(self) -> bool:
+        entry = self.current_entry()
+        if entry is None or entry.session is None:
+            return False
+        self.driver.set_timeline(compile_session(entry.session))
+        return self.driver.start()
+
+    def resume_session(self, index: int) -> bool:
+        return self.driver.jump(index)
+
+    def _resume_offer(self, entry: LibraryEntry) -> tuple[int, str] | None:
+        engine = self.driver.engine
+        if (
+            engine.state is not State.STOPPED
+            or entry.session is None
+            or engine.timeline.session is not entry.session
+            or engine.index == 0
+            or engine.step.kind is StepKind.DONE
+        ):
+            return None
+        step = engine.step
+        where = f"{step.exercise_name} · {step.title}" if step.exercise_name else step.title
+        return engine.index, where
+
+    # -- engine ---------------------------------------------------------------------------------
+
+    def _on_state(self, state: State) -> None:
+        if state in LIVE_STATES or state is State.FINISHED:
+            self.stack.setCurrentWidget(self.runner_page)
+        elif state is State.STOPPED:
+            entry = self.current_entry()
+            if entry is not None:
+                self.preview_page.show_entry(entry, self._resume_offer(entry))
+                self.stack.setCurrentWidget(self.preview_page)
+            else:
+                self.stack.setCurrentWidget(self.library_page)
+        self._update_inhibit(state)
+        self._update_actions()
+
+    def _update_inhibit(self, state: State) -> None:
+        wanted = state in INHIBIT_STATES
+        if wanted and not self._inhibited:
+            self.inhibitor.inhibit(INHIBIT_REASON)
+        elif not wanted and self._inhibited:
+            self.inhibitor.release()
+        self._inhibited = wanted
+
+    # -- library --------------------------------------------------------------------------------
+
+    def _on_entry_changed(self, entry: LibraryEntry) -> None:
+        if entry.path == self.current_path and self.page is self.preview_page:
+            self.preview_page.show_entry(entry, self._resume_offer(entry))
+
+    def _on_entry_removed(self, path: Path) -> None:
+        if path == self.current_path and self.page is self.preview_page:
+            self.current_path = None
+            self.stack.setCurrentWidget(self.library_page)
+
+    def open_dialog(self) -> None:
+        path = self.choose_file()
+        if path is not None:
+            self.open_file(path)
+
+    def _choose_file(self) -> Path | None:
+        start = self.current_path.parent if self.current_path else paths.user_sessions_dir()
+        name, _filter = QFileDialog.getOpenFileName(
+            self,
+            "Open a session",
+            str(start if start.is_dir() else Path.home()),
+            "Session files (*.yaml *.yml);;All files (*)",
+        )
+        return Path(name) if name else None
+
+    def open_user_folder(self) -> Path:
+        folder = paths.user_sessions_dir()
+        self.library.add_folder(folder, create=True)
+        self.open_url(QUrl.fromLocalFile(str(folder)))
+        return folder
+
+    # -- optional parts -------------------------------------------------------------------------
+
+    def edit_current(self) -> bool:
+        if self.current_path is None:
+            return False
+        return integrations.open_editor(self.current_path, self)
+
+    def new_session(self) -> bool:
+        return integrations.open_editor(None, self)
+
+    def open_presentation(self, screen: int | None) -> bool:
+        entry = self.current_entry()
+        if entry is not None and entry.session is not None and self.driver.state not in LIVE_STATES:
+            if self.driver.engine.timeline.session is not entry.session:
+                self.driver.set_timeline(compile_session(entry.session))
+        try:
+            presentation = integrations.open_presentation(self.driver, screen, self)
+        except ValueError as error:  # e.g. --screen 3 with two screens; the text lists them
+            self.statusBar().showMessage(str(error), 15_000)
+            return False
+        if presentation is None:
+            return False
+        self.presentation = presentation
+        self._connect_captions()
+        return True
+
+    def _connect_captions(self) -> None:
+        """Spoken lines also appear on the projector, once both exist."""
+        guide, shown = self.audio_guide, getattr(self.presentation, "show_caption", None)
+        if guide is not None and callable(shown):
+            guide.caption.connect(shown)  # type: ignore[attr-defined]
+
+    def open_audio(self) -> bool:
+        return integrations.open_audio_settings(self.audio_guide, self)
+
+    def start_services(self) -> None:
+        """Load sound, voice and screen-saver inhibit: after the first paint, never before."""
+        guide = integrations.create_audio_guide(self.driver, self)
+        if guide is not None:
+            self.audio_guide = guide
+            guide.caption.connect(self.runner_page.set_caption)
+            self.runner_page.set_captions_shown(True)
+            guide.notice.connect(lambda text: self.statusBar().showMessage(text, 10_000))
+            guide.set_session(self.driver.engine.timeline.session)
+            # The guide starts silent; the real outputs take a moment (speechd lists its
+            # voices), so they come one turn of the event loop later still.
+            QTimer.singleShot(0, self, lambda: integrations.open_audio_outputs(guide, self))
+            self.audio_action.setVisible(integrations.available("piritimer.audio.settings_dialog"))
+            self._connect_captions()
+        self.inhibitor = integrations.create_inhibitor()
+        self._inhibited = False
+        self._update_inhibit(self.driver.state)
+
+    # -- keys -----------------------------------------------------------------------------------
+
+    def perform(self, action: Action) -> None:
+        """One entry point for every control, from a key or a button, on any page."""
+        if action is Action.HELP:
+            self.help_overlay.toggle()
+            return
+        if self.help_overlay.isVisible():
+            self.help_overlay.hide()
+            return
+        if action is Action.FULL_SCREEN:
+            self.toggle_full_screen()
+        elif self.page is self.runner_page:
+            self.runner_page.trigger(action)
+        elif action is Action.STOP and self.isFullScreen():
+            self.toggle_full_screen()
+        elif self.page is self.preview_page:
+            if action is Action.TOGGLE:
+                self.start_session()
+            elif action is Action.STOP:
+                self.show_library()
+
+    def toggle_full_screen(self) -> None:
+        if self.isFullScreen():
+            self.showNormal()
+        else:
+            self.showFullScreen()
+
+    def _update_actions(self) -> None:
+        has_file = self.current_path is not None
+        self.edit_action.setEnabled(has_file)
+        self.present_action.setEnabled(has_file)
+        self.library_action.setEnabled(self.page is not self.library_page)
+
+    # -- drag and drop --------------------------------------------------------------------------
+
+    @staticmethod
+    def dropped_files(event: QDragEnterEvent | QDropEvent) -> list[Path]:
+        mime = event.mimeData()
+        if not mime.hasUrls():
+            return []
+        files = [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
+        return [f for f in files if is_session_file(f)]
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt override
+        if self.dropped_files(event):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt override
+        files = self.dropped_files(event)
+        if not files:
+            event.ignore()
+            return
+        for extra in files[1:]:
+            self.library.add_file(extra)
+        self.open_file(files[0])
+        event.acceptProposedAction()
+
+    # -- appearance and memory ------------------------------------------------------------------
+
+    def _on_color_scheme(self, _scheme: Qt.ColorScheme) -> None:
+        self.apply_theme()
+
+    def apply_theme(self) -> None:
+        colors = colors_for(system_prefers_dark())
+        self.colors = colors
+        QGuiApplication.setPalette(palette_for(colors))
+        self.setStyleSheet(style_sheet(colors, self._base_px or 16))
+        self.runner_page.set_colors(colors)
+        self.preview_page.set_colors(colors)
+        self.help_overlay.set_colors(colors)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        pixels = base_pixel_size(self.width(), self.height())
+        if pixels != self._base_px:
+            self._base_px = pixels
+            self.setStyleSheet(style_sheet(self.colors, pixels))
+            self.preview_page.set_base_pixel_size(pixels)
+            self.runner_page.set_base_pixel_size(pixels)
+            self.help_overlay.set_base_pixel_size(pixels)
+
+    def _restore(self) -> None:
+        geometry = self.settings.value(GEOMETRY_KEY)
+        if not (geometry and self.restoreGeometry(geometry)):
+            self.resize(*DEFAULT_SIZE)
+        last = self.settings.value(LAST_SESSION_KEY)
+        if isinstance(last, str) and last and Path(last).is_file():
+            self.show_preview(Path(last))
+
+    def save_state(self) -> None:
+        self.settings.setValue(GEOMETRY_KEY, self.saveGeometry())
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        self.save_state()
+        if self._inhibited:
+            self.inhibitor.release()
+            self._inhibited = False
+        super().closeEvent(event)
+
+
+def app_icon() -> QIcon:
+    path = paths.icon_path()
+    return QIcon(str(path)) if path.is_file() else QIcon()

@@ -1,0 +1,294 @@
+"""The session overview: what the session holds, how long it takes, the safety note, Start."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from piritimer.durations import format_clock, format_duration
+from piritimer.model import DEFAULT_SAFETY_NOTE, Exercise, PacedBreathing, Session, SideOrder
+from piritimer.timeline import Timeline, compile_session
+from piritimer.ui.image import PAPER, ImageView
+from piritimer.ui.library import LibraryEntry
+from piritimer.ui.theme import Colors
+
+
+def work_text(exercise: Exercise) -> str:
+    """ "2 sets × 8 reps · 30s hold · left then right" in the words of the file."""
+    parts: list[str] = []
+    if exercise.sets > 1:
+        parts.append(f"{exercise.sets} sets")
+    if exercise.reps > 1:
+        parts.append(f"{exercise.reps} reps")
+    work = exercise.work
+    if isinstance(work, PacedBreathing):
+        pattern = work.pattern
+        pace = [f"in {format_duration(pattern.inhale_s)}"]
+        if pattern.hold_in_s:
+            pace.append(f"hold {format_duration(pattern.hold_in_s)}")
+        pace.append(f"out {format_duration(pattern.exhale_s)}")
+        if pattern.hold_out_s:
+            pace.append(f"hold {format_duration(pattern.hold_out_s)}")
+        breaths = f"{work.cycles} breath{'s' if work.cycles != 1 else ''}"
+        parts.append(f"{breaths} ({', '.join(pace)})")
+    else:
+        parts.append(f"{format_duration(work.hold_s)} hold")
+    if exercise.sides is not SideOrder.NONE:
+        parts.append(exercise.sides.value)
+    return " · ".join(parts)
+
+
+def exercise_duration_s(timeline: Timeline, index: int) -> float:
+    return sum(timeline.steps[i].duration_s or 0.0 for i in timeline.exercise_range(index))
+
+
+def _label(text: str, name: str = "", *, wrap: bool = True) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(wrap)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    if name:
+        label.setObjectName(name)
+    return label
+
+
+class ExerciseCard(QFrame):
+    """One exercise: its picture, name, work, setup cues and time."""
+
+    def __init__(
+        self, number: int, exercise: Exercise, duration_s: float, paper: str | None = None
+    ) -> None:
+        super().__init__()
+        self.setObjectName("card")
+        self.image_view = ImageView(hint=QSize(150, 150))
+        self.image_view.set_path(exercise.image)
+        self.image_view.set_paper(paper)
+        self.image_view.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.name_label = _label(f"{number}. {exercise.name}", "cardTitle")
+        self.time_label = _label(format_clock(duration_s), "meta", wrap=False)
+        self.work_label = _label(work_text(exercise), "meta")
+        texts = QVBoxLayout()
+        texts.setSpacing(4)
+        top = QHBoxLayout()
+        top.addWidget(self.name_label, 1)
+        top.addWidget(self.time_label, 0, Qt.AlignmentFlag.AlignTop)
+        texts.addLayout(top)
+        texts.addWidget(self.work_label)
+        if exercise.about:
+            texts.addWidget(_label(exercise.about))
+        self.setup_labels = [_label(f"• {cue}") for cue in exercise.setup]
+        for cue_label in self.setup_labels:
+            texts.addWidget(cue_label)
+        texts.addStretch(1)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(16, 14, 16, 14)
+        row.setSpacing(18)
+        row.addWidget(self.image_view, 0, Qt.AlignmentFlag.AlignTop)
+        row.addLayout(texts, 1)
+        self.image_view.setHidden(not self.image_view.has_image())
+
+    def set_base_pixel_size(self, pixels: int) -> None:
+        side = pixels * 8
+        self.image_view.setFixedSize(side, side)
+
+
+class PreviewPage(QWidget):
+    """Shows one library entry and offers to start it.
+
+    Signals:
+        startRequested(): start from the beginning.
+        resumeRequested(int): continue a stopped session at this step index.
+        backRequested(): return to the library.
+        editRequested(): open the file in the editor.
+    """
+
+    startRequested = Signal()
+    resumeRequested = Signal(int)
+    backRequested = Signal()
+    editRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.entry: LibraryEntry | None = None
+        self._resume_index: int | None = None
+        self._base_px = 16
+        self._cards: list[ExerciseCard] = []
+        self._paper: str | None = None
+
+        self.title_label = _label("", "title")
+        self.summary_label = _label("", "lead")
+        self.meta_label = _label("", "meta")
+        self.error_label = _label("", "warning")
+        self.safety_label = _label("")
+        self.safety_title = _label("Safety", "section", wrap=False)
+        self.sources_label = _label("", "meta")
+        self.sources_label.setTextFormat(Qt.TextFormat.RichText)
+        self.sources_label.setOpenExternalLinks(True)
+        self.start_button = QPushButton("Start")
+        self.start_button.setObjectName("primary")
+        self.start_button.setToolTip("Start the session from the beginning (Space)")
+        self.resume_button = QPushButton("Continue")
+        self.back_button = QPushButton("All sessions")
+        self.back_button.setToolTip("Back to the list of sessions")
+        self.edit_button = QPushButton("Edit")
+        self.edit_button.setToolTip("Open this session file in the editor")
+        self.start_button.clicked.connect(self.startRequested)
+        self.resume_button.clicked.connect(
+            lambda: self.resumeRequested.emit(self._resume_index or 0)
+        )
+        self.back_button.clicked.connect(self.backRequested)
+        self.edit_button.clicked.connect(self.editRequested)
+
+        safety = QFrame()
+        safety.setObjectName("panel")
+        safety_layout = QVBoxLayout(safety)
+        safety_layout.setContentsMargins(18, 12, 18, 12)
+        safety_layout.addWidget(self.safety_title)
+        safety_layout.addWidget(self.safety_label)
+
+        actions = QHBoxLayout()
+        actions.setSpacing(12)
+        actions.addWidget(self.start_button)
+        actions.addWidget(self.resume_button)
+        actions.addStretch(1)
+        actions.addWidget(self.edit_button)
+        actions.addWidget(self.back_button)
+
+        self.exercise_list = QVBoxLayout()
+        self.exercise_list.setSpacing(12)
+
+        content = QWidget()
+        column = QVBoxLayout(content)
+        column.setContentsMargins(40, 28, 40, 32)
+        column.setSpacing(14)
+        column.addWidget(self.title_label)
+        column.addWidget(self.summary_label)
+        column.addWidget(self.meta_label)
+        column.addWidget(self.error_label)
+        column.addLayout(actions)
+        column.addSpacing(6)
+        column.addWidget(safety)
+        column.addSpacing(6)
+        column.addLayout(self.exercise_list)
+        column.addWidget(self.sources_label)
+        column.addStretch(1)
+
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(content)
+        scroll.viewport().setAutoFillBackground(False)
+        content.setAutoFillBackground(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll)
+        self.scroll_area = scroll
+
+    # -- content --------------------------------------------------------------------------------
+
+    @property
+    def session(self) -> Session | None:
+        return self.entry.session if self.entry else None
+
+    def show_entry(self, entry: LibraryEntry, resume: tuple[int, str] | None = None) -> None:
+        """Render ``entry``; ``resume`` is (step index, words) of a session stopped midway."""
+        self.entry = entry
+        session = entry.session
+        self.title_label.setText(entry.title)
+        self.summary_label.setText(entry.summary)
+        self.summary_label.setVisible(bool(entry.summary))
+        error = entry.first_error
+        if error and session is not None:
+            error = f"This file has an error now ({error}). Showing the last version that worked."
+        elif error:
+            error = f"This session cannot be used until the file is fixed: {error}"
+        self.error_label.setText(error or "")
+        self.error_label.setVisible(bool(error))
+        self.start_button.setEnabled(session is not None)
+        self._resume_index = resume[0] if resume else None
+        self.resume_button.setVisible(resume is not None)
+        if resume is not None:
+            self.resume_button.setText(f"Continue from {resume[1]}")
+            self.resume_button.setToolTip("Go on from the step where you stopped")
+        if session is None:
+            self.meta_label.setText(str(entry.path))
+            self.safety_label.setText(DEFAULT_SAFETY_NOTE)
+            self.sources_label.setText("")
+            self._set_cards([])
+            return
+        timeline = compile_session(session)
+        count = len(session.exercises)
+        total = f"{format_clock(timeline.total_s)} in all"
+        if timeline.wait_count:
+            total += " plus setup at your own pace"
+        meta = [total, f"{count} exercise{'s' if count != 1 else ''}"]
+        meta += [f"#{tag}" for tag in session.tags]
+        self.meta_label.setText(" · ".join(meta))
+        self.safety_label.setText(session.safety or DEFAULT_SAFETY_NOTE)
+        self.sources_label.setText(_sources_html(session))
+        self.sources_label.setVisible(bool(self.sources_label.text()))
+        self._set_cards(
+            [
+                ExerciseCard(i + 1, exercise, exercise_duration_s(timeline, i), self._paper)
+                for i, exercise in enumerate(session.exercises)
+            ]
+        )
+        self.scroll_area.verticalScrollBar().setValue(0)
+
+    def _set_cards(self, cards: list[ExerciseCard]) -> None:
+        for card in self._cards:
+            self.exercise_list.removeWidget(card)
+            card.deleteLater()
+        self._cards = cards
+        for card in cards:
+            self.exercise_list.addWidget(card)
+        self.set_base_pixel_size(self._base_px)
+
+    @property
+    def cards(self) -> list[ExerciseCard]:
+        return list(self._cards)
+
+    def set_colors(self, colors: Colors) -> None:
+        self._paper = PAPER if colors.dark else None
+        for card in self._cards:
+            card.image_view.set_paper(self._paper)
+
+    # -- scaling --------------------------------------------------------------------------------
+
+    def set_base_pixel_size(self, pixels: int) -> None:
+        self._base_px = pixels
+        self.start_button.setMinimumWidth(pixels * 9)
+        for card in self._cards:
+            card.set_base_pixel_size(pixels)
+
+
+def _sources_html(session: Session) -> str:
+    from html import escape as html_escape
+
+    def escape(text: str, quote: bool = False) -> str:
+        return html_escape(text, quote=quote)
+
+    lines: list[str] = []
+    for source in session.sources:
+        text = escape(source.citation())
+        if source.url:
+            url = escape(source.url, quote=True)
+            text = text.replace(
+                escape(f"({source.url})"), f'(<a href="{url}">{escape(source.url)}</a>)'
+            )
+        lines.append(text)
+    parts: list[str] = []
+    if lines:
+        parts.append("<b>Sources</b><br>" + "<br>".join(lines))
+    if session.credits:
+        parts.append(f"<b>Credits</b><br>{escape(session.credits)}")
+    return "<br><br>".join(parts)

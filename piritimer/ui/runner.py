@@ -1,0 +1,411 @@
+"""The guided view: what to do now, how long is left, what comes next.
+
+It renders the engine's state and forwards button presses to the driver; all timing lives in
+the engine. The only timer here is the frame timer of the breathing pacer, which runs while a
+breath is being drawn in or let out and at no other time.
+"""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QResizeEvent, QShowEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QProgressBar,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from piritimer.durations import format_clock, format_duration
+from piritimer.engine import State, Status
+from piritimer.qt.driver import EngineDriver
+from piritimer.timeline import Step, StepKind, Timeline
+from piritimer.ui.controls import BY_ACTION, Action, Control
+from piritimer.ui.dial import Dial, DialMode
+from piritimer.ui.fit import FitLabel
+from piritimer.ui.icons import make_icon
+from piritimer.ui.image import PAPER, ImageView
+from piritimer.ui.theme import LIGHT, Colors
+
+FRAME_MS = 33
+"""About 30 frames a second: smooth for a circle that takes seconds to grow, cheap on CPU."""
+
+ANIMATED_KINDS = frozenset({StepKind.INHALE, StepKind.EXHALE})
+ICON_ONLY = (Action.FULL_SCREEN, Action.HELP)
+"""Window controls, not session controls: an icon and a tooltip are enough for them."""
+WORD_STRETCH = {StepKind.SETUP: (3, 5, 8)}
+"""Heights of instruction, dial and detail: setup steps give room to their list of cues."""
+DEFAULT_WORD_STRETCH = (4, 9, 3)
+
+STATE_NOTES = {
+    State.PAUSED: "Paused — press Space to go on",
+    State.WAITING: "Take your time — press Space when you are ready",
+    State.IDLE: "Press Space to start",
+    State.STOPPED: "Stopped",
+}
+
+
+TOGGLE_LABELS = {
+    State.IDLE: "Start",
+    State.STOPPED: "Start",
+    State.RUNNING: "Pause",
+    State.PAUSED: "Resume",
+    State.WAITING: "I'm ready",
+    State.FINISHED: "Start again",
+}
+
+
+def count_text(status: Status) -> str:
+    """The big number: whole seconds left, the same rounding as the engine's own count."""
+    step = status.step
+    if step.kind is StepKind.DONE:
+        return ""
+    if step.duration_s is None or status.step_remaining_s is None:
+        return "Ready?" if status.state is State.WAITING else ""
+    left = max(0, math.ceil(status.step_remaining_s - 1e-9))
+    return str(left) if left < 60 else format_clock(left)
+
+
+def next_text(timeline: Timeline, step: Step) -> str:
+    following = timeline.next_step(step.index)
+    if following is None:
+        return ""
+    if following.kind is StepKind.DONE:
+        return "Next: the end of the session"
+    title = following.title
+    if following.kind is StepKind.SETUP:
+        title = f"{following.title} (get into position)"
+    duration = f" · {format_duration(following.duration_s)}" if following.duration_s else ""
+    return f"Next: {title}{duration}"
+
+
+def instruction_text(step: Step) -> str:
+    """The large words. A setup step's own title is the exercise name, already in the header."""
+    return "Get into position" if step.kind is StepKind.SETUP else step.title
+
+
+def detail_text(step: Step) -> str:
+    if step.kind is StepKind.SETUP and step.detail:
+        return "\n".join(f"• {line}" for line in step.detail.splitlines() if line.strip())
+    return step.detail
+
+
+class RunnerPage(QWidget):
+    """Shows the current step and forwards the controls to the driver.
+
+    Signals:
+        actionRequested(object): an Action the window handles itself (full screen, help).
+    """
+
+    actionRequested = Signal(object)
+
+    def __init__(self, driver: EngineDriver, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.driver = driver
+        self._colors: Colors = LIGHT
+        self._compact = False
+        self._frame = QTimer(self)
+        self._frame.setInterval(FRAME_MS)
+        self._frame.timeout.connect(self._on_frame)
+        self._build()
+        driver.timelineChanged.connect(self._on_change)
+        driver.stepStarted.connect(self._on_change)
+        driver.stateChanged.connect(self._on_change)
+        driver.secondsLeftChanged.connect(self._on_second)
+        self.refresh()
+
+    # -- building -----------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        bold = QFont.Weight.DemiBold
+        left = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        self.exercise_label = FitLabel(weight=bold, alignment=left, wrap=False, max_pixel_size=44)
+        self.position_label = FitLabel(alignment=right, wrap=False, max_pixel_size=34)
+        self.state_label = FitLabel(wrap=False, max_pixel_size=30, alignment=right)
+        self.state_label.setObjectName("muted")
+        self.instruction_label = FitLabel(weight=QFont.Weight.Bold, max_pixel_size=150)
+        self.detail_label = FitLabel(max_pixel_size=48, max_fraction=0.45)
+        self.dial = Dial()
+        self.image_view = ImageView()
+        self.next_label = FitLabel(wrap=False, max_pixel_size=32, alignment=left)
+        self.next_label.setObjectName("muted")
+        self.caption_label = FitLabel(max_pixel_size=30, max_fraction=0.45)
+        caption_font = self.caption_label.font()
+        caption_font.setItalic(True)
+        self.caption_label.setFont(caption_font)
+        self.progress_bar = QProgressBar()
+        self.progress_bar.setRange(0, 1000)
+        self.progress_bar.setTextVisible(False)
+        self.progress_bar.setAccessibleName("Session progress")
+        self.time_left_label = FitLabel(
+            wrap=False, max_pixel_size=28, alignment=right, tabular=True
+        )
+        self.time_left_label.setObjectName("muted")
+
+        header = QHBoxLayout()
+        header.addWidget(self.exercise_label, 3)
+        header.addWidget(self.position_label, 2)
+
+        words = QVBoxLayout()
+        words.setSpacing(0)
+        words.addWidget(self.instruction_label)
+        words.addWidget(self.dial)
+        words.addWidget(self.detail_label)
+        self.words = words
+        self._set_word_stretch(StepKind.HOLD)
+
+        next_row = QHBoxLayout()
+        next_row.addWidget(self.next_label, 3)
+        next_row.addWidget(self.state_label, 2)
+        body = QHBoxLayout()
+        body.setSpacing(24)
+        body.addWidget(self.image_view, 5)
+        body.addLayout(words, 6)
+
+        progress_row = QHBoxLayout()
+        progress_row.setSpacing(16)
+        progress_row.addWidget(self.progress_bar, 6)
+        progress_row.addWidget(self.time_left_label, 1)
+
+        self.buttons: dict[Action, QPushButton] = {}
+        controls = QHBoxLayout()
+        controls.setSpacing(10)
+        # No stretch factors: each button gets its natural width, and the spare room goes to
+        # the gap before the window buttons.
+        for action in (Action.PREVIOUS, Action.RESTART_STEP, Action.TOGGLE, Action.NEXT):
+            controls.addWidget(self._button(BY_ACTION[action]))
+        controls.addSpacing(24)
+        controls.addWidget(self._button(BY_ACTION[Action.STOP]))
+        controls.addStretch(1)
+        for action in ICON_ONLY:
+            button = self._button(BY_ACTION[action])
+            button.setText("")
+            controls.addWidget(button)
+        self.buttons[Action.TOGGLE].setObjectName("controlPrimary")
+
+        layout = QVBoxLayout(self)
+        self._layout = layout
+        layout.setContentsMargins(28, 16, 28, 16)
+        layout.setSpacing(8)
+        layout.addLayout(header, 5)
+        layout.addLayout(body, 58)
+        layout.addLayout(next_row, 4)
+        layout.addWidget(self.caption_label, 6)
+        layout.addLayout(progress_row, 3)
+        layout.addLayout(controls, 7)
+        self.caption_label.hide()
+
+    def _button(self, control: Control) -> QPushButton:
+        button = QPushButton(control.label)
+        button.setObjectName("control")
+        button.setToolTip(control.tooltip)
+        button.setAccessibleDescription(control.tooltip)
+        # Keys reach the window's shortcuts, never a focused button (Space would click it).
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
+        button.setMinimumWidth(1)  # below its text width it turns to an icon (see _fit_buttons)
+        button.clicked.connect(lambda: self.trigger(control.action))
+        self.buttons[control.action] = button
+        return button
+
+    # -- input --------------------------------------------------------------------------------
+
+    def trigger(self, action: Action) -> None:
+        """Carry out a control: engine commands go to the driver, the rest to the window."""
+        driver = self.driver
+        commands = {
+            Action.PREVIOUS: driver.previous,
+            Action.RESTART_STEP: driver.restart_step,
+            Action.TOGGLE: driver.toggle,
+            Action.NEXT: driver.next,
+            Action.STOP: driver.stop,
+        }
+        command = commands.get(action)
+        if command is None:
+            self.actionRequested.emit(action)
+        else:
+            command()
+
+    # -- appearance ---------------------------------------------------------------------------
+
+    def set_colors(self, colors: Colors) -> None:
+        self._colors = colors
+        self.dial.set_colors(colors)
+        self.image_view.set_paper(PAPER if colors.dark else None)
+        self._update_icons()
+
+    def set_caption(self, text: str) -> None:
+        self.caption_label.setText(text)
+
+    def set_captions_shown(self, shown: bool) -> None:
+        """The caption line takes room only when something (the audio guide) fills it."""
+        self.caption_label.setHidden(not shown)
+
+    def set_base_pixel_size(self, pixels: int) -> None:
+        for button in self.buttons.values():
+            button.setIconSize(QSize(pixels, pixels))
+        # The main button stays a generous target even when its word is short ("Pause").
+        self.buttons[Action.TOGGLE].setMinimumWidth(pixels * 9)
+        self._fit_buttons()
+        # Style-sheet fonts reach the buttons on the next polish; fit again once they have.
+        QTimer.singleShot(0, self, self._fit_buttons)
+
+    @property
+    def compact(self) -> bool:
+        """True when the buttons other than play/pause show only their icons."""
+        return self._compact
+
+    def _fit_buttons(self) -> None:
+        """Drop the secondary buttons' words when the row is too narrow for them all."""
+        wanted = 0
+        for action, button in self.buttons.items():
+            button.ensurePolished()
+            wanted += button.sizeHint().width()
+            if action not in ICON_ONLY and not button.text():
+                # Its hint without words, plus the words and the gap before them.
+                wanted += button.fontMetrics().horizontalAdvance(self._label(action)) + 6
+        margins = self._layout.contentsMargins()
+        room = self.width() - margins.left() - margins.right() - 10 * len(self.buttons) - 48
+        compact = wanted > room
+        self._compact = compact
+        for action, button in self.buttons.items():
+            if action not in ICON_ONLY:
+                shown = compact and action is not Action.TOGGLE
+                button.setText("" if shown else self._label(action))
+
+    def _label(self, action: Action) -> str:
+        """The words a button shows in the current state."""
+        state = self.driver.state
+        if action is Action.TOGGLE:
+            return TOGGLE_LABELS[state]
+        if action is Action.STOP and state is State.FINISHED:
+            return "Back"
+        return BY_ACTION[action].label
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._fit_buttons()
+
+    # -- rendering ----------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Render everything from one status snapshot."""
+        status = self.driver.status()
+        step = status.step
+        timeline = self.driver.engine.timeline
+        session = timeline.session
+        exercise = (
+            session.exercises[step.exercise_index] if step.exercise_index is not None else None
+        )
+        self.exercise_label.setText(exercise.name if exercise else session.title)
+        self.position_label.setText(step.position_text())
+        self.state_label.setText(STATE_NOTES.get(status.state, ""))
+        self.instruction_label.setText(instruction_text(step))
+        self.detail_label.setText(detail_text(step))
+        self._set_word_stretch(step.kind)
+        centre = Qt.AlignmentFlag.AlignCenter
+        left = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        self.detail_label.setAlignment(left if step.kind is StepKind.SETUP else centre)
+        self.next_label.setText(next_text(timeline, step))
+        self.image_view.set_path(exercise.image if exercise else None)
+        self.image_view.setVisible(self.image_view.has_image())
+        self._render_time(status)
+        self._update_buttons(status.state)
+        self._update_animation(status)
+
+    def _set_word_stretch(self, kind: StepKind) -> None:
+        stretch = WORD_STRETCH.get(kind, DEFAULT_WORD_STRETCH)
+        for index, factor in enumerate(stretch):
+            self.words.setStretch(index, factor)
+
+    def _render_time(self, status: Status) -> None:
+        total = self.driver.engine.timeline.total_s
+        self.progress_bar.setValue(
+            1000 if total <= 0 else round(1000 * status.session_elapsed_s / total)
+        )
+        if status.state is State.FINISHED:
+            self.time_left_label.setText(f"{format_clock(total)} done")
+        else:
+            self.time_left_label.setText(f"{format_clock(status.session_remaining_s)} left")
+        self._render_dial(status)
+
+    def _render_dial(self, status: Status) -> None:
+        step = status.step
+        paused = status.state is State.PAUSED
+        text = count_text(status)
+        if step.kind is StepKind.DONE or status.state is State.FINISHED:
+            self.dial.show_state(DialMode.DONE)
+        elif step.kind.is_breath:
+            self.dial.show_state(
+                DialMode.BREATH,
+                kind=step.kind,
+                progress=status.step_progress,
+                text=text,
+                paused=paused,
+            )
+        elif step.duration_s is None:
+            self.dial.show_state(DialMode.WAIT, text=text, paused=paused)
+        else:
+            self.dial.show_state(
+                DialMode.TIMER, progress=status.step_progress, text=text, paused=paused
+            )
+
+    def _update_buttons(self, state: State) -> None:
+        live = state in (State.RUNNING, State.WAITING, State.PAUSED)
+        self.buttons[Action.PREVIOUS].setEnabled(live or state is State.FINISHED)
+        self.buttons[Action.RESTART_STEP].setEnabled(live)
+        self.buttons[Action.NEXT].setEnabled(live)
+        self._fit_buttons()
+        self._update_icons()
+
+    def _update_icons(self) -> None:
+        color = self._colors.text
+        state = self.driver.state
+        toggle_icon = {State.RUNNING: "pause", State.WAITING: "ready"}.get(state, "play")
+        for action, button in self.buttons.items():
+            name = toggle_icon if action is Action.TOGGLE else BY_ACTION[action].icon
+            tint = self._colors.accent_text if action is Action.TOGGLE else color
+            button.setIcon(make_icon(name, tint))
+
+    # -- time ---------------------------------------------------------------------------------
+
+    def _on_change(self, *_args: object) -> None:
+        self.refresh()
+
+    def _on_second(self, _seconds_left: int = 0) -> None:
+        self._render_time(self.driver.status())
+
+    def _update_animation(self, status: Status) -> None:
+        animate = (
+            status.state is State.RUNNING
+            and status.step.kind in ANIMATED_KINDS
+            and self.isVisible()
+        )
+        if animate and not self._frame.isActive():
+            self._frame.start()
+        elif not animate:
+            self._frame.stop()
+
+    @property
+    def animating(self) -> bool:
+        return self._frame.isActive()
+
+    def _on_frame(self) -> None:
+        status = self.driver.status()
+        if status.state is not State.RUNNING or status.step.kind not in ANIMATED_KINDS:
+            self._frame.stop()
+            return
+        self._render_dial(status)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        self.refresh()
+
+    def hideEvent(self, event: object) -> None:  # noqa: N802 - Qt override
+        super().hideEvent(event)  # type: ignore[arg-type]
+        self._frame.stop()

@@ -1,0 +1,52 @@
+"""Fixtures for the window's tests: a fake clock, private session folders, a shown window."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from pytestqt.qtbot import QtBot
+
+from piritimer.ui.library import LibraryModel
+from piritimer.ui.main_window import MainWindow
+from tests.ui.helpers import FIXTURES, FakeClock
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+def sessions_dir(tmp_path: Path) -> Path:
+    """A copy of the fixture sessions and images that a test may change freely."""
+    folder = tmp_path / "sessions"
+    shutil.copytree(FIXTURES, folder)
+    return folder
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> QSettings:
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def library(qapp: object, sessions_dir: Path) -> Iterator[LibraryModel]:
+    model = LibraryModel([sessions_dir])
+    yield model
+    model.deleteLater()
+
+
+@pytest.fixture
+def window(
+    qtbot: QtBot, clock: FakeClock, library: LibraryModel, settings: QSettings
+) -> MainWindow:
+    main = MainWindow(clock=clock, library=library, settings=settings, restore=False)
+    qtbot.addWidget(main)
+    main.resize(1280, 800)
+    main.show()
+    qtbot.waitExposed(main)
+    return main

@@ -1,0 +1,67 @@
+"""``piritimer FILE`` end to end: the app starts, opens the file, and shows it."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.ui.helpers import FIXTURES
+
+ROOT = Path(__file__).resolve().parents[2]
+
+# Replaces the event loop with one pass over pending events, then reports what is shown.
+# The real sound device and speech engine stay closed (their own tests cover them): the
+# guide then runs on its silent outputs.
+PROBE = """
+import sys
+sys.modules["piritimer.audio.hardware"] = None
+from PySide6.QtWidgets import QApplication
+
+def one_pass(*_args):
+    app = QApplication.instance()
+    for _ in range(5):
+        app.processEvents()
+    (window,) = [w for w in app.topLevelWidgets() if type(w).__name__ == "MainWindow"]
+    preview = window.preview_page
+    print(window.isVisible(), window.page is preview, preview.title_label.text())
+    print(app.applicationName(), app.style().name(), not window.windowIcon().isNull())
+    print(type(window.audio_guide).__name__)
+    window.close()
+    return 0
+
+QApplication.exec = one_pass
+from piritimer.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def run_app(tmp_path: Path, *args: str) -> list[str]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PIRITIMER_HOME": str(tmp_path / "home")}
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE, *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.splitlines()
+
+
+def test_the_command_line_file_opens_in_the_preview(tmp_path: Path) -> None:
+    session = tmp_path / "mine.yaml"
+    shutil.copy(FIXTURES / "quick.yaml", session)
+    shown, app, guide = run_app(tmp_path, str(session))
+    assert shown == "True True Quick calm"
+    assert app.startswith("piritimer fusion")
+    assert guide == "AudioGuide"  # loaded after the first paint
+
+
+def test_the_app_has_its_icon(tmp_path: Path) -> None:
+    _shown, app, _guide = run_app(tmp_path)
+    assert app == "piritimer fusion True"
