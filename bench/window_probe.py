@@ -108,14 +108,10 @@ def build_piritimer_window() -> Subject:
 
 
 def prepare_application() -> QApplication:
-    """The QApplication as piritimer.app.run makes it (the bare window gets the same)."""
-    app = QApplication([sys.argv[0]])
-    app.setApplicationName("piritimer")
-    app.setOrganizationName("piritimer")
-    app.setApplicationDisplayName("piritimer")
-    app.setDesktopFileName("piritimer")
-    app.setStyle("Fusion")
-    return app
+    """The QApplication exactly as piritimer.app.run makes it (the bare window gets the same)."""
+    from piritimer.app import create_application
+
+    return create_application([])
 
 
 class FrameCounter(QObject):

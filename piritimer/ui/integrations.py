@@ -49,13 +49,15 @@ def open_editor(path: Path | None, parent: QWidget) -> bool:
     return True
 
 
-def open_presentation(driver: EngineDriver, screen: int | None, parent: QWidget) -> Any | None:
+def open_presentation(
+    driver: EngineDriver, screen: int | None, parent: QWidget, starts_in_s: float | None = None
+) -> Any | None:
     """The presentation window, or None when the module is missing or the teacher cancelled."""
     if not available("piritimer.present"):
         return None
     from piritimer.present import open_presentation as present_open
 
-    return present_open(driver, screen, parent)
+    return present_open(driver, screen, parent, starts_in_s=starts_in_s)
 
 
 def create_audio_guide(driver: EngineDriver, parent: QObject) -> Any | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
@@ -47,6 +48,9 @@ from piritimer.ui.preview import PreviewPage
 from piritimer.ui.runner import RunnerPage
 from piritimer.ui.settings import GEOMETRY_KEY, LAST_SESSION_KEY, open_settings
 from piritimer.ui.theme import colors_for, palette_for, style_sheet, system_prefers_dark
+
+if TYPE_CHECKING:
+    from piritimer.class_plan import Prepared
 
 DEFAULT_SIZE = (1280, 800)
 LIVE_STATES = frozenset({State.RUNNING, State.WAITING, State.PAUSED})
@@ -304,13 +308,25 @@ class MainWindow(QMainWindow):
     def new_session(self) -> bool:
         return integrations.open_editor(None, self)
 
-    def open_presentation(self, screen: int | None) -> bool:
-        entry = self.current_entry()
-        if entry is not None and entry.session is not None and self.driver.state not in LIVE_STATES:
-            if self.driver.engine.timeline.session is not entry.session:
+    def open_presentation(self, screen: int | None, prepared: Prepared | None = None) -> bool:
+        """Present the current session, or ``prepared`` (a session or class from --present)."""
+        starts_in_s = None
+        if prepared is not None and prepared.session is not None:
+            self.driver.set_timeline(compile_session(prepared.session))
+            starts_in_s = prepared.starts_in_s
+        else:
+            entry = self.current_entry()
+            if (
+                entry is not None
+                and entry.session is not None
+                and self.driver.state not in LIVE_STATES
+                and self.driver.engine.timeline.session is not entry.session
+            ):
                 self.driver.set_timeline(compile_session(entry.session))
         try:
-            presentation = integrations.open_presentation(self.driver, screen, self)
+            presentation = integrations.open_presentation(
+                self.driver, screen, self, starts_in_s=starts_in_s
+            )
         except ValueError as error:  # e.g. --screen 3 with two screens; the text lists them
             self.statusBar().showMessage(str(error), 15_000)
             return False

@@ -180,7 +180,7 @@ def test_editor_presentation_and_sound_settings_hooks(
     install(
         monkeypatch,
         "piritimer.present",
-        open_presentation=lambda d, s, w: (
+        open_presentation=lambda d, s, w, starts_in_s=None: (
             calls.append(("present", d.engine.timeline.session.title, s)) or FakePresentation()
         ),
     )
@@ -203,7 +203,11 @@ def test_captions_reach_the_presentation_too(
 ) -> None:
     FakeGuide.made.clear()
     presentation = FakePresentation()
-    install(monkeypatch, "piritimer.present", open_presentation=lambda d, s, w: presentation)
+    install(
+        monkeypatch,
+        "piritimer.present",
+        open_presentation=lambda d, s, w, starts_in_s=None: presentation,
+    )
     install(monkeypatch, "piritimer.audio.guide", AudioGuide=FakeGuide)
     install(monkeypatch, "piritimer.audio.settings", AudioSettings=FakeAudioSettings)
     install(monkeypatch, "piritimer.audio.hardware", open_audio_outputs=lambda parent: None)
@@ -218,13 +222,38 @@ def test_captions_reach_the_presentation_too(
 def test_a_cancelled_or_impossible_presentation_is_reported(
     monkeypatch: pytest.MonkeyPatch, window: MainWindow, sessions_dir: Path
 ) -> None:
-    install(monkeypatch, "piritimer.present", open_presentation=lambda d, s, w: None)
+    install(
+        monkeypatch, "piritimer.present", open_presentation=lambda d, s, w, starts_in_s=None: None
+    )
     window.show_preview(sessions_dir / "quick.yaml")
     assert not window.open_presentation(None)
 
-    def no_such_screen(driver: object, screen: int | None, parent: object) -> None:
+    def no_such_screen(
+        driver: object, screen: int | None, parent: object, starts_in_s: float | None = None
+    ) -> None:
         raise ValueError("there is no screen 3; screens: 1 (eDP-1), 2 (HDMI-1)")
 
     install(monkeypatch, "piritimer.present", open_presentation=no_such_screen)
     assert not window.open_presentation(3)
     assert window.statusBar().currentMessage().startswith("there is no screen 3")
+
+
+def test_present_a_class_file_opens_on_its_holding_screen(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from piritimer import paths
+    from piritimer.class_plan import load_for_presentation
+
+    calls: list[tuple[object, float | None]] = []
+    install(
+        monkeypatch,
+        "piritimer.present",
+        open_presentation=lambda d, s, w, starts_in_s=None: calls.append((s, starts_in_s)) or 1,
+    )
+    prepared = load_for_presentation(paths.bundled_sessions_dir() / "classes" / "hip-class.yaml")
+    assert prepared.session is not None
+    window = MainWindow(restore=False)
+    qtbot.addWidget(window)
+    assert window.open_presentation(2, prepared)
+    assert calls == [(2, prepared.starts_in_s)]
+    assert window.driver.engine.timeline.session is prepared.session
