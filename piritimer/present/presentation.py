@@ -146,7 +146,10 @@ class Presentation(QObject):
         if self.holding is None:
             return
         self.holding.cancel()
-        self.holding.deleteLater()
+        # Not deleteLater(): a deferred delete of a child can run while the garbage collector
+        # frees a parentless Presentation, deleting the child twice. Unparented, the timer
+        # goes with its last Python reference.
+        self.holding.setParent(None)
         self.holding = None
         self.audience.end_holding()
         if self.presenter is not None:

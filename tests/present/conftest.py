@@ -7,6 +7,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -96,11 +97,10 @@ def clock() -> FakeClock:
 
 
 @pytest.fixture
-def driver(qapp: QApplication, session: Session, clock: FakeClock) -> Iterator[EngineDriver]:
+def driver(qapp: QApplication, session: Session, clock: FakeClock) -> EngineDriver:
     engine = Engine(compile_session(session), clock=clock)
     driver = EngineDriver(engine)
-    yield driver
-    driver.deleteLater()
+    return driver
 
 
 WALL_TIME = datetime(2026, 3, 10, 9, 41, 30)
@@ -115,3 +115,5 @@ def presentation(qtbot: QtBot, driver: EngineDriver, clock: FakeClock) -> Iterat
     shown.show()  # leave() below closes and deletes both windows
     yield shown
     shown.leave()
+    # Delete the windows now, inside this test, not during some later test's event loop.
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

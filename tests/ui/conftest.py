@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -34,10 +33,9 @@ def settings(tmp_path: Path) -> QSettings:
 
 
 @pytest.fixture
-def library(qapp: object, sessions_dir: Path) -> Iterator[LibraryModel]:
+def library(qapp: object, sessions_dir: Path) -> LibraryModel:
     model = LibraryModel([sessions_dir])
-    yield model
-    model.deleteLater()
+    return model
 
 
 @pytest.fixture
