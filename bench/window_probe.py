@@ -2,7 +2,9 @@
 
 Run by the benchmark, not by hand:
     python bench/window_probe.py TARGET MEASURE --spawned-at T [--seconds S] [--server-pid P]
-TARGET is ``bare`` or ``piritimer``; MEASURE is ``first-paint``, ``animating`` or ``paused``.
+TARGET is ``bare``, ``piritimer`` or ``presentation`` (presentation mode's full-screen
+audience window, the breathing session's pacer under its countdown); MEASURE is
+``first-paint``, ``animating`` or ``paused``.
 Prints one JSON object on stdout.
 
 First paint: an event filter on the top-level window sees its first ``QEvent.Paint``; a
@@ -68,6 +70,8 @@ class Subject:
     animate: Callable[[], None]
     pause: Callable[[], None]
     after_first_paint: Callable[[], None] = lambda: None
+    show: Callable[[], None] | None = None
+    """How to show it; ``window.show()`` when None."""
 
 
 def build_bare_window() -> Subject:
@@ -105,6 +109,37 @@ def build_piritimer_window() -> Subject:
         window.driver.pause()
 
     return Subject(window, animate, pause, after_first_paint=window.start_services)
+
+
+def build_presentation_window() -> Subject:
+    """Presentation mode on the one screen there is (audience window only, full screen),
+    driving the breathing-only session from its first in-breath."""
+    from PySide6.QtGui import QGuiApplication
+
+    from piritimer.engine import Engine, State
+    from piritimer.loader import load_session_bytes
+    from piritimer.present.presentation import Presentation
+    from piritimer.qt.driver import EngineDriver
+    from piritimer.timeline import StepKind, compile_session
+
+    session = load_session_bytes(BENCH_SESSION, label="bench").session
+    if session is None:
+        raise RuntimeError("the bench session does not load")
+    driver = EngineDriver(Engine(compile_session(session)))
+    presentation = Presentation(driver, QGuiApplication.primaryScreen(), None)
+
+    def animate() -> None:
+        driver.start()
+        inhale = next(s for s in driver.engine.timeline.steps if s.kind is StepKind.INHALE)
+        driver.jump(inhale.index)
+        if driver.state is not State.RUNNING:
+            raise RuntimeError(f"the bench session is {driver.state}, not running")
+
+    def pause() -> None:
+        animate()
+        driver.pause()
+
+    return Subject(presentation.audience, animate, pause, show=presentation.show)
 
 
 def prepare_application() -> QApplication:
@@ -165,7 +200,7 @@ def memory_mb() -> dict[str, float]:
 
 def main() -> int:
     parser = argparse.ArgumentParser()
-    parser.add_argument("target", choices=("bare", "piritimer"))
+    parser.add_argument("target", choices=("bare", "piritimer", "presentation"))
     parser.add_argument("measure", choices=("first-paint", "animating", "paused"))
     parser.add_argument("--spawned-at", type=float, required=True)
     parser.add_argument("--seconds", type=float, default=5.0)
@@ -173,7 +208,12 @@ def main() -> int:
     options = parser.parse_args()
 
     app = prepare_application()
-    subject = build_bare_window() if options.target == "bare" else build_piritimer_window()
+    builders = {
+        "bare": build_bare_window,
+        "piritimer": build_piritimer_window,
+        "presentation": build_presentation_window,
+    }
+    subject = builders[options.target]()
     result: dict[str, object] = {}
 
     def finish() -> None:
@@ -218,7 +258,7 @@ def main() -> int:
 
     counter = FrameCounter(first_flush)
     subject.window.installEventFilter(counter)
-    subject.window.show()
+    (subject.show or subject.window.show)()
     return app.exec()
 
 

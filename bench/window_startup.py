@@ -16,10 +16,16 @@ Each figure comes from a fresh process (bench/window_probe.py) showing a real X1
   while paused (for the bare window: idle). Measured after a 1 s settling time, and after the
   app's deferred services (sound, voice, screen-saver inhibit) have loaded. When this script
   started Xvfb, the X server's own CPU over the same window is shown too.
+  With ``--cpu-runs N`` each CPU figure is the median of N fresh processes (range shown),
+  since one window of a few seconds on a shared machine is noisy.
 - Memory: peak resident set (VmHWM) at the end of the animating run, the highest point of a
   session's start-up and running.
 
-Run: python bench/window_startup.py [--runs 7] [--seconds 5]
+- ``--presentation`` adds the CPU figures of presentation mode's full-screen audience window
+  (pacer and countdown of the same session), animating and paused.
+
+Run: python bench/window_startup.py [--runs 7] [--seconds 5] [--cpu-runs 3] [--cpu-only]
+     [--presentation]
 """
 
 from __future__ import annotations
@@ -60,7 +66,11 @@ class Figures:
     first_paint_s: list[float] = field(default_factory=list)
     late_modules: list[str] | None = None
     animating: dict[str, Any] = field(default_factory=dict)
+    """The animating run with the median CPU figure."""
     paused: dict[str, Any] = field(default_factory=dict)
+    animating_cpu: list[float] = field(default_factory=list)
+    """CPU % of every animating run, for the range."""
+    paused_cpu: list[float] = field(default_factory=list)
     error: str | None = None
 
 
@@ -93,7 +103,20 @@ def probe(target: str, measure: str, screen: Display, seconds: float) -> dict[st
     return result
 
 
-def measure(screen: Display, runs: int, seconds: float) -> dict[str, Figures]:
+def median_run(runs: list[dict[str, Any]]) -> dict[str, Any]:
+    """The run whose CPU figure is the median (the lower middle one for an even count)."""
+    ordered = sorted(runs, key=lambda run: run.get("cpu_percent", 0.0))
+    return ordered[(len(ordered) - 1) // 2]
+
+
+def measure(
+    screen: Display,
+    runs: int,
+    seconds: float,
+    cpu_runs: int = 1,
+    cpu_only: bool = False,
+    presentation: bool = False,
+) -> dict[str, Figures]:
     """All figures for all targets. First-paint runs alternate between the targets, so a
     burst of load from elsewhere on the machine does not fall on one target only."""
     results = {target: Figures() for target in TARGETS}
@@ -115,18 +138,26 @@ def measure(screen: Display, runs: int, seconds: float) -> dict[str, Figures]:
         figures.first_paint_s.append(probe(target, "first-paint", screen, seconds)["first_paint_s"])
 
     def cpu(figures: Figures, target: str) -> None:
-        figures.animating = probe(target, "animating", screen, seconds)
-        figures.paused = probe(target, "paused", screen, seconds)
+        animating = [probe(target, "animating", screen, seconds) for _ in range(cpu_runs)]
+        paused = [probe(target, "paused", screen, seconds) for _ in range(cpu_runs)]
+        figures.animating, figures.paused = median_run(animating), median_run(paused)
+        figures.animating_cpu = [run["cpu_percent"] for run in animating]
+        figures.paused_cpu = [run["cpu_percent"] for run in paused]
 
-    for target in TARGETS:
-        attempt(target, warm_up)
-    print(f"first paint, {runs} runs each…", flush=True)
-    for _ in range(runs):
+    if not cpu_only:
         for target in TARGETS:
-            attempt(target, first_paint)
+            attempt(target, warm_up)
+        print(f"first paint, {runs} runs each…", flush=True)
+        for _ in range(runs):
+            for target in TARGETS:
+                attempt(target, first_paint)
     for target in TARGETS:
         print(f"CPU and memory of {target}…", flush=True)
         attempt(target, cpu)
+    if presentation:
+        results["presentation"] = Figures()
+        print("CPU of presentation mode…", flush=True)
+        attempt("presentation", cpu)
     return results
 
 
@@ -156,7 +187,17 @@ def number(figures: dict[str, Any], key: str, unit: str, digits: int = 1) -> str
     return "n/a" if value is None else f"{value:.{digits}f}{unit}"
 
 
-def table(results: dict[str, Figures], runs: int, seconds: float, screen: Display) -> str:
+def cpu_text(figures: dict[str, Any], values: list[float], digits: int = 1) -> str:
+    """The median run's CPU figure, with the range when there were several runs."""
+    text = number(figures, "cpu_percent", " %", digits)
+    if len(values) > 1:
+        text += f" ({min(values):.{digits}f}–{max(values):.{digits}f})"
+    return text
+
+
+def table(
+    results: dict[str, Figures], runs: int, seconds: float, screen: Display, cpu_runs: int = 1
+) -> str:
     ours, bare = results["piritimer"], results["bare"]
     ours_paint = statistics.median(ours.first_paint_s) if ours.first_paint_s else None
     rows = [
@@ -173,9 +214,9 @@ def table(results: dict[str, Figures], runs: int, seconds: float, screen: Displa
             "",
         ),
         (
-            f"CPU animating, {seconds:g} s (% of one core)",
-            number(ours.animating, "cpu_percent", " %"),
-            number(bare.animating, "cpu_percent", " %"),
+            f"CPU animating, {seconds:g} s, median of {cpu_runs} (% of one core)",
+            cpu_text(ours.animating, ours.animating_cpu),
+            cpu_text(bare.animating, bare.animating_cpu),
             f"≤ {ANIMATING_TARGET_PERCENT:g} % "
             + verdict(ours.animating.get("cpu_percent"), ANIMATING_TARGET_PERCENT),
         ),
@@ -186,9 +227,9 @@ def table(results: dict[str, Figures], runs: int, seconds: float, screen: Displa
             "",
         ),
         (
-            f"CPU paused, {seconds:g} s (% of one core)",
-            number(ours.paused, "cpu_percent", " %", 2),
-            number(bare.paused, "cpu_percent", " %", 2),
+            f"CPU paused, {seconds:g} s, median of {cpu_runs} (% of one core)",
+            cpu_text(ours.paused, ours.paused_cpu, 2),
+            cpu_text(bare.paused, bare.paused_cpu, 2),
             f"≈ 0 {verdict(ours.paused.get('cpu_percent'), PAUSED_TARGET_PERCENT)}",
         ),
         (
@@ -228,6 +269,14 @@ def table(results: dict[str, Figures], runs: int, seconds: float, screen: Displa
     lines = [" | ".join(cell.ljust(widths[i]) for i, cell in enumerate(header))]
     lines.append("-+-".join("-" * width for width in widths))
     lines += [" | ".join(cell.ljust(widths[i]) for i, cell in enumerate(row)) for row in rows]
+    shown = results.get("presentation")
+    if shown is not None and shown.error is None:
+        lines.append(
+            f"presentation mode (audience window, full screen): CPU animating "
+            f"{cpu_text(shown.animating, shown.animating_cpu)} at "
+            f"{number(shown.animating, 'frames_per_s', ' frames/s')}; paused "
+            f"{cpu_text(shown.paused, shown.paused_cpu, 2)}"
+        )
     for target, figures in results.items():
         if figures.error:
             lines.append(f"{target}: {figures.error}")
@@ -238,14 +287,29 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=7, help="first-paint runs after the warm-up")
     parser.add_argument("--seconds", type=float, default=5.0, help="CPU measuring window")
+    parser.add_argument(
+        "--cpu-runs", type=int, default=1, help="fresh processes per CPU figure (median shown)"
+    )
+    parser.add_argument("--cpu-only", action="store_true", help="skip the first-paint runs")
+    parser.add_argument(
+        "--presentation", action="store_true", help="also measure presentation mode's CPU"
+    )
     options = parser.parse_args()
+    cpu_runs = max(1, options.cpu_runs)
     load = os.getloadavg()
     with display() as screen:
         where = f"Xvfb {screen.name} (started here)" if screen.server_pid else screen.name
         print(f"display {where}; {os.cpu_count()} cores; load average {load[0]:.2f}", flush=True)
-        results = measure(screen, options.runs, options.seconds)
+        results = measure(
+            screen,
+            options.runs,
+            options.seconds,
+            cpu_runs,
+            options.cpu_only,
+            options.presentation,
+        )
     print()
-    print(table(results, options.runs, options.seconds, screen))
+    print(table(results, options.runs, options.seconds, screen, cpu_runs))
     return 1 if any(figures.error for figures in results.values()) else 0
 
 

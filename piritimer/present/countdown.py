@@ -32,7 +32,9 @@ class CountdownDisplay(QWidget):
 
     A QLabel centres the font's line box (ascent + descent), which wastes a fifth of the height
     on empty space above and below digits; centring the ink lets the digits fill the widget.
-    The size shrinks only if the text would not fit the width (a rare ``12:30``).
+    The size shrinks only if the text would not fit the width (a rare ``12:30``). The face and
+    its ink are measured once per text and size, not on every paint: the breathing pacer
+    beneath repaints the digits with each of its frames.
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -41,6 +43,9 @@ class CountdownDisplay(QWidget):
         self._max_px = 100
         self._color = theme.ACCENT
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self._measured: tuple[tuple[object, ...], QFont, QRect] | None = None
+        self.measurements = 0
+        """How many times the face was measured (for tests: once per text and size)."""
 
     def text(self) -> str:
         return self._text
@@ -61,28 +66,37 @@ class CountdownDisplay(QWidget):
 
     def digits_font(self) -> QFont:
         """The face used now: the ceiling, shrunk only as far as the width demands."""
-        full = theme.digits_font(self._max_px)
-        width = QFontMetrics(full).tightBoundingRect(self._text or "0").width()
-        room = self.width() * 0.98
-        if width <= room or width == 0:
-            return full
-        return theme.digits_font(int(self._max_px * room / width))
+        return QFont(self._measure()[0])
 
     def digits_rect(self) -> QRect:
         """Where the ink of the digits lands, in this widget's coordinates."""
-        ink = QFontMetrics(self.digits_font()).tightBoundingRect(self._text)
+        ink = QRect(self._measure()[1])
         ink.moveCenter(self.rect().center())
         return ink
+
+    def _measure(self) -> tuple[QFont, QRect]:
+        """The face and the ink of the text in it (at the origin), remembered for one key."""
+        key = (self._text, self._max_px, self.width())
+        if self._measured is None or self._measured[0] != key:
+            full = theme.digits_font(self._max_px)
+            width = QFontMetrics(full).tightBoundingRect(self._text or "0").width()
+            room = self.width() * 0.98
+            font = full
+            if width > room and width != 0:
+                font = theme.digits_font(int(self._max_px * room / width))
+            ink = QFontMetrics(font).tightBoundingRect(self._text)
+            self._measured = (key, font, ink)
+            self.measurements += 1
+        return self._measured[1], self._measured[2]
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
         if not self._text:
             return
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
-        font = self.digits_font()
+        font, ink = self._measure()
         painter.setFont(font)
         painter.setPen(self._color)
-        ink = QFontMetrics(font).tightBoundingRect(self._text)
         target = self.digits_rect()
         # drawText puts the baseline at the point; the ink's top-left sits at ink.topLeft().
         painter.drawText(QPointF(target.left() - ink.left(), target.top() - ink.top()), self._text)

@@ -3,15 +3,35 @@
 Pure rendering: the runner tells it what to show (mode, progress, text) and it paints. The
 phases differ by shape as well as words: arrows point out while breathing in, in while
 breathing out, and flat bars mark a held breath.
+
+It is drawn up to 30 times a second while a breath moves, so each frame does little: the parts
+that stay still during a breath (background, dashed guide circles) are rendered once per size
+and theme into a pixmap and copied; the count's font size is searched once per text shape and
+size, not per frame; and a frame repaints only the square the moving circle and its marks
+sweep, on an opaque widget, so the window behind it is not repainted at all.
 """
 
 from __future__ import annotations
 
 import math
+import re
 from enum import Enum, auto
 
 from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen, QPolygonF
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPen,
+    QPixmap,
+    QPolygonF,
+    QResizeEvent,
+    QStaticText,
+    QTransform,
+)
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from piritimer.timeline import StepKind
@@ -21,6 +41,17 @@ from piritimer.ui.theme import LIGHT, Colors
 MIN_SCALE = 0.55
 """The pacer's smallest circle as a fraction of its largest: small enough to read the motion,
 large enough to hold the count."""
+
+_DIGIT = re.compile(r"[0-9]")
+
+STEP_PX = 0.5
+"""The pacer's radius may move this many device pixels between frames: below it a frame would
+show no visible motion, so the frame rate follows the circle's speed (see frame_interval_ms)."""
+FASTEST_FRAME_MS = 33
+"""About 30 frames a second, the most the pacer ever draws: smooth for a circle that takes
+seconds to grow, and cheap."""
+SLOWEST_FRAME_MS = 66
+"""About 15 frames a second while the circle barely moves (the turn of a breath)."""
 
 
 class DialMode(Enum):
@@ -44,12 +75,52 @@ def breath_fullness(kind: StepKind, progress: float) -> float:
     return 0.0
 
 
+def fullness_speed(kind: StepKind, progress: float) -> float:
+    """How fast ``breath_fullness`` changes: d fullness / d progress (per whole step)."""
+    if kind not in (StepKind.INHALE, StepKind.EXHALE):
+        return 0.0
+    p = min(1.0, max(0.0, progress))
+    return 0.5 * math.pi * math.sin(math.pi * p)
+
+
+def frame_interval_ms(
+    pixels_per_s: float,
+    *,
+    fastest_ms: int = FASTEST_FRAME_MS,
+    slowest_ms: int = SLOWEST_FRAME_MS,
+) -> int:
+    """The frame interval that moves the circle by about ``STEP_PX`` each frame.
+
+    Never more often than ``fastest_ms`` (the motion is then larger per frame, as it always
+    was), never less often than ``slowest_ms`` (the motion is then below STEP_PX per frame).
+    """
+    if pixels_per_s <= 0:
+        return slowest_ms
+    wanted = 1000 * STEP_PX / pixels_per_s
+    return int(min(slowest_ms, max(fastest_ms, round(wanted))))
+
+
+def text_shape(text: str) -> str:
+    """The text with every digit as 0: with tabular digits all counts of one shape ("12", "47")
+    take the same room, so they share one fitted font size."""
+    return _DIGIT.sub("0", text)
+
+
 class Dial(QWidget):
     """Draws the pacer or the step ring with the count centred in it."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        # paintEvent fills every pixel it is asked for (from the static layer), so Qt need not
+        # repaint the widgets behind the dial on each frame.
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+        self._static: QPixmap | None = None
+        self._static_key: tuple[object, ...] | None = None
+        self.static_renders = 0
+        """How many times the still layer was rendered (for tests: once per size and theme)."""
+        self._fonts: dict[tuple[object, ...], int] = {}
+        self._count_text: tuple[tuple[object, ...], QStaticText, QPointF] | None = None
         self._colors: Colors = LIGHT
         self.mode = DialMode.EMPTY
         self.kind: StepKind | None = None
@@ -63,6 +134,10 @@ class Dial(QWidget):
         self._colors = colors
         self.update()
 
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._fonts.clear()  # sizes fitted to the old rectangle; the static layer re-keys itself
+
     def show_state(
         self,
         mode: DialMode,
@@ -72,13 +147,11 @@ class Dial(QWidget):
         text: str = "",
         paused: bool = False,
     ) -> None:
-        changed = (mode, kind, progress, text, paused) != (
-            self.mode,
-            self.kind,
-            self.progress,
-            self.center_text,
-            self.paused,
-        )
+        before = (self.mode, self.kind, self.progress, self.center_text, self.paused)
+        if (mode, kind, progress, text, paused) == before:
+            return
+        moving_only = mode is DialMode.BREATH and (mode, kind) == before[:2]
+        old_extent = self.breath_extent() if moving_only else 0.0
         self.mode, self.kind, self.progress, self.center_text, self.paused = (
             mode,
             kind,
@@ -86,7 +159,10 @@ class Dial(QWidget):
             text,
             paused,
         )
-        if changed:
+        if moving_only:
+            # A breath frame: only the circle, its marks and the count (inside it) change.
+            self.update(self.breath_dirty_rect(max(old_extent, self.breath_extent())))
+        else:
             self.update()
 
     @property
@@ -107,6 +183,35 @@ class Dial(QWidget):
         """The largest pacer circle; phase marks sit just outside it."""
         return self.outer_radius() * 0.82
 
+    def breath_radius(self) -> float:
+        return self.guide_radius() * (MIN_SCALE + (1 - MIN_SCALE) * self.fullness)
+
+    def radius_speed(self, step_duration_s: float) -> float:
+        """How fast the pacer's radius moves now, in device pixels a second."""
+        if self.mode is not DialMode.BREATH or self.kind is None or step_duration_s <= 0:
+            return 0.0
+        span = self.guide_radius() * (1 - MIN_SCALE) * self.devicePixelRatioF()
+        return span * fullness_speed(self.kind, self.progress) / step_duration_s
+
+    def _mark_size(self) -> tuple[float, float, float]:
+        """Size, gap to the circle and pen width of the phase marks."""
+        size = self.outer_radius() * 0.07
+        return size, self.outer_radius() * 0.06, max(3.0, size * 0.35)
+
+    def breath_extent(self) -> float:
+        """How far from the centre the pacer's drawing reaches now: circle, ring and marks."""
+        size, gap, pen = self._mark_size()
+        return self.breath_radius() + gap + size * 1.6 + pen / 2
+
+    def breath_dirty_rect(self, extent: float) -> QRect:
+        """The square that holds everything the pacer draws out to ``extent``, with a margin
+        for antialiasing."""
+        reach = math.ceil(extent) + 3
+        center = self.rect().center()
+        return QRect(center.x() - reach, center.y() - reach, 2 * reach + 2, 2 * reach + 2) & (
+            self.rect()
+        )
+
     def count_rect(self) -> QRect:
         """Where the count is drawn: inside the smallest pacer circle, or inside the ring."""
         inner = MIN_SCALE if self.mode is DialMode.BREATH else 0.78
@@ -119,16 +224,47 @@ class Dial(QWidget):
         font.setWeight(QFont.Weight.DemiBold)
         font.setFeature(QFont.Tag("tnum"), 1)
         rect = self.count_rect()
-        flags = int(Qt.AlignmentFlag.AlignCenter.value)
-        font.setPixelSize(
-            largest_fitting_size(font, rect, self.center_text or "0", flags, rect.height())
-        )
+        shape = text_shape(self.center_text or "0")
+        key = (shape, rect.size().toTuple(), font.key())
+        size = self._fonts.get(key)
+        if size is None:
+            if len(self._fonts) > 32:  # a few shapes per size; never grows without bound
+                self._fonts.clear()
+            flags = int(Qt.AlignmentFlag.AlignCenter.value)
+            size = largest_fitting_size(font, rect, shape, flags, rect.height())
+            self._fonts[key] = size
+        font.setPixelSize(size)
         return font
 
     # -- painting ---------------------------------------------------------------------------------
 
+    def static_layer(self) -> QPixmap:
+        """Background and, for the pacer, its dashed guide circles: what stays still during a
+        breath, rendered once per size, theme, mode and pixel ratio."""
+        ratio = self.devicePixelRatioF()
+        background = self.palette().color(QPalette.ColorRole.Window)
+        breath = self.mode is DialMode.BREATH
+        key = (self.size().toTuple(), ratio, background.rgba(), self._colors, breath)
+        if self._static is None or key != self._static_key:
+            pixmap = QPixmap(
+                max(1, math.ceil(self.width() * ratio)), max(1, math.ceil(self.height() * ratio))
+            )
+            pixmap.setDevicePixelRatio(ratio)
+            pixmap.fill(background)
+            if breath:
+                painter = QPainter(pixmap)
+                painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+                self._paint_guides(painter, QPointF(self.width() / 2, self.height() / 2))
+                painter.end()
+            self._static, self._static_key = pixmap, key
+            self.static_renders += 1
+        return self._static
+
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        layer = self.static_layer()  # rendered before this widget's painter begins
+        dirty = event.rect()
         painter = QPainter(self)
+        painter.drawPixmap(QRectF(dirty), layer, self._device_rect(dirty))
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         center = QPointF(self.width() / 2, self.height() / 2)
         if self.mode is DialMode.BREATH:
@@ -139,9 +275,35 @@ class Dial(QWidget):
             self._paint_check(painter, center)
         elif self.center_text:
             painter.setPen(QColor(self._colors.text))
-            painter.setFont(self.count_font())
-            painter.drawText(self.count_rect(), Qt.AlignmentFlag.AlignCenter, self.center_text)
+            self._paint_count(painter)
         painter.end()
+
+    def _paint_count(self, painter: QPainter) -> None:
+        """The count, centred in count_rect. Its laid-out text is kept between frames (shaping
+        a large glyph run costs more than drawing it), so only a new second lays it out."""
+        font = self.count_font()
+        rect = QRectF(self.count_rect())
+        key = (self.center_text, font.key(), rect.getRect())
+        if self._count_text is None or self._count_text[0] != key:
+            text = QStaticText(self.center_text)
+            text.setTextFormat(Qt.TextFormat.PlainText)
+            text.prepare(QTransform(), font)
+            # Where drawText(rect, AlignCenter) puts it: the line box centred in the rectangle.
+            metrics = QFontMetricsF(font)
+            top_left = QPointF(
+                rect.left() + (rect.width() - metrics.horizontalAdvance(self.center_text)) / 2,
+                rect.top() + (rect.height() - metrics.height()) / 2,
+            )
+            self._count_text = (key, text, top_left)
+        _, text, top_left = self._count_text
+        painter.setFont(font)
+        painter.drawStaticText(top_left, text)
+
+    def _device_rect(self, rect: QRect) -> QRectF:
+        ratio = self.devicePixelRatioF()
+        return QRectF(
+            rect.x() * ratio, rect.y() * ratio, rect.width() * ratio, rect.height() * ratio
+        )
 
     def _paint_ring(self, painter: QPainter, center: QPointF) -> None:
         c = self._colors
@@ -167,17 +329,21 @@ class Dial(QWidget):
             # Counter-clockwise from 12 o'clock: the ring empties like a clock hand sweeping.
             painter.drawArc(rect, 90 * 16, int(remaining * 360 * 16))
 
-    def _paint_breath(self, painter: QPainter, center: QPointF) -> None:
-        c = self._colors
+    def _paint_guides(self, painter: QPainter, center: QPointF) -> None:
+        """The largest and smallest circle, dashed: how far a breath goes."""
         guide = self.guide_radius()
-        radius = guide * (MIN_SCALE + (1 - MIN_SCALE) * self.fullness)
-        holding = self.kind in (StepKind.HOLD_IN, StepKind.HOLD_OUT)
-        guide_pen = QPen(QColor(c.border), max(2.0, guide * 0.015))
+        guide_pen = QPen(QColor(self._colors.border), max(2.0, guide * 0.015))
         guide_pen.setStyle(Qt.PenStyle.DashLine)
         painter.setPen(guide_pen)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawEllipse(center, guide, guide)
         painter.drawEllipse(center, guide * MIN_SCALE, guide * MIN_SCALE)
+
+    def _paint_breath(self, painter: QPainter, center: QPointF) -> None:
+        c = self._colors
+        guide = self.guide_radius()
+        radius = self.breath_radius()
+        holding = self.kind in (StepKind.HOLD_IN, StepKind.HOLD_OUT)
         ring = QPen(QColor(c.breath_ring), max(3.0, guide * (0.05 if holding else 0.025)))
         painter.setPen(ring)
         painter.setBrush(QColor(c.breath_fill))
@@ -187,12 +353,11 @@ class Dial(QWidget):
     def _paint_marks(self, painter: QPainter, center: QPointF, radius: float) -> None:
         """Four marks around the circle: arrows out (in-breath), in (out-breath), bars (hold)."""
         c = self._colors
-        size = self.outer_radius() * 0.07
-        gap = self.outer_radius() * 0.06
+        size, gap, width = self._mark_size()
         painter.setPen(
             QPen(
                 QColor(c.accent),
-                max(3.0, size * 0.35),
+                width,
                 Qt.PenStyle.SolidLine,
                 Qt.PenCapStyle.RoundCap,
             )

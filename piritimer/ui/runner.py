@@ -2,7 +2,9 @@
 
 It renders the engine's state and forwards button presses to the driver; all timing lives in
 the engine. The only timer here is the frame timer of the breathing pacer, which runs while a
-breath is being drawn in or let out and at no other time.
+breath is being drawn in or let out and at no other time. Its rate follows the circle's speed
+(dial.frame_interval_ms): 30 frames a second while it moves fast, fewer at the turn of a
+breath, where a frame would move it by less than half a pixel.
 """
 
 from __future__ import annotations
@@ -25,14 +27,14 @@ from piritimer.engine import State, Status
 from piritimer.qt.driver import EngineDriver
 from piritimer.timeline import Step, StepKind, Timeline
 from piritimer.ui.controls import BY_ACTION, Action, Control
-from piritimer.ui.dial import Dial, DialMode
+from piritimer.ui.dial import FASTEST_FRAME_MS, Dial, DialMode, frame_interval_ms
 from piritimer.ui.fit import FitLabel
 from piritimer.ui.icons import make_icon
 from piritimer.ui.image import PAPER, ImageView
 from piritimer.ui.theme import LIGHT, Colors
 
-FRAME_MS = 33
-"""About 30 frames a second: smooth for a circle that takes seconds to grow, cheap on CPU."""
+FRAME_MS = FASTEST_FRAME_MS
+"""The frame timer's first interval; later ones follow the circle's speed."""
 
 ANIMATED_KINDS = frozenset({StepKind.INHALE, StepKind.EXHALE})
 ICON_ONLY = (Action.FULL_SCREEN, Action.HELP)
@@ -387,7 +389,7 @@ class RunnerPage(QWidget):
             and self.isVisible()
         )
         if animate and not self._frame.isActive():
-            self._frame.start()
+            self._frame.start(self._next_interval(status))
         elif not animate:
             self._frame.stop()
 
@@ -401,6 +403,14 @@ class RunnerPage(QWidget):
             self._frame.stop()
             return
         self._render_dial(status)
+        interval = self._next_interval(status)
+        if interval != self._frame.interval():
+            self._frame.setInterval(interval)
+
+    def _next_interval(self, status: Status) -> int:
+        """Time to the frame that moves the circle by about half a device pixel."""
+        duration = status.step.duration_s or 0.0
+        return frame_interval_ms(self.dial.radius_speed(duration))
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
