@@ -1,0 +1,211 @@
+"""Run a short session through the real sound and speech outputs, on the real clock.
+
+For measuring what reaches the speakers (hardware tests, ``bench/audio_latency.py``): run it
+in a child process whose environment points at the sound server to record, and it prints one
+JSON object: when each step started (``starts``), when each cue was handed to Qt
+(``played``), what was said (``said``) and any output problems. The timelines are built by
+``build_timeline`` here, so the recording side can rebuild exactly the same one.
+
+Run: python -m piritimer.audio.lab_session {mixed,breaths} [--cycles N] [--no-lead-in]
+     [--latency-ms MS] [--voice] [--engine speechd]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+
+from PySide6.QtCore import QCoreApplication, QTimer
+
+from piritimer.audio.cues import Cue
+from piritimer.audio.guide import AudioGuide
+from piritimer.audio.hardware import open_audio_outputs
+from piritimer.audio.outputs import AudioOutputs, SilentSpeechOutput, SoundOutput, SpeechOutput
+from piritimer.audio.settings import AudioSettings
+from piritimer.engine import Engine, State
+from piritimer.model import (
+    BreathPattern,
+    Exercise,
+    PacedBreathing,
+    Phase,
+    Session,
+    SideOrder,
+    TimedHold,
+)
+from piritimer.qt.driver import EngineDriver
+from piritimer.timeline import Timeline, compile_session
+
+SETTLE_S = 1.5
+"""Time between opening the outputs and pressing start: the cues load and the stream warms
+up, as they do in the app while the person reads the first screen."""
+
+
+def build_timeline(kind: str, cycles: int = 30) -> Timeline:
+    """``mixed``: every kind of cue in ~30 s. ``breaths``: one silent second, then ``cycles``
+    breaths of 0.7 s in and 0.7 s out (two cues each), the first cue foreseen like the rest."""
+    if kind == "breaths":
+        drill = Exercise(
+            name="Breaths",
+            work=PacedBreathing(BreathPattern(0.7, 0.7), cycles=cycles),
+            setup_s=None,
+            get_ready_s=1.0,
+            rest_after_s=None,
+        )
+        return compile_session(Session("Bench", (drill,)))
+    plank = Exercise(
+        name="Plank",
+        work=TimedHold(6.0),
+        setup=("Lie on your side",),
+        setup_s=2.0,
+        get_ready_s=3.0,
+        sides=SideOrder.LEFT_THEN_RIGHT,
+        switch_sides_s=2.5,
+        rest_after_s=2.5,
+        cues=((Phase.HOLD, "lift the hips"),),
+    )
+    breath = Exercise(
+        name="Breath",
+        work=PacedBreathing(BreathPattern(2.0, 2.0, hold_in_s=2.0), cycles=1),
+        setup_s=2.0,
+        get_ready_s=None,
+        rest_after_s=None,
+    )
+    return compile_session(Session("Lab", (plank, breath)))
+
+
+def first_step(kind: str) -> int:
+    """Where to start: ``breaths`` skips its setup for "get ready", which has no sound of its
+    own, so that even the first cue is a foreseen one."""
+    return 1 if kind == "breaths" else 0
+
+
+class LoggedSounds:
+    """Passes cues on to the real output, noting when each was handed over."""
+
+    def __init__(self, output: SoundOutput) -> None:
+        self.output = output
+        self.played: list[tuple[str, float]] = []
+
+    def play(self, cue: Cue) -> None:
+        self.played.append((cue.value, time.monotonic()))
+        self.output.play(cue)
+
+    def set_volume(self, volume: float) -> None:
+        self.output.set_volume(volume)
+
+    def set_awake(self, awake: bool) -> None:
+        self.output.set_awake(awake)
+
+    def problems(self) -> list[str]:
+        return self.output.problems()
+
+
+class LoggedSpeech:
+    """Passes lines on to the real speech output, noting when each was said."""
+
+    def __init__(self, output: SpeechOutput) -> None:
+        self.output = output
+        self.said: list[tuple[str, float]] = []
+
+    def say(self, text: str) -> None:
+        self.said.append((text, time.monotonic()))
+        self.output.say(text)
+
+    def enqueue(self, text: str) -> None:
+        self.said.append((text, time.monotonic()))
+        self.output.enqueue(text)
+
+    def stop(self) -> None:
+        self.output.stop()
+
+    def is_speaking(self) -> bool:
+        return self.output.is_speaking()
+
+    def set_volume(self, volume: float) -> None:
+        self.output.set_volume(volume)
+
+    def set_rate(self, rate: float) -> None:
+        self.output.set_rate(rate)
+
+    def set_voice(self, name: str | None) -> None:
+        self.output.set_voice(name)
+
+    def voice_names(self) -> list[str]:
+        return self.output.voice_names()
+
+    def problems(self) -> list[str]:
+        return self.output.problems()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("kind", choices=("mixed", "breaths"))
+    parser.add_argument("--cycles", type=int, default=30)
+    parser.add_argument("--no-lead-in", action="store_true")
+    parser.add_argument("--latency-ms", type=float, default=None)
+    parser.add_argument("--voice", action="store_true")
+    parser.add_argument("--engine", default="speechd")
+    options = parser.parse_args(argv)
+
+    app = QCoreApplication([sys.argv[0]])
+    timeline = build_timeline(options.kind, options.cycles)
+    driver = EngineDriver(Engine(timeline))
+    if options.voice:
+        real = open_audio_outputs(app, options.engine)
+    else:
+        from piritimer.audio.sound_process import ProcessSoundOutput
+
+        real = AudioOutputs(ProcessSoundOutput(app), SilentSpeechOutput())
+    sounds, speech = LoggedSounds(real.sounds), LoggedSpeech(real.speech)
+    settings = AudioSettings(
+        volume=1.0,
+        voice_on=options.voice,
+        lead_in_compensation=not options.no_lead_in,
+        **({} if options.latency_ms is None else {"output_latency_ms": options.latency_ms}),
+    )
+    guide = AudioGuide(driver, settings, app, AudioOutputs(sounds, speech))
+    notices: list[str] = []
+    guide.notice.connect(notices.append)
+    starts: list[tuple[int, float]] = []
+    driver.stepStarted.connect(lambda step, at: starts.append((step.index, at)))
+
+    def begin() -> None:
+        first = first_step(options.kind)
+        if first:
+            driver.jump(first)
+        else:
+            driver.start()
+
+    def finished(state: State) -> None:
+        if state is State.FINISHED:
+            QTimer.singleShot(1500, app.quit)  # let the last chime ring out
+
+    driver.stateChanged.connect(finished)
+    QTimer.singleShot(round(SETTLE_S * 1000), begin)
+    QTimer.singleShot(120_000, app.quit)
+    app.exec()
+    restarts = getattr(real.sounds, "restarts", 0)
+    for output in (real.sounds, real.speech):
+        close = getattr(output, "close", None)
+        if close is not None:
+            close()
+    print(
+        json.dumps(
+            {
+                "starts": starts,
+                "played": sounds.played,
+                "said": speech.said,
+                "notices": notices,
+                "problems": real.problems(),
+                "lead_in_s": settings.lead_in_s,
+                "restarts": restarts,
+            }
+        )
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

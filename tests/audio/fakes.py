@@ -1,0 +1,88 @@
+"""Recording stand-ins for the audio outputs, and a pretend clock."""
+
+from __future__ import annotations
+
+from piritimer.audio.cues import Cue
+
+
+class FakeClock:
+    def __init__(self, now: float = 100.0) -> None:
+        self.now = now
+
+    def __call__(self) -> float:
+        return self.now
+
+
+class RecordingSounds:
+    """A SoundOutput that notes what it was asked to play, and when."""
+
+    def __init__(self, clock: FakeClock, problems: list[str] | None = None) -> None:
+        self.clock = clock
+        self.played: list[tuple[float, Cue]] = []
+        self.volume: float | None = None
+        self.awake = False
+        self._problems = problems or []
+
+    def play(self, cue: Cue) -> None:
+        self.played.append((self.clock(), cue))
+
+    def set_volume(self, volume: float) -> None:
+        self.volume = volume
+
+    def set_awake(self, awake: bool) -> None:
+        self.awake = awake
+
+    def problems(self) -> list[str]:
+        return list(self._problems)
+
+    def cues(self) -> list[Cue]:
+        return [cue for _, cue in self.played]
+
+
+class RecordingSpeech:
+    """A SpeechOutput that notes what it said; it is "speaking" until told it has finished."""
+
+    def __init__(self, clock: FakeClock, problems: list[str] | None = None) -> None:
+        self.clock = clock
+        self.said: list[tuple[float, str]] = []
+        self.log: list[str] = []
+        self.speaking = False
+        self.volume: float | None = None
+        self.rate: float | None = None
+        self.voice: str | None = None
+        self._problems = problems or []
+
+    def say(self, text: str) -> None:
+        self.said.append((self.clock(), text))
+        self.log.append(f"say {text}")
+        self.speaking = True
+
+    def enqueue(self, text: str) -> None:
+        self.said.append((self.clock(), text))
+        self.log.append(f"enqueue {text}")
+        self.speaking = True
+
+    def stop(self) -> None:
+        self.log.append("stop")
+        self.speaking = False
+
+    def is_speaking(self) -> bool:
+        return self.speaking
+
+    def set_volume(self, volume: float) -> None:
+        self.volume = volume
+
+    def set_rate(self, rate: float) -> None:
+        self.rate = rate
+
+    def set_voice(self, name: str | None) -> None:
+        self.voice = name
+
+    def voice_names(self) -> list[str]:
+        return ["Alpha", "Beta"]
+
+    def problems(self) -> list[str]:
+        return list(self._problems)
+
+    def texts(self) -> list[str]:
+        return [text for _, text in self.said]

@@ -1,0 +1,376 @@
+"""AudioGuide over a real engine and driver on a fake clock, with recording outputs.
+
+The simulated event loop below fires whichever is due first, the driver's wake-up or the
+player's: exactly what the two precise timers do in the app, minus the waiting.
+"""
+
+from __future__ import annotations
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from piritimer.audio.cues import Cue, countdown, spoken_line, step_cue
+from piritimer.audio.guide import AudioGuide
+from piritimer.audio.outputs import AudioOutputs
+from piritimer.audio.settings import AudioSettings
+from piritimer.engine import Engine, State
+from piritimer.model import BreathPattern, Defaults, PacedBreathing, Session
+from piritimer.qt.driver import EngineDriver
+from piritimer.timeline import StepKind, compile_session
+from tests.audio.fakes import FakeClock, RecordingSounds, RecordingSpeech
+from tests.sessions_for_tests import breathing_exercise, hold_exercise, two_exercise_timeline
+
+LEAD_IN_S = 0.012
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock(100.0)
+
+
+@pytest.fixture
+def sounds(clock: FakeClock) -> RecordingSounds:
+    return RecordingSounds(clock)
+
+
+@pytest.fixture
+def speech(clock: FakeClock) -> RecordingSpeech:
+    return RecordingSpeech(clock)
+
+
+@pytest.fixture
+def driver(qapp: object, clock: FakeClock) -> EngineDriver:
+    return EngineDriver(Engine(two_exercise_timeline(), clock=clock))
+
+
+@pytest.fixture
+def guide(driver: EngineDriver, sounds: RecordingSounds, speech: RecordingSpeech) -> AudioGuide:
+    return AudioGuide(
+        driver,
+        AudioSettings(output_latency_ms=LEAD_IN_S * 1000),
+        outputs=AudioOutputs(sounds, speech),
+    )
+
+
+def run_until(driver: EngineDriver, guide: AudioGuide, clock: FakeClock, until: float) -> None:
+    """Advance the clock event by event up to ``until``, pressing "ready" on wait steps."""
+    while clock.now < until:
+        if driver.state is State.WAITING:
+            driver.ready()
+            continue
+        wakes = [w for w in (driver.engine.next_wakeup(),) if w is not None]
+        wakes += [at for at, _ in guide.player.pending()]
+        if not wakes or min(wakes) > until:
+            clock.now = until
+            break
+        clock.now = max(clock.now, min(wakes))
+        guide.player.poke()
+        driver.poke()
+
+
+def test_a_whole_session_hears_every_cue_once_and_early_by_the_lead_in(
+    driver: EngineDriver, guide: AudioGuide, sounds: RecordingSounds, clock: FakeClock
+) -> None:
+    starts: list[tuple[int, float, State]] = []
+    driver.stepStarted.connect(
+        lambda step, at: starts.append((step.index, at, driver.engine.state))
+    )
+    driver.start()
+    run_until(driver, guide, clock, clock.now + 10_000)
+    assert driver.state is State.FINISHED
+    timeline = driver.engine.timeline
+    expected: list[tuple[float, Cue]] = []
+    for position, (index, at, _) in enumerate(starts):
+        step = timeline.steps[index]
+        cue = step_cue(step)
+        # A step started by the person (start, "I'm ready") cannot be foreseen: its cue
+        # plays at once. A timed boundary's cue plays early by the lead-in.
+        by_hand = position == 0 or timeline.steps[index - 1].waits
+        if cue is not None:
+            expected.append((at if by_hand else at - LEAD_IN_S, cue))
+        if position + 1 < len(starts):
+            end = starts[position + 1][1]
+            expected += [(end - t.before_end_s - LEAD_IN_S, t.cue) for t in countdown(step)]
+    expected.sort(key=lambda item: item[0])
+    assert [cue for _, cue in sounds.played] == [cue for _, cue in expected]
+    for (played_at, _), (due, _) in zip(sounds.played, expected, strict=True):
+        assert played_at == pytest.approx(due, abs=1e-6)
+    kinds = [timeline.steps[i].kind for i, _, _ in starts]
+    assert kinds.count(StepKind.HOLD) == 4
+    assert sounds.cues().count(Cue.START) == 4
+    assert sounds.cues().count(Cue.COMPLETE) == 1
+    # Four 30 s holds, one 8 s side switch, one 15 s rest; 5 s rests are too short to count.
+    assert sounds.cues().count(Cue.LAST_SECONDS_TICK) == 3 * 4 + 3 + 3
+    assert sounds.cues().count(Cue.GET_READY_TICK) == 2 * 2
+
+
+def test_the_foreseen_cue_is_not_played_again_when_its_step_starts(
+    driver: EngineDriver, guide: AudioGuide, sounds: RecordingSounds, clock: FakeClock
+) -> None:
+    driver.jump(1)  # get ready, 3 s, then the first hold
+    start = clock.now
+    assert sounds.cues() == []  # get ready has no start cue
+    assert guide.player.pending() == [
+        (pytest.approx(start + 1 - LEAD_IN_S), Cue.GET_READY_TICK),
+        (pytest.approx(start + 2 - LEAD_IN_S), Cue.GET_READY_TICK),
+        (pytest.approx(start + 3 - LEAD_IN_S), Cue.START),
+    ]
+    run_until(driver, guide, clock, start + 3.0)
+    assert driver.engine.step.kind is StepKind.HOLD
+    assert sounds.played[-1] == (pytest.approx(start + 3 - LEAD_IN_S), Cue.START)
+    assert sounds.cues().count(Cue.START) == 1
+
+
+def test_a_step_started_by_hand_gets_its_cue_at_once(
+    driver: EngineDriver, guide: AudioGuide, sounds: RecordingSounds, clock: FakeClock
+) -> None:
+    driver.start()
+    assert sounds.played == [(100.0, Cue.NEXT_EXERCISE)]
+    clock.now += 1.0
+    driver.jump(2)
+    assert sounds.played[-1] == (101.0, Cue.START)
+    driver.next()
+    assert sounds.played[-1] == (101.0, Cue.REST)
+
+
+def test_without_compensation_cues_play_on_the_boundary(
+    driver: EngineDriver, guide: AudioGuide, sounds: RecordingSounds, clock: FakeClock
+) -> None:
+    guide.apply_settings(AudioSettings(lead_in_compensation=False))
+    driver.jump(1)
+    run_until(driver, guide, clock, clock.now + 3.0)
+    assert sounds.played[-1] == (pytest.approx(103.0), Cue.START)
+
+
+def test_pause_silences_and_resume_reschedules_the_rest(
+    driver: EngineDriver,
+    guide: AudioGuide,
+    sounds: RecordingSounds,
+    speech: RecordingSpeech,
+    clock: FakeClock,
+) -> None:
+    driver.jump(2)  # the first 30 s hold
+    clock.now += 28.5  # past the 3- and 2-seconds ticks
+    driver.pause()
+    assert guide.player.pending() == []
+    assert speech.log[-1] == "stop"
+    clock.now += 60.0
+    driver.resume()
+    # 1.5 s left: the tick at 1 s to go and the rest cue at the end, both shifted by 60 s.
+    assert [cue for _, cue in guide.player.pending()] == [Cue.LAST_SECONDS_TICK, Cue.REST]
+    assert guide.player.pending()[1][0] == pytest.approx(clock.now + 1.5 - LEAD_IN_S)
+
+
+def test_moving_while_paused_is_silent(
+    driver: EngineDriver, guide: AudioGuide, sounds: RecordingSounds, speech: RecordingSpeech
+) -> None:
+    driver.jump(2)
+    driver.pause()
+    before = (len(sounds.played), len(speech.said))
+    driver.next()
+    assert (len(sounds.played), len(speech.said)) == before
+    assert guide.player.pending() == []
+
+
+def test_the_stream_is_kept_awake_only_while_a_session_runs(
+    driver: EngineDriver, guide: AudioGuide, sounds: RecordingSounds, clock: FakeClock
+) -> None:
+    assert not sounds.awake
+    driver.start()
+    assert sounds.awake
+    driver.pause()
+    assert sounds.awake  # a pause is short: the first cue after it must not be clipped
+    driver.stop()
+    assert not sounds.awake
+
+
+def test_the_stream_sleeps_a_little_after_the_end(
+    qtbot: QtBot, driver: EngineDriver, guide: AudioGuide, sounds: RecordingSounds
+) -> None:
+    driver.jump(len(driver.engine.timeline.steps) - 2)
+    driver.next()
+    assert driver.state is State.FINISHED
+    assert sounds.cues()[-1] is Cue.COMPLETE
+    assert sounds.awake  # the chime rings out
+    qtbot.waitUntil(lambda: not sounds.awake, timeout=5000)
+
+
+def test_every_line_is_a_caption_even_with_the_voice_off(
+    qtbot: QtBot, driver: EngineDriver, guide: AudioGuide, speech: RecordingSpeech
+) -> None:
+    guide.apply_settings(AudioSettings(voice_on=False))
+    with qtbot.waitSignal(guide.caption) as blocker:
+        driver.start()
+    assert blocker.args == ["Figure four. Lie on your back. Cross the ankle over the knee."]
+    assert speech.said == []
+
+
+def test_the_voice_says_each_line_within_its_step(
+    driver: EngineDriver, guide: AudioGuide, speech: RecordingSpeech, clock: FakeClock
+) -> None:
+    captions: list[str] = []
+    guide.caption.connect(captions.append)
+    driver.start()
+    run_until(driver, guide, clock, clock.now + 10_000)
+    timeline = driver.engine.timeline
+    assert captions == [line.text for s in timeline.steps if (line := spoken_line(s))]
+    assert "Switch to the right side." in speech.texts()
+    assert "Rest. Next: Thigh squeeze." in speech.texts()
+    assert "Breathe out. Squeeze the roller." in speech.texts()
+    assert speech.texts()[-1] == "Well done. Session complete."
+
+
+def test_a_short_step_hears_only_its_essential_words(
+    qapp: object, clock: FakeClock, sounds: RecordingSounds, speech: RecordingSpeech
+) -> None:
+    exercise = breathing_exercise(
+        work=PacedBreathing(BreathPattern(2.0, 2.0), cycles=1), setup_s=5.0, get_ready_s=None
+    )
+    driver = EngineDriver(Engine(compile_session(Session("Fast", (exercise,))), clock=clock))
+    guide = AudioGuide(driver, AudioSettings(), outputs=AudioOutputs(sounds, speech))
+    driver.start()
+    run_until(driver, guide, clock, clock.now + 60)
+    # "Breathe out. Squeeze the roller." does not fit in 2 s; its phase word does.
+    assert speech.texts()[1:3] == ["Breathe in.", "Breathe out."]
+
+
+def test_a_new_step_cuts_off_the_stale_line(
+    driver: EngineDriver, guide: AudioGuide, speech: RecordingSpeech, clock: FakeClock
+) -> None:
+    driver.start()
+    clock.now += 0.5
+    driver.next()  # skipped while the setup line is still being said
+    assert speech.log[-3:] == [
+        "say Figure four. Lie on your back. Cross the ankle over the knee.",
+        "stop",
+        "say Get ready. Left side first.",
+    ]
+
+
+def test_settings_reach_the_outputs(
+    guide: AudioGuide, sounds: RecordingSounds, speech: RecordingSpeech
+) -> None:
+    guide.apply_settings(AudioSettings(volume=0.25, rate=0.5, voice_name="Beta"))
+    assert (sounds.volume, speech.volume, speech.rate, speech.voice) == (0.25, 0.25, 0.5, "Beta")
+    assert guide.voice_names() == ["Alpha", "Beta"]
+
+
+def test_sounds_off_plays_nothing_but_the_voice_speaks(
+    driver: EngineDriver,
+    guide: AudioGuide,
+    sounds: RecordingSounds,
+    speech: RecordingSpeech,
+    clock: FakeClock,
+) -> None:
+    guide.apply_settings(AudioSettings(sounds_on=False))
+    driver.start()
+    run_until(driver, guide, clock, clock.now + 60)
+    assert sounds.played == []
+    assert not sounds.awake
+    assert len(speech.said) > 3
+
+
+def test_a_session_file_can_switch_the_voice_and_sounds_off(
+    driver: EngineDriver,
+    guide: AudioGuide,
+    sounds: RecordingSounds,
+    speech: RecordingSpeech,
+    clock: FakeClock,
+) -> None:
+    quiet = Session("Quiet", (hold_exercise(),), defaults=Defaults(voice=False, sounds=False))
+    driver.set_timeline(compile_session(quiet))  # the guide takes the session's defaults
+    assert not guide.settings.voice_on
+    assert not guide.settings.sounds_on
+    captions: list[str] = []
+    guide.caption.connect(captions.append)
+    driver.start()
+    run_until(driver, guide, clock, clock.now + 60)
+    assert sounds.played == []
+    assert speech.said == []
+    assert captions
+    guide.set_session(None)  # back to the person's own settings
+    assert guide.settings.voice_on
+    assert guide.settings.sounds_on
+
+
+def test_a_stall_past_several_steps_sounds_only_the_current_one(
+    driver: EngineDriver, guide: AudioGuide, sounds: RecordingSounds, clock: FakeClock
+) -> None:
+    driver.jump(1)  # get ready (3 s), hold (30 s), ...
+    guide.player.cancel()  # as if the player's timer were starved too
+    clock.now += 3.0 + 30.0 + 1.0
+    driver.poke()
+    assert driver.engine.step.kind is StepKind.REST
+    assert sounds.cues() == [Cue.REST]
+
+
+def make_guide(
+    driver: EngineDriver, sound_problems: list[str], speech_problems: list[str], clock: FakeClock
+) -> tuple[AudioGuide, list[str]]:
+    outputs = AudioOutputs(
+        RecordingSounds(clock, sound_problems), RecordingSpeech(clock, speech_problems)
+    )
+    guide = AudioGuide(driver, AudioSettings(), outputs=outputs)
+    notices: list[str] = []
+    guide.notice.connect(notices.append)
+    return guide, notices
+
+
+def test_one_clear_notice_when_audio_cannot_work(driver: EngineDriver, clock: FakeClock) -> None:
+    guide, notices = make_guide(driver, ["No sound device."], ["No speech engine."], clock)
+    driver.start()
+    run_until(driver, guide, clock, clock.now + 60)
+    driver.stop()
+    driver.start()
+    assert notices == [
+        "No sound device. No speech engine. The session runs on with the visuals and captions."
+    ]
+
+
+def test_a_problem_found_later_is_reported_once_more(
+    driver: EngineDriver, clock: FakeClock
+) -> None:
+    problems: list[str] = []
+    guide, notices = make_guide(driver, problems, [], clock)
+    guide._outputs.sounds._problems = problems  # type: ignore[attr-defined]
+    driver.start()
+    assert notices == []
+    problems.append("The sound file rest.wav could not be read.")
+    run_until(driver, guide, clock, clock.now + 60)
+    assert notices == [
+        "The sound file rest.wav could not be read. The session runs on with the visuals and"
+        " captions."
+    ]
+
+
+def test_problems_of_an_output_that_is_switched_off_are_not_reported(
+    driver: EngineDriver, clock: FakeClock
+) -> None:
+    guide, notices = make_guide(driver, ["No sound device."], ["No speech engine."], clock)
+    guide.apply_settings(AudioSettings(voice_on=False))
+    driver.start()
+    assert notices == ["No sound device. The session runs on with the visuals and captions."]
+
+
+def test_outputs_attached_later_are_used_and_checked(
+    driver: EngineDriver, clock: FakeClock
+) -> None:
+    guide, notices = make_guide(driver, [], [], clock)
+    driver.start()
+    later = RecordingSounds(clock, ["No sound device."])
+    guide.set_outputs(AudioOutputs(later, RecordingSpeech(clock)))
+    assert notices == ["No sound device. The session runs on with the visuals and captions."]
+    assert later.awake
+    assert later.volume == 0.8
+    driver.jump(2)
+    assert later.cues() == [Cue.START]
+
+
+def test_the_default_outputs_are_silent(driver: EngineDriver, clock: FakeClock) -> None:
+    guide = AudioGuide(driver, AudioSettings())
+    notices: list[str] = []
+    guide.notice.connect(notices.append)
+    driver.start()
+    run_until(driver, guide, clock, clock.now + 60)
+    assert notices == []
+    assert guide.problems() == []
