@@ -79,6 +79,11 @@ class AudioGuide(QObject):
         return self._settings
 
     @property
+    def user_settings(self) -> AudioSettings:
+        """The person's own choice, before any session narrows it (what a settings dialog edits)."""
+        return self._user_settings
+
+    @property
     def player(self) -> CuePlayer:
         return self._player
 

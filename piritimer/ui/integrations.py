@@ -9,7 +9,7 @@ import importlib.util
 from pathlib import Path
 from typing import Any, Protocol
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QSettings
 from PySide6.QtWidgets import QWidget
 
 from piritimer.qt.driver import EngineDriver
@@ -67,9 +67,12 @@ def create_audio_guide(driver: EngineDriver, parent: QObject) -> Any | None:
     from piritimer.audio.guide import AudioGuide
     from piritimer.audio.settings import AudioSettings
 
-    load = getattr(AudioSettings, "load", None)
-    settings = load() if callable(load) else AudioSettings()
-    return AudioGuide(driver, settings, parent)
+    store = getattr(parent, "settings", None)
+    if isinstance(store, QSettings) and available("piritimer.audio.settings_store"):
+        from piritimer.audio.settings_store import load_audio_settings
+
+        return AudioGuide(driver, load_audio_settings(store), parent)
+    return AudioGuide(driver, AudioSettings(), parent)
 
 
 def open_audio_outputs(guide: Any, parent: QObject) -> bool:
@@ -88,7 +91,8 @@ def open_audio_settings(guide: Any | None, parent: QWidget) -> bool:
         return False
     from piritimer.audio.settings_dialog import open_settings_dialog
 
-    open_settings_dialog(guide, parent)
+    store = getattr(parent, "settings", None)
+    open_settings_dialog(guide, parent, store if isinstance(store, QSettings) else None)
     return True
 
 

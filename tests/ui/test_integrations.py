@@ -154,6 +154,11 @@ def test_the_audio_guide_is_loaded_after_first_paint_and_shows_captions(
     outputs = object()
     install(monkeypatch, "piritimer.audio.guide", AudioGuide=FakeGuide)
     install(monkeypatch, "piritimer.audio.settings", AudioSettings=FakeAudioSettings)
+    install(
+        monkeypatch,
+        "piritimer.audio.settings_store",
+        load_audio_settings=lambda store: FakeAudioSettings(),
+    )
     install(monkeypatch, "piritimer.audio.hardware", open_audio_outputs=lambda parent: outputs)
     window.show_preview(sessions_dir / "quick.yaml")
     window.start_services()
@@ -210,6 +215,11 @@ def test_captions_reach_the_presentation_too(
     )
     install(monkeypatch, "piritimer.audio.guide", AudioGuide=FakeGuide)
     install(monkeypatch, "piritimer.audio.settings", AudioSettings=FakeAudioSettings)
+    install(
+        monkeypatch,
+        "piritimer.audio.settings_store",
+        load_audio_settings=lambda store: FakeAudioSettings(),
+    )
     install(monkeypatch, "piritimer.audio.hardware", open_audio_outputs=lambda parent: None)
     window.show_preview(sessions_dir / "quick.yaml")
     assert window.open_presentation(None)
@@ -257,3 +267,23 @@ def test_present_a_class_file_opens_on_its_holding_screen(
     assert window.open_presentation(2, prepared)
     assert calls == [(2, prepared.starts_in_s)]
     assert window.driver.engine.timeline.session is prepared.session
+
+
+def test_sound_and_voice_settings_open_from_the_window_and_persist(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, window: MainWindow
+) -> None:
+    from piritimer.audio.outputs import AudioOutputs
+    from piritimer.audio.settings_dialog import AudioSettingsDialog
+    from piritimer.audio.settings_store import load_audio_settings
+
+    # The real guide and dialog; only the hardware stays silent.
+    install(monkeypatch, "piritimer.audio.hardware", open_audio_outputs=lambda p: AudioOutputs())
+    window.start_services()
+    assert window.audio_action.isVisible()
+    assert window.open_audio()
+    dialog = window.findChild(AudioSettingsDialog)
+    assert dialog is not None
+    dialog.sounds_on.setChecked(False)
+    assert not load_audio_settings(window.settings).sounds_on
+    assert window.audio_guide is not None
+    assert not window.audio_guide.settings.sounds_on
