@@ -156,7 +156,7 @@ class MainWindow(QMainWindow):
         self.present_action = action(
             "Present", "Presentation mode for a class", lambda: self.open_presentation(None)
         )
-        self.audio_action = action("Sound & voice", "Sound and voice settings", self.open_audio)
+        self.audio_action = action("Sound && voice", "Sound and voice settings", self.open_audio)
         self.edit_action.setVisible(integrations.available("piritimer.editor"))
         self.new_action.setVisible(self.edit_action.isVisible())
         self.present_action.setVisible(integrations.available("piritimer.present"))

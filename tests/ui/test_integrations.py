@@ -280,6 +280,7 @@ def test_sound_and_voice_settings_open_from_the_window_and_persist(
     install(monkeypatch, "piritimer.audio.hardware", open_audio_outputs=lambda p: AudioOutputs())
     window.start_services()
     assert window.audio_action.isVisible()
+    assert window.audio_action.iconText() == "Sound & voice"  # not a mnemonic "&"
     assert window.open_audio()
     dialog = window.findChild(AudioSettingsDialog)
     assert dialog is not None
