@@ -21,17 +21,12 @@ from __future__ import annotations
 
 import json
 import sys
-import threading
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from piritimer.audio.cues import Cue
 from piritimer.audio.sink_output import open_sink_output
-
-
-def reply(message: dict[str, object]) -> None:
-    sys.stdout.write(json.dumps(message) + "\n")
-    sys.stdout.flush()
+from piritimer.audio.worker_stdio import reply, serve
 
 
 class Worker(QObject):
@@ -75,14 +70,7 @@ def main() -> int:
     worker = Worker(app)
     worker.report()
     reply({"ready": True})
-
-    def read() -> None:
-        for line in sys.stdin:
-            worker.line.emit(line)
-        app.quit()  # the app closed our stdin: it has gone
-
-    threading.Thread(target=read, daemon=True).start()
-    return app.exec()
+    return serve(app, worker.line)
 
 
 if __name__ == "__main__":

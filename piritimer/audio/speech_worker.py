@@ -17,18 +17,14 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import threading
 
 from PySide6.QtCore import QCoreApplication, QLocale, QObject, Signal
 from PySide6.QtTextToSpeech import QTextToSpeech
 
+from piritimer.audio.worker_stdio import reply, serve
+
 PREFERRED_VOICES = ("English (America)", "English (Great Britain)")
 """The lines are English; espeak-ng's default under a C locale is not."""
-
-
-def reply(message: dict[str, object]) -> None:
-    sys.stdout.write(json.dumps(message) + "\n")
-    sys.stdout.flush()
 
 
 class Worker(QObject):
@@ -96,14 +92,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     worker = Worker(tts)
     reply({"ready": True, "voices": sorted(v.name() for v in tts.availableVoices())})
-
-    def read() -> None:
-        for line in sys.stdin:
-            worker.line.emit(line)
-        app.quit()  # the app closed our stdin: it has gone
-
-    threading.Thread(target=read, daemon=True).start()
-    return app.exec()
+    return serve(app, worker.line)
 
 
 if __name__ == "__main__":
