@@ -32,6 +32,7 @@ from piritimer.model import (
     Work,
 )
 from piritimer.spec import Field, Kind, Section
+from piritimer.timeline import count_steps
 from piritimer.yaml_source import MAX_FILE_BYTES, check_size, compose, position, read_text
 
 MAX_COUNT = 1000
@@ -175,8 +176,6 @@ class SpecReader:
         return session
 
     def check_size(self, session: Session, root: yaml.Node) -> None:
-        from piritimer.timeline import count_steps
-
         steps = count_steps(session)
         if steps > MAX_STEPS:
             self.error(root, f"this session would have {steps:,} steps; the limit is {MAX_STEPS:,}")
@@ -397,7 +396,7 @@ class SpecReader:
                 checked = self.mapping(item, spec_field.section)
                 if spec_field.kind is Kind.SOURCES:
                     if "title" in checked.values:
-                        items.append(Source(**{k: v for k, v in checked.values.items()}))
+                        items.append(Source(**checked.values))
                 else:
                     items.append(checked)
             else:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import Enum
 
@@ -183,7 +182,7 @@ class _Builder:
                     self.add(
                         StepKind.GET_READY,
                         "Get ready",
-                        f"{first}{_work_summary(exercise)}",
+                        f"{first}{work_summary(exercise)}",
                         f"Get ready. {first}".strip(),
                         exercise.get_ready_s,
                         **side_where,
@@ -194,7 +193,7 @@ class _Builder:
                 self.add(
                     StepKind.SWITCH_SIDES,
                     title,
-                    _work_summary(exercise),
+                    work_summary(exercise),
                     f"{title}.",
                     exercise.switch_sides_s,
                     **side_where,
@@ -299,7 +298,8 @@ def _spoken_duration(seconds: float) -> str:
     return " ".join(parts)
 
 
-def _work_summary(exercise: Exercise) -> str:
+def work_summary(exercise: Exercise) -> str:
+    """The gist of an exercise's work: \"2 sets of 3 × 30s hold\", \"5 breaths\"."""
     work = exercise.work
     reps = f"{exercise.reps} × " if exercise.reps > 1 else ""
     sets = f"{exercise.sets} sets of " if exercise.sets > 1 else ""
@@ -307,7 +307,3 @@ def _work_summary(exercise: Exercise) -> str:
         return f"{sets}{reps}{format_duration(work.hold_s)} hold".strip()
     breaths = f"{work.cycles} breath" + ("s" if work.cycles != 1 else "")
     return f"{sets}{reps}{breaths}".strip()
-
-
-def iter_work_steps(timeline: Timeline) -> Iterator[Step]:
-    return (step for step in timeline.steps if step.kind.is_work)

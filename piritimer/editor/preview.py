@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 from piritimer.durations import format_clock, format_duration
 from piritimer.editor.banner import Banner
 from piritimer.editor.theme import EditorTheme
-from piritimer.model import Exercise, TimedHold
-from piritimer.timeline import Step, StepKind, Timeline
+from piritimer.model import Exercise
+from piritimer.timeline import Step, StepKind, Timeline, work_summary
 
 _EXERCISE = Qt.ItemDataRole.UserRole
 _LAZY = "…"
@@ -43,15 +43,8 @@ def _faded_palette(base: QPalette, color: QColor) -> QPalette:
 
 def work_text(exercise: Exercise) -> str:
     """ "2 × 30s hold · left then right" — the gist of an exercise in a few words."""
-    work = exercise.work
-    if isinstance(work, TimedHold):
-        what = f"{format_duration(work.hold_s)} hold"
-    else:
-        what = f"{work.cycles} breath" + ("s" if work.cycles != 1 else "")
-    reps = f"{exercise.reps} × " if exercise.reps > 1 else ""
-    sets = f"{exercise.sets} sets of " if exercise.sets > 1 else ""
     sides = f" · {exercise.sides.value}" if exercise.sides.sides else ""
-    return f"{sets}{reps}{what}{sides}"
+    return f"{work_summary(exercise)}{sides}"
 
 
 def step_text(step: Step) -> str:
