@@ -7,6 +7,7 @@ Files are inline YAML; ``errors(...)`` returns the messages as a person sees the
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import textwrap
@@ -684,7 +685,9 @@ def test_very_deep_nesting_does_not_crash_the_process() -> None:
         cwd=Path(__file__).resolve().parent.parent,
     )
     assert done.returncode == 0, done.stderr
-    assert "nested" in done.stdout
+    # Either our depth check or libyaml's own (PyYAML >= 6.0.4) refuses it; the behaviour that
+    # matters is one positioned message and a live process, whichever wording it has.
+    assert re.fullmatch(r"s\.yaml:1:\d+: .+\n", done.stdout), done.stdout
 
 
 def test_folder_instead_of_a_file(tmp_path: Path) -> None:

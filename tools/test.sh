@@ -7,8 +7,11 @@ cd "$(dirname "$0")/.."
 
 bash tools/system-packages.sh
 python3 -m venv .venv
-.venv/bin/python -m pip install -q --upgrade pip
-.venv/bin/python -m pip install -q -e '.[test]'
+# Exactly the versions main was tested with (requirements/test.txt, hashes checked); upgrades
+# are taken on purpose with tools/upgrade.sh. piritimer itself goes in editable, built by the
+# locked hatchling (no build isolation, so nothing unpinned is fetched).
+.venv/bin/python -m pip install -q --require-hashes --no-deps -r requirements/test.txt
+.venv/bin/python -m pip install -q --no-deps --no-build-isolation -e .
 
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .
