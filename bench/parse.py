@@ -18,9 +18,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import yaml  # noqa: E402
 
-from piritimer import yaml_source  # noqa: E402
-from piritimer.loader import load_session_bytes  # noqa: E402
-from piritimer.timeline import compile_session  # noqa: E402
+from piritimer.core import yaml_source  # noqa: E402
+from piritimer.core.loader import load_session_bytes  # noqa: E402
+from piritimer.core.timeline import compile_session  # noqa: E402
 
 EXERCISE = """\
   - name: Exercise {n}

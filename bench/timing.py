@@ -27,10 +27,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer  # noqa: E402
 
-from piritimer.engine import Engine  # noqa: E402
-from piritimer.model import Exercise, Session, TimedHold  # noqa: E402
+from piritimer.core.engine import Engine  # noqa: E402
+from piritimer.core.model import Exercise, Session, TimedHold  # noqa: E402
+from piritimer.core.timeline import Timeline, compile_session  # noqa: E402
 from piritimer.qt.driver import EngineDriver  # noqa: E402
-from piritimer.timeline import Timeline, compile_session  # noqa: E402
 
 
 @dataclass

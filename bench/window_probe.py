@@ -84,8 +84,8 @@ def build_bare_window() -> Subject:
 def build_piritimer_window() -> Subject:
     """piritimer's real window, started as piritimer.app.run starts it (minus exec), and a
     breathing-only session opened straight into the runner for the animation figures."""
-    from piritimer.engine import State
-    from piritimer.timeline import StepKind
+    from piritimer.core.engine import State
+    from piritimer.core.timeline import StepKind
     from piritimer.ui.main_window import MainWindow
 
     window = MainWindow(restore=False)
@@ -116,11 +116,11 @@ def build_presentation_window() -> Subject:
     driving the breathing-only session from its first in-breath."""
     from PySide6.QtGui import QGuiApplication
 
-    from piritimer.engine import Engine, State
-    from piritimer.loader import load_session_bytes
+    from piritimer.core.engine import Engine, State
+    from piritimer.core.loader import load_session_bytes
+    from piritimer.core.timeline import StepKind, compile_session
     from piritimer.present.presentation import Presentation
     from piritimer.qt.driver import EngineDriver
-    from piritimer.timeline import StepKind, compile_session
 
     session = load_session_bytes(BENCH_SESSION, label="bench").session
     if session is None:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
-    from piritimer.class_plan import Prepared
+    from piritimer.core.class_plan import Prepared
 
 
 def create_application(qt_args: list[str]) -> QApplication:
@@ -35,7 +35,7 @@ def _prepare_presentation(options: argparse.Namespace) -> Prepared | None | int:
     """
     if not (options.present and options.file is not None):
         return None
-    from piritimer.class_plan import load_for_presentation
+    from piritimer.core.class_plan import load_for_presentation
 
     prepared = load_for_presentation(options.file)
     for diagnostic in prepared.diagnostics:

@@ -31,7 +31,7 @@ def _run_command(args: list[str]) -> int:
     commands.add_parser("schema", help="print the JSON Schema of session files")
     options = parser.parse_args(args)
     if options.command == "schema":
-        from piritimer.schema import schema_json
+        from piritimer.core.schema import schema_json
 
         sys.stdout.write(schema_json())
         return 0
@@ -41,9 +41,9 @@ def _run_command(args: list[str]) -> int:
 
 
 def validate_files(files: Sequence[Path], *, quiet: bool = False) -> int:
-    from piritimer.durations import format_clock
-    from piritimer.loader import load_session
-    from piritimer.timeline import compile_session
+    from piritimer.core.durations import format_clock
+    from piritimer.core.loader import load_session
+    from piritimer.core.timeline import compile_session
 
     failed = 0
     for path in files:
@@ -65,9 +65,9 @@ def validate_files(files: Sequence[Path], *, quiet: bool = False) -> int:
 
 
 def show_file(path: Path) -> int:
-    from piritimer.loader import load_session
-    from piritimer.timeline import compile_session
-    from piritimer.timeline_table import render_table
+    from piritimer.core.loader import load_session
+    from piritimer.core.timeline import compile_session
+    from piritimer.core.timeline_table import render_table
 
     result = load_session(path)
     for diagnostic in result.diagnostics:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from piritimer.model import (
+from piritimer.core.model import (
     BreathPattern,
     Exercise,
     PacedBreathing,
@@ -11,7 +11,7 @@ from piritimer.model import (
     SideOrder,
     TimedHold,
 )
-from piritimer.timeline import Timeline, compile_session
+from piritimer.core.timeline import Timeline, compile_session
 
 
 def hold_exercise(name: str = "Figure four", **overrides: object) -> Exercise:

@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 
 from piritimer import paths
-from piritimer.loader import load_session
-from piritimer.model import Exercise, PacedBreathing, Phase, Session, SideOrder, TimedHold
-from piritimer.timeline import StepKind, Timeline, compile_session
+from piritimer.core.loader import load_session
+from piritimer.core.model import Exercise, PacedBreathing, Phase, Session, SideOrder, TimedHold
+from piritimer.core.timeline import StepKind, Timeline, compile_session
 
 SESSION_FILES = sorted(paths.bundled_sessions_dir().glob("*.yaml"))
 SESSION_IDS = [path.name for path in SESSION_FILES]
@@ -292,7 +292,7 @@ def _documented_totals() -> dict[str, str]:
 
 @pytest.mark.skipif(not SESSIONS_DOC.is_file(), reason="docs/ is not shipped in an installed copy")
 def test_docs_list_every_session_with_its_true_length() -> None:
-    from piritimer.durations import format_clock
+    from piritimer.core.durations import format_clock
 
     totals = {path.name: format_clock(_timeline(path).total_s) for path in SESSION_FILES}
     assert _documented_totals() == totals

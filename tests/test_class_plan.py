@@ -9,14 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from piritimer.class_plan import (
+from piritimer.core.class_plan import (
     chain_sessions,
     load_class,
     load_class_bytes,
     load_for_presentation,
 )
-from piritimer.loader import load_session
-from piritimer.timeline import compile_session
+from piritimer.core.loader import load_session
+from piritimer.core.timeline import compile_session
 
 STRETCH = """\
 title: Stretches
@@ -248,7 +248,8 @@ def test_chain_needs_a_session() -> None:
 
 def test_the_pure_part_loads_no_qt() -> None:
     code = (
-        "import sys, piritimer.class_plan; print(any(m.startswith('PySide6') for m in sys.modules))"
+        "import sys, piritimer.core.class_plan\n"
+        "print(any(m.startswith('PySide6') for m in sys.modules))"
     )
     root = Path(__file__).resolve().parents[1]
     done = subprocess.run(

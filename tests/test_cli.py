@@ -84,7 +84,7 @@ def test_unknown_option_is_an_argparse_error(capsys: pytest.CaptureFixture[str])
 
 
 def test_schema_written_beside_user_sessions_only_when_changed(tmp_path: Path) -> None:
-    from piritimer.schema import schema_json, write_schema_beside
+    from piritimer.core.schema import schema_json, write_schema_beside
 
     target = write_schema_beside(tmp_path / "sessions")
     assert target.read_text() == schema_json()

@@ -24,8 +24,9 @@ from pathlib import Path
 
 import pytest
 
-from piritimer import cli, paths, spec
-from piritimer.loader import load_session_bytes
+from piritimer import cli, paths
+from piritimer.core import spec
+from piritimer.core.loader import load_session_bytes
 
 DOC = Path(__file__).resolve().parent.parent / "docs" / "session-format.md"
 VALID = "yaml"

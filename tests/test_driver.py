@@ -5,9 +5,9 @@ import time
 import pytest
 from pytestqt.qtbot import QtBot
 
-from piritimer.engine import Engine, State
+from piritimer.core.engine import Engine, State
+from piritimer.core.timeline import Step
 from piritimer.qt.driver import EngineDriver
-from piritimer.timeline import Step
 from tests.sessions_for_tests import timed_timeline, two_exercise_timeline
 
 

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from piritimer.durations import (
+from piritimer.core.durations import (
     MAX_STEP_S,
     Breaths,
     DurationError,

@@ -5,7 +5,7 @@ from collections.abc import Callable
 
 import pytest
 
-from piritimer.engine import (
+from piritimer.core.engine import (
     ALLOWED,
     Command,
     Engine,
@@ -18,7 +18,7 @@ from piritimer.engine import (
     StateChanged,
     StepStarted,
 )
-from piritimer.timeline import StepKind, Timeline
+from piritimer.core.timeline import StepKind, Timeline
 from tests.sessions_for_tests import timed_timeline, two_exercise_timeline
 
 
@@ -300,8 +300,8 @@ def test_the_core_imports_no_qt() -> None:
     import subprocess
 
     code = (
-        "import sys; import piritimer.engine, piritimer.loader, piritimer.timeline, "
-        "piritimer.schema, piritimer.cli; "
+        "import sys; import piritimer.core.engine, piritimer.core.loader, piritimer.core.timeline, "
+        "piritimer.core.schema, piritimer.cli; "
         "bad = [m for m in sys.modules if m.startswith('PySide6')]; print(bad)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -7,8 +7,8 @@ from fractions import Fraction
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from piritimer.engine import Command, Engine, IllegalCommand, State, StepStarted
-from piritimer.model import (
+from piritimer.core.engine import Command, Engine, IllegalCommand, State, StepStarted
+from piritimer.core.model import (
     BreathPattern,
     Exercise,
     PacedBreathing,
@@ -16,7 +16,7 @@ from piritimer.model import (
     SideOrder,
     TimedHold,
 )
-from piritimer.timeline import StepKind, compile_session
+from piritimer.core.timeline import StepKind, compile_session
 
 # Quarter seconds are exact in binary floating point, so "exactly" can mean ==.
 quarters = st.integers(min_value=1, max_value=400).map(lambda n: n / 4)

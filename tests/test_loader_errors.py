@@ -16,9 +16,9 @@ from pathlib import Path
 import pytest
 
 from piritimer import cli, paths
-from piritimer.loader import LoadResult, load_session, load_session_bytes
-from piritimer.model import BreathPattern, PacedBreathing, TimedHold
-from piritimer.yaml_source import MAX_FILE_BYTES
+from piritimer.core.loader import LoadResult, load_session, load_session_bytes
+from piritimer.core.model import BreathPattern, PacedBreathing, TimedHold
+from piritimer.core.yaml_source import MAX_FILE_BYTES
 
 ONE_EXERCISE = """\
     title: T
@@ -673,7 +673,7 @@ def test_deep_nesting_gives_a_message_not_a_traceback() -> None:
 
 def test_very_deep_nesting_does_not_crash_the_process() -> None:
     code = (
-        "from piritimer.loader import load_session_bytes as load\n"
+        "from piritimer.core.loader import load_session_bytes as load\n"
         "print(load('[' * 100_000, label='s.yaml').diagnostics[0])\n"
     )
     done = subprocess.run(

@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from piritimer import spec
-from piritimer.loader import INTERNAL_ERROR, load_session_bytes
+from piritimer.core import spec
+from piritimer.core.loader import INTERNAL_ERROR, load_session_bytes
 
 keys = st.sampled_from(
     [f.key for section in (spec.SESSION, spec.EXERCISE, spec.DEFAULTS, spec.BREATHING)

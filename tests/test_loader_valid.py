@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from piritimer import paths
-from piritimer.loader import LoadResult, load_session, load_session_bytes
-from piritimer.model import (
+from piritimer.core.loader import LoadResult, load_session, load_session_bytes
+from piritimer.core.model import (
     FORMAT_VERSION,
     BreathPattern,
     Defaults,

@@ -19,8 +19,8 @@ import pytest
 import yaml
 
 from piritimer import paths
-from piritimer.durations import DurationError, parse_duration
-from piritimer.schema import DURATION_PATTERN, schema_json, session_schema
+from piritimer.core.durations import DurationError, parse_duration
+from piritimer.core.schema import DURATION_PATTERN, schema_json, session_schema
 
 ROOT = Path(__file__).resolve().parent.parent
 COMMITTED = ROOT / "docs" / "schema" / "session-1.schema.json"

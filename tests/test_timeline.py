@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from piritimer.model import (
+from piritimer.core.model import (
     BreathPattern,
     Exercise,
     PacedBreathing,
@@ -11,7 +11,7 @@ from piritimer.model import (
     SideOrder,
     TimedHold,
 )
-from piritimer.timeline import StepKind, compile_session, count_steps
+from piritimer.core.timeline import StepKind, compile_session, count_steps
 from tests.sessions_for_tests import breathing_exercise, hold_exercise, two_exercise_timeline
 
 

@@ -80,11 +80,11 @@ def render(width: int, height: int) -> int:
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
-    from piritimer.class_plan import load_for_presentation
-    from piritimer.engine import Engine
+    from piritimer.core.class_plan import load_for_presentation
+    from piritimer.core.engine import Engine
+    from piritimer.core.timeline import StepKind, compile_session
     from piritimer.present.presentation import Presentation
     from piritimer.qt.driver import EngineDriver
-    from piritimer.timeline import StepKind, compile_session
 
     app = QApplication([sys.argv[0]])
     session, diagnostics, _ = load_for_presentation(CLASS_FILE)

@@ -86,8 +86,8 @@ def capture_all(out: Path, use_fixtures: bool) -> int:
     from PySide6.QtWidgets import QApplication
 
     from piritimer import paths
-    from piritimer.engine import State
-    from piritimer.timeline import StepKind, compile_session
+    from piritimer.core.engine import State
+    from piritimer.core.timeline import StepKind, compile_session
     from piritimer.ui import main_window
     from piritimer.ui.library import LibraryModel
 

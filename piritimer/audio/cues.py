@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
-from piritimer.timeline import Step, StepKind
+from piritimer.core.timeline import Step, StepKind
 
 
 class Cue(Enum):

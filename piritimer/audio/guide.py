@@ -10,10 +10,10 @@ from piritimer.audio.player import CuePlayer
 from piritimer.audio.settings import AudioSettings
 from piritimer.audio.speech_policy import SpeechPolicy
 from piritimer.audio.voice import Voice
-from piritimer.engine import Event, State, StateChanged, StepStarted
-from piritimer.model import Session
+from piritimer.core.engine import Event, State, StateChanged, StepStarted
+from piritimer.core.model import Session
+from piritimer.core.timeline import Step, Timeline
 from piritimer.qt.driver import EngineDriver
-from piritimer.timeline import Step, Timeline
 
 TICK_LATE_LIMIT_S = 0.1
 """A countdown tick whose second has passed by more than this (after a resume, say) is

@@ -24,8 +24,8 @@ from piritimer.audio.guide import AudioGuide
 from piritimer.audio.hardware import open_audio_outputs
 from piritimer.audio.outputs import AudioOutputs, SilentSpeechOutput, SoundOutput, SpeechOutput
 from piritimer.audio.settings import AudioSettings
-from piritimer.engine import Engine, State
-from piritimer.model import (
+from piritimer.core.engine import Engine, State
+from piritimer.core.model import (
     BreathPattern,
     Exercise,
     PacedBreathing,
@@ -34,8 +34,8 @@ from piritimer.model import (
     SideOrder,
     TimedHold,
 )
+from piritimer.core.timeline import Timeline, compile_session
 from piritimer.qt.driver import EngineDriver
-from piritimer.timeline import Timeline, compile_session
 
 SETTLE_S = 1.5
 """Time between opening the outputs and pressing start: the cues load and the stream warms

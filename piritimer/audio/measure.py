@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from piritimer.audio.cues import Cue, countdown, step_cue
-from piritimer.timeline import Timeline
+from piritimer.core.timeline import Timeline
 
 RATE_HZ = 48_000
 LOCAL_WINDOW_S = 0.5

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from piritimer.model import Session
+from piritimer.core.model import Session
 
 DEFAULT_OUTPUT_LATENCY_MS = 27.0
 """Time from handing a cue to the player to its first sample leaving PulseAudio, measured with

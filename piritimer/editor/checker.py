@@ -12,8 +12,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from piritimer.loader import LoadResult, load_session_bytes
-from piritimer.timeline import Timeline, compile_session
+from piritimer.core.loader import LoadResult, load_session_bytes
+from piritimer.core.timeline import Timeline, compile_session
 
 DELAY_MS = 300
 

@@ -24,7 +24,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
-from piritimer.diagnostics import Diagnostic
+from piritimer.core.diagnostics import Diagnostic
 from piritimer.editor.highlighter import YamlHighlighter
 from piritimer.editor.outline import error_span
 from piritimer.editor.theme import EditorTheme, current_theme

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from piritimer.model import Session
+from piritimer.core.model import Session
 
 _KEY = re.compile(r"(?:-\s+)?([^\s#:\-\"'][^#:]*?)\s*:(?:\s|$)")
 

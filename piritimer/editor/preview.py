@@ -18,11 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from piritimer.durations import format_clock, format_duration
+from piritimer.core.durations import format_clock, format_duration
+from piritimer.core.model import Exercise
+from piritimer.core.timeline import Step, StepKind, Timeline, work_summary
 from piritimer.editor.banner import Banner
 from piritimer.editor.theme import EditorTheme
-from piritimer.model import Exercise
-from piritimer.timeline import Step, StepKind, Timeline, work_summary
 
 _EXERCISE = Qt.ItemDataRole.UserRole
 _LAZY = "…"

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-from piritimer.diagnostics import Diagnostic, Severity
+from piritimer.core.diagnostics import Diagnostic, Severity
 
 _POSITION = Qt.ItemDataRole.UserRole
 VISIBLE_ROWS = 5

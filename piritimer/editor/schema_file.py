@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from piritimer.schema import SCHEMA_FILE_NAME, write_schema_beside
+from piritimer.core.schema import SCHEMA_FILE_NAME, write_schema_beside
 
 
 def refers_to_schema(text: str) -> bool:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from piritimer.schema import SCHEMA_FILE_NAME
+from piritimer.core.schema import SCHEMA_FILE_NAME
 
 # The schema file the modeline names is written beside the session on save (schema_file.py).
 MODELINE = f"# yaml-language-server: $schema=./{SCHEMA_FILE_NAME}"

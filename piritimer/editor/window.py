@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from piritimer import paths
-from piritimer.diagnostics import Severity
+from piritimer.core.diagnostics import Severity
+from piritimer.core.timeline import compile_session
 from piritimer.editor import prompts, recovery
 from piritimer.editor.backups import backup_folder, backups_root
 from piritimer.editor.banner import Banner
@@ -37,7 +38,6 @@ from piritimer.editor.saving import SaveError, save_file, write_atomically
 from piritimer.editor.schema_file import ensure_schema_beside
 from piritimer.editor.template import TEMPLATE
 from piritimer.editor.text_codec import NotUtf8Error, decode
-from piritimer.timeline import compile_session
 
 RECOVERY_INTERVAL_MS = 2000
 """Unsaved text reaches the recovery folder at most this long after it was typed."""

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import QWidget
 
-from piritimer.class_plan import load_for_presentation
+from piritimer.core.class_plan import load_for_presentation
 from piritimer.present.keys import Action
 from piritimer.present.presentation import Presentation
 from piritimer.present.screens import pick_screen, presenter_screen, screen_by_number

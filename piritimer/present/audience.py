@@ -13,8 +13,9 @@ from PySide6.QtCore import QRect, Qt, QTimer
 from PySide6.QtGui import QFont, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QWidget
 
-from piritimer.durations import format_clock, format_duration
-from piritimer.engine import State, Status
+from piritimer.core.durations import format_clock, format_duration
+from piritimer.core.engine import State, Status
+from piritimer.core.timeline import Step, StepKind
 from piritimer.present import theme
 from piritimer.present.countdown import CountdownDisplay, countdown_text, seconds_left
 from piritimer.present.fitted import FittedLabel
@@ -22,8 +23,7 @@ from piritimer.present.layout import step_layout
 from piritimer.present.outline import upcoming, where_text
 from piritimer.present.pacer import BreathPacer
 from piritimer.qt.driver import EngineDriver
-from piritimer.timeline import Step, StepKind
-from piritimer.ui.image import ImageView
+from piritimer.widgets.image import ImageView
 
 Align = Qt.AlignmentFlag
 CAPTION_MIN_MS = 3000

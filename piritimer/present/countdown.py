@@ -8,8 +8,8 @@ from PySide6.QtCore import QPointF, QRect, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
-from piritimer.durations import format_clock
-from piritimer.engine import Status
+from piritimer.core.durations import format_clock
+from piritimer.core.engine import Status
 from piritimer.present import theme
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from piritimer.timeline import Step, Timeline
+from piritimer.core.timeline import Step, Timeline
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ only while a breath step is running; on a hold, a pause or a rest nothing wakes.
 Frames are cheap: the dotted guide circle is rendered once per size into a pixmap; a frame
 repaints only the square the ring sweeps; and the frame rate follows the ring's speed, 60 a
 second while it moves fast on a projector, down to 15 at the turn of a breath where a frame
-would move it by less than half a pixel (piritimer.ui.dial.frame_interval_ms).
+would move it by less than half a pixel (piritimer.core.breathing.frame_interval_ms).
 """
 
 from __future__ import annotations
@@ -18,11 +18,11 @@ from PySide6.QtCore import QPointF, QRect, QRectF, Qt, QTimer
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen, QPixmap
 from PySide6.QtWidgets import QWidget
 
-from piritimer.engine import State, Status
+from piritimer.core.breathing import SLOWEST_FRAME_MS, frame_interval_ms, fullness_speed
+from piritimer.core.engine import State, Status
+from piritimer.core.timeline import StepKind
 from piritimer.present import theme
 from piritimer.qt.driver import EngineDriver
-from piritimer.timeline import StepKind
-from piritimer.ui.dial import SLOWEST_FRAME_MS, frame_interval_ms, fullness_speed
 
 FRAME_MS = 16
 """The fastest frame rate, 60 a second: a projected ring is large and moves many pixels."""

@@ -16,7 +16,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QScreen
 from PySide6.QtWidgets import QWidget
 
-from piritimer.engine import Command, State
+from piritimer.core.engine import Command, State
 from piritimer.present.audience import AudienceView
 from piritimer.present.cursor import CursorHider
 from piritimer.present.holding import HoldingTimer

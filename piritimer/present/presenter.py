@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from piritimer.durations import format_clock, format_duration
-from piritimer.engine import State
+from piritimer.core.durations import format_clock, format_duration
+from piritimer.core.engine import State
 from piritimer.present import theme
 from piritimer.present.audience import AudienceView
 from piritimer.present.countdown import countdown_text, seconds_left

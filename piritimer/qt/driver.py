@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
-from piritimer.engine import (
+from piritimer.core.engine import (
     Command,
     Engine,
     Event,
@@ -20,7 +20,7 @@ from piritimer.engine import (
     Status,
     StepStarted,
 )
-from piritimer.timeline import Timeline
+from piritimer.core.timeline import Timeline
 
 
 class EngineDriver(QObject):

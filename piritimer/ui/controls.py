@@ -24,7 +24,7 @@ class Control:
     action: Action
     label: str
     icon: str
-    """Name of the drawn icon (piritimer.ui.icons); words carry the meaning, icons help."""
+    """Name of the drawn icon (piritimer.widgets.icons); words carry the meaning, icons help."""
     keys: tuple[str, ...]
     help: str
 

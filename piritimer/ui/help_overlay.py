@@ -7,7 +7,7 @@ from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from piritimer.ui.controls import CONTROLS
-from piritimer.ui.theme import LIGHT, Colors
+from piritimer.widgets.theme import LIGHT, Colors
 
 EXTRA_KEYS = (("Ctrl+O", "Open a session file"),)
 

@@ -12,11 +12,11 @@ from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
-from piritimer.diagnostics import Diagnostic, Severity
-from piritimer.durations import format_clock
-from piritimer.loader import load_session
-from piritimer.model import Session
-from piritimer.timeline import compile_session
+from piritimer.core.diagnostics import Diagnostic, Severity
+from piritimer.core.durations import format_clock
+from piritimer.core.loader import load_session
+from piritimer.core.model import Session
+from piritimer.core.timeline import compile_session
 
 SESSION_SUFFIXES = (".yaml", ".yml")
 RELOAD_DELAY_MS = 80

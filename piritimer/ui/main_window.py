@@ -35,10 +35,10 @@ from PySide6.QtWidgets import (
 )
 
 from piritimer import paths
-from piritimer.engine import Clock, Engine, State
-from piritimer.model import Session
+from piritimer.core.engine import Clock, Engine, State
+from piritimer.core.model import Session
+from piritimer.core.timeline import StepKind, Timeline, compile_session
 from piritimer.qt.driver import EngineDriver
-from piritimer.timeline import StepKind, Timeline, compile_session
 from piritimer.ui import integrations
 from piritimer.ui.controls import CONTROLS, Action
 from piritimer.ui.help_overlay import HelpOverlay
@@ -47,10 +47,10 @@ from piritimer.ui.library_view import LibraryPage
 from piritimer.ui.preview import PreviewPage
 from piritimer.ui.runner import RunnerPage
 from piritimer.ui.settings import GEOMETRY_KEY, LAST_SESSION_KEY, open_settings
-from piritimer.ui.theme import colors_for, palette_for, style_sheet, system_prefers_dark
+from piritimer.widgets.theme import colors_for, palette_for, style_sheet, system_prefers_dark
 
 if TYPE_CHECKING:
-    from piritimer.class_plan import Prepared
+    from piritimer.core.class_plan import Prepared
 
 DEFAULT_SIZE = (1280, 800)
 LIVE_STATES = frozenset({State.RUNNING, State.WAITING, State.PAUSED})

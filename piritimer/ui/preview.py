@@ -14,12 +14,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from piritimer.durations import format_clock, format_duration
-from piritimer.model import DEFAULT_SAFETY_NOTE, Exercise, PacedBreathing, Session, SideOrder
-from piritimer.timeline import Timeline, compile_session
-from piritimer.ui.image import PAPER, ImageView
+from piritimer.core.durations import format_clock, format_duration
+from piritimer.core.model import DEFAULT_SAFETY_NOTE, Exercise, PacedBreathing, Session, SideOrder
+from piritimer.core.timeline import Timeline, compile_session
 from piritimer.ui.library import LibraryEntry
-from piritimer.ui.theme import Colors
+from piritimer.widgets.image import PAPER, ImageView
+from piritimer.widgets.theme import Colors
 
 
 def work_text(exercise: Exercise) -> str:

@@ -3,7 +3,7 @@
 It renders the engine's state and forwards button presses to the driver; all timing lives in
 the engine. The only timer here is the frame timer of the breathing pacer, which runs while a
 breath is being drawn in or let out and at no other time. Its rate follows the circle's speed
-(dial.frame_interval_ms): 30 frames a second while it moves fast, fewer at the turn of a
+(breathing.frame_interval_ms): 30 frames a second while it moves fast, fewer at the turn of a
 breath, where a frame would move it by less than half a pixel.
 """
 
@@ -22,16 +22,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from piritimer.durations import format_clock, format_duration
-from piritimer.engine import State, Status
+from piritimer.core.breathing import FASTEST_FRAME_MS, frame_interval_ms
+from piritimer.core.durations import format_clock, format_duration
+from piritimer.core.engine import State, Status
+from piritimer.core.timeline import Step, StepKind, Timeline
 from piritimer.qt.driver import EngineDriver
-from piritimer.timeline import Step, StepKind, Timeline
 from piritimer.ui.controls import BY_ACTION, Action, Control
-from piritimer.ui.dial import FASTEST_FRAME_MS, Dial, DialMode, frame_interval_ms
-from piritimer.ui.fit import FitLabel
-from piritimer.ui.icons import make_icon
-from piritimer.ui.image import PAPER, ImageView
-from piritimer.ui.theme import LIGHT, Colors
+from piritimer.widgets.dial import Dial, DialMode
+from piritimer.widgets.fit import FitLabel
+from piritimer.widgets.icons import make_icon
+from piritimer.widgets.image import PAPER, ImageView
+from piritimer.widgets.theme import LIGHT, Colors
 
 FRAME_MS = FASTEST_FRAME_MS
 """The frame timer's first interval; later ones follow the circle's speed."""

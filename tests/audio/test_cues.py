@@ -14,8 +14,8 @@ from piritimer.audio.cues import (
     spoken_line,
     step_cue,
 )
+from piritimer.core.timeline import Step, StepKind
 from piritimer.paths import sounds_dir
-from piritimer.timeline import Step, StepKind
 from tests.sessions_for_tests import two_exercise_timeline
 
 

@@ -13,10 +13,10 @@ from piritimer.audio.cues import Cue, countdown, spoken_line, step_cue
 from piritimer.audio.guide import AudioGuide
 from piritimer.audio.outputs import AudioOutputs
 from piritimer.audio.settings import AudioSettings
-from piritimer.engine import Engine, State
-from piritimer.model import BreathPattern, Defaults, PacedBreathing, Session
+from piritimer.core.engine import Engine, State
+from piritimer.core.model import BreathPattern, Defaults, PacedBreathing, Session
+from piritimer.core.timeline import StepKind, compile_session
 from piritimer.qt.driver import EngineDriver
-from piritimer.timeline import StepKind, compile_session
 from tests.audio.fakes import FakeClock, RecordingSounds, RecordingSpeech
 from tests.sessions_for_tests import breathing_exercise, hold_exercise, two_exercise_timeline
 

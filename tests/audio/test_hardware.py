@@ -30,8 +30,8 @@ from piritimer.audio.measure import (
 )
 from piritimer.audio.pulse_lab import PulseLab, Recorder
 from piritimer.audio.speech_policy import estimate_s
+from piritimer.core.timeline import Timeline
 from piritimer.paths import sounds_dir
-from piritimer.timeline import Timeline
 
 pytestmark = pytest.mark.hardware
 

@@ -5,7 +5,7 @@ from dataclasses import replace
 import pytest
 
 from piritimer.audio.settings import DEFAULT_OUTPUT_LATENCY_MS, AudioSettings
-from piritimer.model import Defaults, Session
+from piritimer.core.model import Defaults, Session
 
 
 def session(voice: bool = True, sounds: bool = True) -> Session:

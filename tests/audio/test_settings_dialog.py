@@ -11,7 +11,7 @@ from piritimer.audio.guide import AudioGuide
 from piritimer.audio.settings import AudioSettings
 from piritimer.audio.settings_dialog import DEFAULT_VOICE, open_settings_dialog
 from piritimer.audio.settings_store import load_audio_settings, save_audio_settings
-from piritimer.engine import Engine
+from piritimer.core.engine import Engine
 from piritimer.qt.driver import EngineDriver
 from tests.sessions_for_tests import timed_timeline
 

@@ -10,10 +10,10 @@ from PySide6.QtGui import QHelpEvent
 from PySide6.QtWidgets import QApplication, QToolTip
 from pytestqt.qtbot import QtBot
 
-from piritimer.durations import format_clock
+from piritimer.core.durations import format_clock
+from piritimer.core.loader import load_session_bytes
+from piritimer.core.timeline import StepKind, compile_session
 from piritimer.editor.window import EditorWindow
-from piritimer.loader import load_session_bytes
-from piritimer.timeline import StepKind, compile_session
 
 MakeEditor = Callable[[Path | None], EditorWindow]
 

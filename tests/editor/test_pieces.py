@@ -11,7 +11,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 from pytestqt.qtbot import QtBot
 
-from piritimer import spec
+from piritimer.core import spec
+from piritimer.core.loader import load_session_bytes
+from piritimer.core.schema import SCHEMA_FILE_NAME
 from piritimer.editor import backups, recovery
 from piritimer.editor.highlighter import comment_start
 from piritimer.editor.outline import error_span, exercise_at_line
@@ -19,8 +21,6 @@ from piritimer.editor.saving import SaveError, write_atomically
 from piritimer.editor.schema_file import ensure_schema_beside, refers_to_schema
 from piritimer.editor.template import MODELINE, TEMPLATE
 from piritimer.editor.text_codec import NotUtf8Error, TextFormat, decode
-from piritimer.loader import load_session_bytes
-from piritimer.schema import SCHEMA_FILE_NAME
 
 # -- bytes and text ------------------------------------------------------------------------------
 

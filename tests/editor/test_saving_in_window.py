@@ -12,11 +12,11 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from piritimer import paths
+from piritimer.core.schema import SCHEMA_FILE_NAME, schema_json
 from piritimer.editor import open_editor, recovery
 from piritimer.editor.backups import list_backups
 from piritimer.editor.prompts import UnsavedChoice
 from piritimer.editor.window import EditorWindow
-from piritimer.schema import SCHEMA_FILE_NAME, schema_json
 from tests.editor.helpers import FIXTURE, ScriptedPrompts
 
 MakeEditor = Callable[[Path | None], EditorWindow]

@@ -12,8 +12,8 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from piritimer.engine import Engine
-from piritimer.model import (
+from piritimer.core.engine import Engine
+from piritimer.core.model import (
     BreathPattern,
     Exercise,
     PacedBreathing,
@@ -22,9 +22,9 @@ from piritimer.model import (
     SideOrder,
     TimedHold,
 )
+from piritimer.core.timeline import compile_session
 from piritimer.present.presentation import Presentation
 from piritimer.qt.driver import EngineDriver
-from piritimer.timeline import compile_session
 
 DRAWING = """<svg xmlns="http://www.w3.org/2000/svg" width="400" height="300" viewBox="0 0 400 300">
 <circle cx="120" cy="80" r="30" fill="none" stroke="#222" stroke-width="10"/>

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 from shiboken6 import isValid
 
-from piritimer.engine import State
+from piritimer.core.engine import State
 from piritimer.present.presentation import Presentation
 from piritimer.qt.driver import EngineDriver
 

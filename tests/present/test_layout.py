@@ -10,12 +10,12 @@ from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
-from piritimer.engine import Engine
-from piritimer.model import Session
+from piritimer.core.engine import Engine
+from piritimer.core.model import Session
+from piritimer.core.timeline import StepKind, compile_session
 from piritimer.present.audience import AudienceView, Mode
 from piritimer.present.layout import step_layout
 from piritimer.qt.driver import EngineDriver
-from piritimer.timeline import StepKind, compile_session
 
 if TYPE_CHECKING:
     from tests.present.conftest import FakeClock

@@ -8,14 +8,14 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from piritimer.engine import State
+from piritimer.core.engine import State
+from piritimer.core.timeline import StepKind
 from piritimer.present.audience import Mode
 from piritimer.present.holding import Countdown, HoldingTimer
 from piritimer.present.keys import Action
 from piritimer.present.pacer import BreathPacer, breath_fill
 from piritimer.present.presentation import Presentation
 from piritimer.qt.driver import EngineDriver
-from piritimer.timeline import StepKind
 
 if TYPE_CHECKING:
     from tests.present.conftest import FakeClock

@@ -10,11 +10,11 @@ from PySide6.QtCore import QEvent, QObject, QRect
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
+from piritimer.core.breathing import SLOWEST_FRAME_MS
+from piritimer.core.timeline import StepKind
 from piritimer.present.countdown import CountdownDisplay
 from piritimer.present.pacer import FRAME_MS, BreathPacer
 from piritimer.qt.driver import EngineDriver
-from piritimer.timeline import StepKind
-from piritimer.ui.dial import SLOWEST_FRAME_MS
 
 if TYPE_CHECKING:
     from tests.present.conftest import FakeClock

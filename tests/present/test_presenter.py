@@ -10,13 +10,13 @@ from PySide6.QtGui import QGuiApplication, QMouseEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from piritimer.engine import State
+from piritimer.core.engine import State
+from piritimer.core.timeline import StepKind
 from piritimer.present import open_presentation
 from piritimer.present.keys import Action
 from piritimer.present.outline import upcoming
 from piritimer.present.presentation import Presentation
 from piritimer.qt.driver import EngineDriver
-from piritimer.timeline import StepKind
 
 if TYPE_CHECKING:
     from tests.present.conftest import FakeClock

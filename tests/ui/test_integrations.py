@@ -12,8 +12,8 @@ import pytest
 from PySide6.QtCore import QObject, QSettings, Signal
 from pytestqt.qtbot import QtBot
 
-from piritimer.engine import State
-from piritimer.model import Session
+from piritimer.core.engine import State
+from piritimer.core.model import Session
 from piritimer.qt.driver import EngineDriver
 from piritimer.ui import integrations
 from piritimer.ui.library import LibraryModel
@@ -252,7 +252,7 @@ def test_present_a_class_file_opens_on_its_holding_screen(
     qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from piritimer import paths
-    from piritimer.class_plan import load_for_presentation
+    from piritimer.core.class_plan import load_for_presentation
 
     calls: list[tuple[object, float | None]] = []
     install(

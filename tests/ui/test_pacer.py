@@ -10,23 +10,21 @@ from PySide6.QtCore import QEvent, QObject, QRect
 from PySide6.QtGui import QColor, QImage, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
-from piritimer.engine import State
-from piritimer.timeline import StepKind
-from piritimer.ui import dial as dial_module
-from piritimer.ui.dial import (
+from piritimer.core.breathing import (
     FASTEST_FRAME_MS,
-    MIN_SCALE,
     SLOWEST_FRAME_MS,
     STEP_PX,
-    Dial,
-    DialMode,
     breath_fullness,
     frame_interval_ms,
     fullness_speed,
 )
-from piritimer.ui.fit import largest_fitting_size
+from piritimer.core.engine import State
+from piritimer.core.timeline import StepKind
 from piritimer.ui.main_window import MainWindow
-from piritimer.ui.theme import DARK, LIGHT
+from piritimer.widgets import dial as dial_module
+from piritimer.widgets.dial import MIN_SCALE, Dial, DialMode
+from piritimer.widgets.fit import largest_fitting_size
+from piritimer.widgets.theme import DARK, LIGHT
 from tests.ui.helpers import FakeClock, advance
 
 

@@ -9,8 +9,8 @@ from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
 
-from piritimer.ui.fit import FitLabel
 from piritimer.ui.main_window import MainWindow, base_pixel_size
+from piritimer.widgets.fit import FitLabel
 from tests.ui.helpers import FakeClock, advance
 
 SIZES = [(640, 400), (800, 500), (1280, 800), (1920, 1080), (1024, 1366)]

@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from piritimer.engine import State
-from piritimer.timeline import StepKind
+from piritimer.core.engine import State
+from piritimer.core.timeline import StepKind
 from piritimer.ui.controls import Action
-from piritimer.ui.dial import DialMode
 from piritimer.ui.main_window import MainWindow
 from piritimer.ui.runner import RunnerPage
+from piritimer.widgets.dial import DialMode
 from tests.ui.helpers import FakeClock, advance
 
 

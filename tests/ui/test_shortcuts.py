@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from piritimer.engine import State
+from piritimer.core.engine import State
 from piritimer.ui.controls import CONTROLS, Action
 from piritimer.ui.main_window import MainWindow
 from tests.ui.helpers import FakeClock, advance

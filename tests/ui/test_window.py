@@ -12,14 +12,14 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication
 from pytestqt.qtbot import QtBot
 
 from piritimer import paths
-from piritimer.engine import State
-from piritimer.model import DEFAULT_SAFETY_NOTE
+from piritimer.core.engine import State
+from piritimer.core.model import DEFAULT_SAFETY_NOTE
 from piritimer.ui import main_window
 from piritimer.ui.controls import Action
 from piritimer.ui.library import LibraryModel
 from piritimer.ui.main_window import MainWindow
 from piritimer.ui.settings import LAST_SESSION_KEY, open_settings
-from piritimer.ui.theme import DARK, LIGHT, Colors
+from piritimer.widgets.theme import DARK, LIGHT, Colors
 from tests.ui.helpers import FakeClock, advance
 
 

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum, auto
 
-from piritimer.timeline import Step, StepKind, Timeline
+from piritimer.core.timeline import Step, StepKind, Timeline
 
 Clock = Callable[[], float]
 

@@ -1,4 +1,4 @@
-"""JSON Schema for session files, generated from piritimer.spec.
+"""JSON Schema for session files, generated from piritimer.core.spec.
 
 Editors that speak the YAML language server (VS Code's YAML extension, Neovim, Helix, Kate...)
 use it to complete keys and flag mistakes while typing. Patterns mirror the loader's parsers.
@@ -11,8 +11,8 @@ import os
 from pathlib import Path
 from typing import Any
 
-from piritimer import spec
-from piritimer.spec import Field, Kind, Section
+from piritimer.core import spec
+from piritimer.core.spec import Field, Kind, Section
 
 SCHEMA_ID = "https://piritimer.invalid/schema/session-1.json"
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from piritimer.durations import format_clock, format_duration
-from piritimer.timeline import Timeline
+from piritimer.core.durations import format_clock, format_duration
+from piritimer.core.timeline import Timeline
 
 
 def render_table(timeline: Timeline) -> str:

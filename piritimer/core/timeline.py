@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
-from piritimer.durations import format_duration
-from piritimer.model import Exercise, PacedBreathing, Phase, Session, Side, TimedHold
+from piritimer.core.durations import format_duration
+from piritimer.core.model import Exercise, PacedBreathing, Phase, Session, Side, TimedHold
 
 
 class StepKind(Enum):

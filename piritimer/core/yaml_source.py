@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import yaml
 
-from piritimer.diagnostics import Diagnostic, SessionFileError
+from piritimer.core.diagnostics import Diagnostic, SessionFileError
 
 MAX_FILE_BYTES = 1_000_000
 """A generous session is a few kilobytes; a megabyte of YAML is not a session."""

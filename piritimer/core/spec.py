@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum, auto
 
-from piritimer.model import Phase, SideOrder
+from piritimer.core.model import Phase, SideOrder
 
 
 class Kind(Enum):

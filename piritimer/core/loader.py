@@ -15,10 +15,11 @@ from typing import Any
 
 import yaml
 
-from piritimer import paths, spec
-from piritimer.diagnostics import Diagnostic, SessionFileError, Severity
-from piritimer.durations import Breaths, DurationError, parse_duration, parse_hold
-from piritimer.model import (
+from piritimer import paths
+from piritimer.core import spec
+from piritimer.core.diagnostics import Diagnostic, SessionFileError, Severity
+from piritimer.core.durations import Breaths, DurationError, parse_duration, parse_hold
+from piritimer.core.model import (
     FORMAT_VERSION,
     BreathPattern,
     Defaults,
@@ -31,9 +32,9 @@ from piritimer.model import (
     TimedHold,
     Work,
 )
-from piritimer.spec import Field, Kind, Section
-from piritimer.timeline import count_steps
-from piritimer.yaml_source import MAX_FILE_BYTES, check_size, compose, position, read_text
+from piritimer.core.spec import Field, Kind, Section
+from piritimer.core.timeline import count_steps
+from piritimer.core.yaml_source import MAX_FILE_BYTES, check_size, compose, position, read_text
 
 MAX_COUNT = 1000
 MAX_STEPS = 20_000

@@ -27,12 +27,12 @@ from typing import NamedTuple, TypeVar
 import yaml
 
 from piritimer import paths
-from piritimer.diagnostics import Diagnostic, SessionFileError, Severity
-from piritimer.loader import MAX_STEPS, SpecReader, load_session, load_session_bytes
-from piritimer.model import FORMAT_VERSION, Session
-from piritimer.spec import Field, Kind, Section
-from piritimer.timeline import count_steps
-from piritimer.yaml_source import MAX_FILE_BYTES, compose, position, read_text
+from piritimer.core.diagnostics import Diagnostic, SessionFileError, Severity
+from piritimer.core.loader import MAX_STEPS, SpecReader, load_session, load_session_bytes
+from piritimer.core.model import FORMAT_VERSION, Session
+from piritimer.core.spec import Field, Kind, Section
+from piritimer.core.timeline import count_steps
+from piritimer.core.yaml_source import MAX_FILE_BYTES, compose, position, read_text
 
 _T = TypeVar("_T")
 
