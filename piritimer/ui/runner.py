@@ -202,7 +202,7 @@ class RunnerPage(QWidget):
         layout.addLayout(body, 58)
         layout.addLayout(next_row, 4)
         layout.addWidget(self.caption_label, 6)
-        layout.addLayout(progress_row, 3)
+        layout.addLayout(progress_row, 4)
         layout.addLayout(controls, 7)
         self.caption_label.hide()
 

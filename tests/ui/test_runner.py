@@ -13,6 +13,7 @@ from piritimer.core.timeline import StepKind
 from piritimer.ui.controls import Action
 from piritimer.ui.main_window import MainWindow
 from piritimer.ui.runner import RunnerPage
+from piritimer.ui.services import Services
 from piritimer.widgets.dial import DialMode
 from tests.ui.helpers import FakeClock, advance
 
@@ -247,9 +248,10 @@ def test_stopping_asks_nothing_and_loses_nothing(
     assert runner.instruction_label.text() == "Get into position"
 
 
-def test_the_caption_line_shows_what_it_is_given(window: MainWindow) -> None:
-    runner = window.runner_page
-    assert runner.caption_label.isHidden()
+def test_the_caption_line_shows_what_it_is_given(qtbot: QtBot, services: Services) -> None:
+    runner = RunnerPage(services.driver)
+    qtbot.addWidget(runner)
+    assert runner.caption_label.isHidden()  # nothing fills it yet: it takes no room
     runner.set_captions_shown(True)
     runner.set_caption("Breathe in. Squeeze the roller.")
     assert runner.caption_label.text() == "Breathe in. Squeeze the roller."
