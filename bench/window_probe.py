@@ -84,11 +84,12 @@ def build_bare_window() -> Subject:
 def build_piritimer_window() -> Subject:
     """piritimer's real window, started as piritimer.app.run starts it (minus exec), and a
     breathing-only session opened straight into the runner for the animation figures."""
+    from piritimer.app import build_services, build_window, open_hardware
     from piritimer.core.engine import State
     from piritimer.core.timeline import StepKind
-    from piritimer.ui.main_window import MainWindow
 
-    window = MainWindow(restore=False)
+    services = build_services(QApplication.instance())
+    window = build_window(services, restore=False)
 
     def animate() -> None:
         # PIRITIMER_HOME is the run's private folder (the parent sets and removes it).
@@ -108,7 +109,10 @@ def build_piritimer_window() -> Subject:
         animate()
         window.driver.pause()
 
-    return Subject(window, animate, pause, after_first_paint=window.start_services)
+    def after_first_paint() -> None:
+        open_hardware(services, window)
+
+    return Subject(window, animate, pause, after_first_paint=after_first_paint)
 
 
 def build_presentation_window() -> Subject:

@@ -1,23 +1,41 @@
-"""Start the desktop app. Only this module creates the QApplication."""
+"""The composition root: builds every service once and hands them to the windows.
+
+Only this module creates the QApplication. The start-up order matters for the first paint:
+the window is built from services that load quickly; sound, voice and the screen-saver
+inhibit open after the window is on screen, and the editor and presentation mode load their
+modules when first opened.
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
+import time
 from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
 
+from piritimer import paths
+from piritimer.audio.guide import AudioGuide
+from piritimer.audio.settings_store import load_audio_settings
+from piritimer.core.engine import Clock, Engine
+from piritimer.editor.windows import EditorWindows
+from piritimer.platform.inhibit import NullInhibitor
+from piritimer.qt.driver import EngineDriver
+from piritimer.ui.keep_awake import KeepAwake
+from piritimer.ui.library import LibraryModel
+from piritimer.ui.main_window import MainWindow, empty_timeline
+from piritimer.ui.services import Services
+from piritimer.ui.settings import open_settings
+
+if TYPE_CHECKING:
     from piritimer.core.class_plan import Prepared
+    from piritimer.present.presentation import Presentation
 
 
 def create_application(qt_args: list[str]) -> QApplication:
     """The QApplication with piritimer's names and style (the start-up bench uses it too)."""
-    from PySide6.QtWidgets import QApplication
-
-    from piritimer import paths
-
     app = QApplication([sys.argv[0], *qt_args])
     app.setApplicationName(paths.APP_NAME)
     app.setOrganizationName(paths.APP_NAME)
@@ -26,6 +44,57 @@ def create_application(qt_args: list[str]) -> QApplication:
     app.setDesktopFileName(paths.APP_NAME)
     app.setStyle("Fusion")
     return app
+
+
+def open_presentation(
+    driver: EngineDriver,
+    screen: int | None,
+    parent: QWidget | None,
+    *,
+    starts_in_s: float | None = None,
+) -> Presentation | None:
+    """Presentation mode, whose modules load the first time it opens."""
+    from piritimer.present.opening import open_presentation as open_now
+
+    return open_now(driver, screen, parent, starts_in_s=starts_in_s)
+
+
+def build_services(parent: QObject | None = None, clock: Clock = time.monotonic) -> Services:
+    """Every service, once. Hardware starts quiet: see ``open_hardware``."""
+    settings = open_settings()
+    library = LibraryModel(
+        [paths.user_sessions_dir()], bundled_folder=paths.bundled_sessions_dir(), parent=parent
+    )
+    driver = EngineDriver(Engine(empty_timeline(), clock=clock), parent)
+    # New services (the practice log, the remote control) are built here, then named in
+    # Services.
+    return Services(
+        settings=settings,
+        library=library,
+        driver=driver,
+        audio=AudioGuide(driver, load_audio_settings(settings), driver),
+        keep_awake=KeepAwake(NullInhibitor()),
+        editors=EditorWindows(parent),
+        present=open_presentation,
+    )
+
+
+def build_window(services: Services, *, restore: bool = True) -> MainWindow:
+    """The home window, with the editors' "Try this exercise" running in it."""
+    window = MainWindow(services, restore=restore)
+    services.editors.tryTimeline.connect(window.try_timeline)
+    return window
+
+
+def open_hardware(services: Services, window: QWidget) -> None:
+    """Sound, voice and the screen-saver inhibit: after the first paint, never before."""
+    from piritimer.audio.hardware import open_audio_outputs
+    from piritimer.platform import create_inhibitor
+
+    services.keep_awake.use(create_inhibitor())
+    # The real outputs take a moment (speechd lists its voices): one more turn of the event
+    # loop, so the window answers in between.
+    QTimer.singleShot(0, window, lambda: services.audio.set_outputs(open_audio_outputs(window)))
 
 
 def _prepare_presentation(options: argparse.Namespace) -> Prepared | None | int:
@@ -47,19 +116,14 @@ def run(options: argparse.Namespace, qt_args: list[str]) -> int:
     prepared = _prepare_presentation(options)
     if isinstance(prepared, int):
         return prepared
-    from PySide6.QtCore import QTimer
-
     app = create_application(qt_args)
-
-    from piritimer.ui.main_window import MainWindow
-
-    window = MainWindow()
+    services = build_services(app)
+    window = build_window(services)
     # A class file is not a session: it is presented, not listed in the library.
     if options.file is not None and (prepared is None or prepared.starts_in_s is None):
         window.open_file(options.file)
     window.show()
-    # Sound, voice and the screen-saver inhibit load after the first paint.
-    QTimer.singleShot(0, window.start_services)
+    QTimer.singleShot(0, lambda: open_hardware(services, window))
     if options.present:
         QTimer.singleShot(0, lambda: window.open_presentation(options.screen, prepared))
     code = app.exec()

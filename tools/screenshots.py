@@ -3,8 +3,8 @@
 Starts its own Xvfb (1280×800) when DISPLAY is unset, drives the engine with a fake clock to
 each state worth showing, and captures the screen with ImageMagick's ``import -window root``
 into docs/screenshots/. Uses the bundled sessions, or the test fixtures with ``--fixtures``
-(or when no bundled session exists yet). The caption line shows each step's spoken words, as
-the audio guide captions them, without opening a sound device.
+(or when no bundled session exists yet). The window is built by the app's composition root;
+the audio guide captions each step's spoken words on its silent outputs (no sound device opens).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -86,6 +86,7 @@ def capture_all(out: Path, use_fixtures: bool) -> int:
     from PySide6.QtWidgets import QApplication
 
     from piritimer import paths
+    from piritimer.app import build_services, build_window
     from piritimer.core.engine import State
     from piritimer.core.timeline import StepKind, compile_session
     from piritimer.ui import main_window
@@ -99,11 +100,10 @@ def capture_all(out: Path, use_fixtures: bool) -> int:
     else:
         library = LibraryModel([paths.user_sessions_dir()], bundled_folder=bundled)
     now = [1000.0]
-    window = main_window.MainWindow(clock=lambda: now[0], library=library, restore=False)
+    services = replace(build_services(clock=lambda: now[0]), library=library)
+    window = build_window(services, restore=False)
     window.setGeometry(0, 0, WIDTH, HEIGHT)
     window.show()
-    window.runner_page.set_captions_shown(True)
-    window.driver.stepStarted.connect(lambda step, _at: window.runner_page.set_caption(step.say))
     usable = [e for e in library.entries() if e.session is not None]
 
     def settle() -> None:

@@ -52,10 +52,13 @@ class EditorWindow(QMainWindow):
     Signals:
         saved(Path): the file was written (the library may reload it at once).
         tryTimeline(object): a fresh Timeline of one exercise that the main window should run.
+        openRequested(object): a Path (None: a new session) to open in another editor window;
+            EditorWindows, which made this window, opens it.
     """
 
     saved = Signal(Path)
     tryTimeline = Signal(object)
+    openRequested = Signal(object)
 
     def __init__(self, path: Path | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -384,13 +387,9 @@ class EditorWindow(QMainWindow):
     # -- opening others and closing ------------------------------------------------------------
 
     def new_window(self) -> None:
-        from piritimer.editor import open_editor
-
-        open_editor(None, self.parentWidget())
+        self.openRequested.emit(None)
 
     def open_dialog(self) -> None:
-        from piritimer.editor import open_editor
-
         folder = self.document.base_dir or paths.user_sessions_dir()
         path = prompts.ask_open_path(self, folder if folder.is_dir() else Path.home())
         if path is None:
@@ -399,7 +398,7 @@ class EditorWindow(QMainWindow):
         if untouched:
             self.load(path)
         else:
-            open_editor(path, self.parentWidget())
+            self.openRequested.emit(path)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         if self.editor.document().isModified() and not self.document.bundled:

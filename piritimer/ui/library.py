@@ -162,9 +162,6 @@ class LibraryModel(QObject):
     def tags(self) -> list[str]:
         return sorted({tag for e in self._entries.values() for tag in e.tags}, key=str.casefold)
 
-    def matching(self, text: str = "", tag: str | None = None) -> list[LibraryEntry]:
-        return [e for e in self.entries() if e.matches(text, tag)]
-
     # -- changing -----------------------------------------------------------------------------
 
     def add_folder(self, folder: Path, *, create: bool = False) -> None:

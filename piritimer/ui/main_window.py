@@ -1,18 +1,17 @@
 """The home window: the library, a session's preview, and the guided runner, in one stack.
 
-It owns the engine driver and the library model, switches pages as the engine's state
-changes, and reaches the optional parts (editor, presentation, audio, screen-saver inhibit)
-through piritimer.ui.integrations so that each can be missing.
+It is given its services (settings, library, engine driver, audio guide, screen-saver
+inhibit, editors, presentation mode) by the composition root, piritimer.app, and switches
+pages as the engine's state changes.
 """
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -35,18 +34,17 @@ from PySide6.QtWidgets import (
 )
 
 from piritimer import paths
-from piritimer.core.engine import Clock, Engine, State
+from piritimer.core.engine import State
 from piritimer.core.model import Session
 from piritimer.core.timeline import StepKind, Timeline, compile_session
-from piritimer.qt.driver import EngineDriver
-from piritimer.ui import integrations
 from piritimer.ui.controls import CONTROLS, Action
 from piritimer.ui.help_overlay import HelpOverlay
 from piritimer.ui.library import LibraryEntry, LibraryModel, is_session_file
 from piritimer.ui.library_view import LibraryPage
 from piritimer.ui.preview import PreviewPage
 from piritimer.ui.runner import RunnerPage
-from piritimer.ui.settings import GEOMETRY_KEY, LAST_SESSION_KEY, open_settings
+from piritimer.ui.services import Captioned, Services
+from piritimer.ui.settings import GEOMETRY_KEY, LAST_SESSION_KEY
 from piritimer.widgets.theme import colors_for, palette_for, style_sheet, system_prefers_dark
 
 if TYPE_CHECKING:
@@ -54,8 +52,6 @@ if TYPE_CHECKING:
 
 DEFAULT_SIZE = (1280, 800)
 LIVE_STATES = frozenset({State.RUNNING, State.WAITING, State.PAUSED})
-INHIBIT_STATES = frozenset({State.RUNNING, State.WAITING})
-INHIBIT_REASON = "Guiding an exercise session"
 
 
 def base_pixel_size(width: int, height: int) -> int:
@@ -77,27 +73,20 @@ class MainWindow(QMainWindow):
     sessionShown = Signal(object)
 
     def __init__(
-        self,
-        *,
-        clock: Clock = time.monotonic,
-        library: LibraryModel | None = None,
-        settings: QSettings | None = None,
-        restore: bool = True,
-        parent: QWidget | None = None,
+        self, services: Services, *, restore: bool = True, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("piritimer")
         self.setAcceptDrops(True)
-        self.settings = settings if settings is not None else open_settings()
-        self.driver = EngineDriver(Engine(empty_timeline(), clock=clock), self)
-        self.library = library or LibraryModel(
-            [paths.user_sessions_dir()], bundled_folder=paths.bundled_sessions_dir(), parent=self
-        )
+        self.services = services
+        self.settings = services.settings
+        self.driver = services.driver
+        self.library: LibraryModel = services.library
+        self.audio_guide = services.audio
+        self.keep_awake = services.keep_awake
+        self.editors = services.editors
         self.current_path: Path | None = None
-        self.audio_guide: object | None = None
-        self.presentation: object | None = None
-        self.inhibitor: integrations.Inhibitor = integrations.NullInhibitor()
-        self._inhibited = False
+        self.presentation: Captioned | None = None
         self._base_px = 0
         self.open_url: Callable[[QUrl], object] = QDesktopServices.openUrl
         self.choose_file: Callable[[], Path | None] = self._choose_file
@@ -157,10 +146,6 @@ class MainWindow(QMainWindow):
             "Present", "Presentation mode for a class", lambda: self.open_presentation(None)
         )
         self.audio_action = action("Sound && voice", "Sound and voice settings", self.open_audio)
-        self.edit_action.setVisible(integrations.available("piritimer.editor"))
-        self.new_action.setVisible(self.edit_action.isVisible())
-        self.present_action.setVisible(integrations.available("piritimer.present"))
-        self.audio_action.setVisible(False)
         self.statusBar().setSizeGripEnabled(False)
 
     def _build_shortcuts(self) -> None:
@@ -181,6 +166,9 @@ class MainWindow(QMainWindow):
         self.preview_page.backRequested.connect(self.show_library)
         self.preview_page.editRequested.connect(self.edit_current)
         self.runner_page.actionRequested.connect(self.perform)
+        self.audio_guide.caption.connect(self.runner_page.set_caption)
+        self.runner_page.set_captions_shown(True)
+        self.audio_guide.notice.connect(lambda text: self.statusBar().showMessage(text, 10_000))
         self.driver.stateChanged.connect(self._on_state)
         self.library.entryChanged.connect(self._on_entry_changed)
         self.library.entryRemoved.connect(self._on_entry_removed)
@@ -229,6 +217,20 @@ class MainWindow(QMainWindow):
     def resume_session(self, index: int) -> bool:
         return self.driver.jump(index)
 
+    def try_timeline(self, timeline: Timeline) -> bool:
+        """Run ``timeline`` (one exercise, from the editor's "Try this exercise") in the runner.
+
+        Whatever ran before stops; the window comes to the front to guide the exercise.
+        """
+        if self.driver.state in LIVE_STATES:
+            self.driver.stop()
+        self.driver.set_timeline(timeline)
+        started = self.driver.start()
+        self.show()
+        self.raise_()
+        self.activateWindow()
+        return started
+
     def _resume_offer(self, entry: LibraryEntry) -> tuple[int, str] | None:
         engine = self.driver.engine
         if (
@@ -255,16 +257,8 @@ class MainWindow(QMainWindow):
                 self.stack.setCurrentWidget(self.preview_page)
             else:
                 self.stack.setCurrentWidget(self.library_page)
-        self._update_inhibit(state)
+        self.keep_awake.update(state)
         self._update_actions()
-
-    def _update_inhibit(self, state: State) -> None:
-        wanted = state in INHIBIT_STATES
-        if wanted and not self._inhibited:
-            self.inhibitor.inhibit(INHIBIT_REASON)
-        elif not wanted and self._inhibited:
-            self.inhibitor.release()
-        self._inhibited = wanted
 
     # -- library --------------------------------------------------------------------------------
 
@@ -298,15 +292,16 @@ class MainWindow(QMainWindow):
         self.open_url(QUrl.fromLocalFile(str(folder)))
         return folder
 
-    # -- optional parts -------------------------------------------------------------------------
+    # -- editor, presentation, sound settings ---------------------------------------------------
 
     def edit_current(self) -> bool:
         if self.current_path is None:
             return False
-        return integrations.open_editor(self.current_path, self)
+        self.editors.open(self.current_path, self)
+        return True
 
-    def new_session(self) -> bool:
-        return integrations.open_editor(None, self)
+    def new_session(self) -> None:
+        self.editors.open(None, self)
 
     def open_presentation(self, screen: int | None, prepared: Prepared | None = None) -> bool:
         """Present the current session, or ``prepared`` (a session or class from --present)."""
@@ -324,44 +319,22 @@ class MainWindow(QMainWindow):
             ):
                 self.driver.set_timeline(compile_session(entry.session))
         try:
-            presentation = integrations.open_presentation(
-                self.driver, screen, self, starts_in_s=starts_in_s
-            )
+            presentation = self.services.present(self.driver, screen, self, starts_in_s=starts_in_s)
         except ValueError as error:  # e.g. --screen 3 with two screens; the text lists them
             self.statusBar().showMessage(str(error), 15_000)
             return False
         if presentation is None:
             return False
         self.presentation = presentation
-        self._connect_captions()
+        # Spoken lines also appear on the projector.
+        self.audio_guide.caption.connect(presentation.show_caption)
         return True
 
-    def _connect_captions(self) -> None:
-        """Spoken lines also appear on the projector, once both exist."""
-        guide, shown = self.audio_guide, getattr(self.presentation, "show_caption", None)
-        if guide is not None and callable(shown):
-            guide.caption.connect(shown)  # type: ignore[attr-defined]
+    def open_audio(self) -> None:
+        # The dialog's module loads when it is first asked for, not before the first paint.
+        from piritimer.audio.settings_dialog import open_settings_dialog
 
-    def open_audio(self) -> bool:
-        return integrations.open_audio_settings(self.audio_guide, self)
-
-    def start_services(self) -> None:
-        """Load sound, voice and screen-saver inhibit: after the first paint, never before."""
-        guide = integrations.create_audio_guide(self.driver, self)
-        if guide is not None:
-            self.audio_guide = guide
-            guide.caption.connect(self.runner_page.set_caption)
-            self.runner_page.set_captions_shown(True)
-            guide.notice.connect(lambda text: self.statusBar().showMessage(text, 10_000))
-            guide.set_session(self.driver.engine.timeline.session)
-            # The guide starts silent; the real outputs take a moment (speechd lists its
-            # voices), so they come one turn of the event loop later still.
-            QTimer.singleShot(0, self, lambda: integrations.open_audio_outputs(guide, self))
-            self.audio_action.setVisible(integrations.available("piritimer.audio.settings_dialog"))
-            self._connect_captions()
-        self.inhibitor = integrations.create_inhibitor()
-        self._inhibited = False
-        self._update_inhibit(self.driver.state)
+        open_settings_dialog(self.audio_guide, self, self.settings)
 
     # -- keys -----------------------------------------------------------------------------------
 
@@ -460,10 +433,13 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        # Editors are this window's children: Qt would destroy them without asking about
+        # their unsaved changes.
+        if not self.editors.close_all():
+            event.ignore()
+            return
         self.save_state()
-        if self._inhibited:
-            self.inhibitor.release()
-            self._inhibited = False
+        self.keep_awake.release()
         super().closeEvent(event)
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QResizeEvent, QShowEvent
+from PySide6.QtGui import QFont, QIcon, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QProgressBar,
@@ -111,6 +111,9 @@ class RunnerPage(QWidget):
         self.driver = driver
         self._colors: Colors = LIGHT
         self._compact = False
+        self._icons: dict[tuple[str, str], QIcon] = {}
+        """Icons drawn for the current colours, by (name, tint): drawn once, not per step."""
+        self._shown_icons: dict[Action, tuple[str, str]] = {}
         self._frame = QTimer(self)
         self._frame.setInterval(FRAME_MS)
         self._frame.timeout.connect(self._on_frame)
@@ -199,7 +202,7 @@ class RunnerPage(QWidget):
         layout.addLayout(body, 58)
         layout.addLayout(next_row, 4)
         layout.addWidget(self.caption_label, 6)
-        layout.addLayout(progress_row, 3)
+        layout.addLayout(progress_row, 4)
         layout.addLayout(controls, 7)
         self.caption_label.hide()
 
@@ -237,6 +240,9 @@ class RunnerPage(QWidget):
     # -- appearance ---------------------------------------------------------------------------
 
     def set_colors(self, colors: Colors) -> None:
+        if colors != self._colors:
+            self._icons.clear()
+            self._shown_icons.clear()
         self._colors = colors
         self.dial.set_colors(colors)
         self.image_view.set_paper(PAPER if colors.dark else None)
@@ -367,13 +373,25 @@ class RunnerPage(QWidget):
         self._update_icons()
 
     def _update_icons(self) -> None:
-        color = self._colors.text
+        """Give each button its icon for the current state, drawing each icon once per theme.
+
+        This runs at every step boundary; drawing six fresh pixmaps each time made memory
+        climb by megabytes a minute, so icons are kept, and a button whose icon is already
+        right is left alone.
+        """
         state = self.driver.state
         toggle_icon = {State.RUNNING: "pause", State.WAITING: "ready"}.get(state, "play")
         for action, button in self.buttons.items():
             name = toggle_icon if action is Action.TOGGLE else BY_ACTION[action].icon
-            tint = self._colors.accent_text if action is Action.TOGGLE else color
-            button.setIcon(make_icon(name, tint))
+            tint = self._colors.accent_text if action is Action.TOGGLE else self._colors.text
+            key = (name, tint)
+            if self._shown_icons.get(action) == key:
+                continue
+            icon = self._icons.get(key)
+            if icon is None:
+                icon = self._icons[key] = make_icon(name, tint)
+            button.setIcon(icon)
+            self._shown_icons[action] = key
 
     # -- time ---------------------------------------------------------------------------------
 

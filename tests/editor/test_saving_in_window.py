@@ -13,10 +13,11 @@ from pytestqt.qtbot import QtBot
 
 from piritimer import paths
 from piritimer.core.schema import SCHEMA_FILE_NAME, schema_json
-from piritimer.editor import open_editor, recovery
+from piritimer.editor import recovery
 from piritimer.editor.backups import list_backups
 from piritimer.editor.prompts import UnsavedChoice
 from piritimer.editor.window import EditorWindow
+from piritimer.editor.windows import EditorWindows
 from tests.editor.helpers import FIXTURE, ScriptedPrompts
 
 MakeEditor = Callable[[Path | None], EditorWindow]
@@ -200,28 +201,41 @@ def test_closing_and_saving_writes_the_file(
     assert session_file.read_bytes() == b"# note\n" + FIXTURE.read_bytes()
 
 
-def test_open_editor_brings_an_open_file_to_the_front_instead_of_opening_it_twice(
+def test_opening_an_open_file_brings_its_editor_to_the_front_instead_of_opening_it_twice(
     qtbot: QtBot, session_file: Path
 ) -> None:
-    first = open_editor(session_file)
+    editors = EditorWindows()
+    first = editors.open(session_file)
     qtbot.addWidget(first)
-    assert open_editor(session_file) is first
-    other = open_editor(None)
+    assert editors.open(session_file) is first
+    other = editors.open(None)
     qtbot.addWidget(other)
     assert other is not first
+    assert editors.windows == [first, other]
+
+
+def test_new_and_open_in_an_editor_open_more_editors_through_the_registry(
+    qtbot: QtBot, session_file: Path, answers: ScriptedPrompts
+) -> None:
+    editors = EditorWindows()
+    first = editors.open(session_file)  # closed by the test itself, which deletes it
+    first.new_window()
+    assert len(editors.windows) == 2
+    qtbot.addWidget(editors.windows[1])
+    assert first.close()
+    qtbot.waitUntil(lambda: len(editors.windows) == 1)  # forgotten once Qt deletes it
 
 
 def test_closing_all_editors_stops_at_one_whose_changes_are_kept(
     qtbot: QtBot, session_file: Path, answers: ScriptedPrompts
 ) -> None:
-    from piritimer.editor import close_all_editors
-
-    clean = open_editor(None)
-    edited = open_editor(session_file)
+    editors = EditorWindows()
+    clean = editors.open(None)
+    edited = editors.open(session_file)
     qtbot.addWidget(edited, before_close_func=lambda w: w.editor.document().setModified(False))
     type_line(qtbot, edited.editor, "# keep me")
     answers.unsaved = UnsavedChoice.CANCEL
-    assert not close_all_editors()
+    assert not editors.close_all()
     assert not clean.isVisible(), "the editor without changes closed"
     assert edited.isVisible()
     assert answers.asked == ["unsaved hip-care.yaml"]

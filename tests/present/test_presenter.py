@@ -12,8 +12,8 @@ from pytestqt.qtbot import QtBot
 
 from piritimer.core.engine import State
 from piritimer.core.timeline import StepKind
-from piritimer.present import open_presentation
 from piritimer.present.keys import Action
+from piritimer.present.opening import open_presentation
 from piritimer.present.outline import upcoming
 from piritimer.present.presentation import Presentation
 from piritimer.qt.driver import EngineDriver

@@ -18,7 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from piritimer.core.engine import Engine  # noqa: E402
 from piritimer.core.timeline import compile_session  # noqa: E402
-from piritimer.present import open_presentation  # noqa: E402
+from piritimer.present.opening import open_presentation  # noqa: E402
 from piritimer.present.screens import ScreenPicker  # noqa: E402
 from piritimer.qt.driver import EngineDriver  # noqa: E402
 from tests.present.conftest import FakeClock, make_session  # noqa: E402

@@ -9,9 +9,11 @@ import pytest
 from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
+from piritimer.app import build_window
 from piritimer.ui.library import LibraryModel
 from piritimer.ui.main_window import MainWindow
-from tests.ui.helpers import FIXTURES, FakeClock
+from piritimer.ui.services import Services
+from tests.ui.helpers import FIXTURES, FakeClock, make_services
 
 
 @pytest.fixture
@@ -39,10 +41,14 @@ def library(qapp: object, sessions_dir: Path) -> LibraryModel:
 
 
 @pytest.fixture
-def window(
-    qtbot: QtBot, clock: FakeClock, library: LibraryModel, settings: QSettings
-) -> MainWindow:
-    main = MainWindow(clock=clock, library=library, settings=settings, restore=False)
+def services(clock: FakeClock, library: LibraryModel, settings: QSettings) -> Services:
+    return make_services(clock, library, settings)
+
+
+@pytest.fixture
+def window(qtbot: QtBot, services: Services) -> MainWindow:
+    """The home window as the app builds it (through the composition root's build_window)."""
+    main = build_window(services, restore=False)
     qtbot.addWidget(main)
     main.resize(1280, 800)
     main.show()

@@ -13,6 +13,7 @@ from piritimer.core.timeline import StepKind
 from piritimer.ui.controls import Action
 from piritimer.ui.main_window import MainWindow
 from piritimer.ui.runner import RunnerPage
+from piritimer.ui.services import Services
 from piritimer.widgets.dial import DialMode
 from tests.ui.helpers import FakeClock, advance
 
@@ -247,10 +248,38 @@ def test_stopping_asks_nothing_and_loses_nothing(
     assert runner.instruction_label.text() == "Get into position"
 
 
-def test_the_caption_line_shows_what_it_is_given(window: MainWindow) -> None:
-    runner = window.runner_page
-    assert runner.caption_label.isHidden()
+def test_the_caption_line_shows_what_it_is_given(qtbot: QtBot, services: Services) -> None:
+    runner = RunnerPage(services.driver)
+    qtbot.addWidget(runner)
+    assert runner.caption_label.isHidden()  # nothing fills it yet: it takes no room
     runner.set_captions_shown(True)
     runner.set_caption("Breathe in. Squeeze the roller.")
     assert runner.caption_label.text() == "Breathe in. Squeeze the roller."
     assert not runner.caption_label.isHidden()
+
+
+def test_icons_are_drawn_once_per_theme_not_at_every_step(
+    monkeypatch: pytest.MonkeyPatch, window: MainWindow, clock: FakeClock, sessions_dir: Path
+) -> None:
+    import piritimer.ui.runner as runner_module
+
+    drawn: list[tuple[str, str]] = []
+    real_make_icon = runner_module.make_icon
+
+    def counting_make_icon(name: str, color: str) -> object:
+        drawn.append((name, str(color)))
+        return real_make_icon(name, color)
+
+    # Observes the drawing (each call still draws the real icon); hides nothing.
+    monkeypatch.setattr(runner_module, "make_icon", counting_make_icon)
+    start(window, sessions_dir, "hip-release.yaml")
+    boundaries = 0
+    while window.driver.state is State.RUNNING and boundaries < 40:
+        index = window.driver.engine.index
+        window.driver.pause()
+        window.driver.resume()
+        advance(window, clock, window.driver.engine.step.duration_s or 0.0)
+        boundaries += window.driver.engine.index != index
+    assert boundaries >= 10, "the session should pass many step boundaries"
+    # At most one drawing per icon and tint: seven buttons, the toggle with three faces.
+    assert len(drawn) == len(set(drawn)) <= 9

@@ -16,8 +16,8 @@ from piritimer.core.engine import State
 from piritimer.core.model import DEFAULT_SAFETY_NOTE
 from piritimer.ui import main_window
 from piritimer.ui.controls import Action
-from piritimer.ui.library import LibraryModel
 from piritimer.ui.main_window import MainWindow
+from piritimer.ui.services import Services
 from piritimer.ui.settings import LAST_SESSION_KEY, open_settings
 from piritimer.widgets.theme import DARK, LIGHT, Colors
 from tests.ui.helpers import FakeClock, advance
@@ -134,13 +134,9 @@ def test_the_preview_follows_edits_on_disk(
 
 
 def test_the_window_remembers_size_position_and_last_session(
-    qtbot: QtBot,
-    clock: FakeClock,
-    library: LibraryModel,
-    settings: QSettings,
-    sessions_dir: Path,
+    qtbot: QtBot, services: Services, settings: QSettings, sessions_dir: Path
 ) -> None:
-    first = MainWindow(clock=clock, library=library, settings=settings)
+    first = MainWindow(services)
     qtbot.addWidget(first)
     first.show()
     # The offscreen screen is 800×600; restoring clamps a window to its screen.
@@ -148,7 +144,7 @@ def test_the_window_remembers_size_position_and_last_session(
     first.show_preview(sessions_dir / "quick.yaml")
     first.close()
     assert settings.value(LAST_SESSION_KEY) == str(sessions_dir / "quick.yaml")
-    second = MainWindow(clock=clock, library=library, settings=settings)
+    second = MainWindow(services)
     qtbot.addWidget(second)
     assert second.geometry() == first.geometry()
     assert second.page is second.preview_page
@@ -156,10 +152,10 @@ def test_the_window_remembers_size_position_and_last_session(
 
 
 def test_a_vanished_last_session_opens_the_library(
-    qtbot: QtBot, clock: FakeClock, library: LibraryModel, settings: QSettings, tmp_path: Path
+    qtbot: QtBot, services: Services, settings: QSettings, tmp_path: Path
 ) -> None:
     settings.setValue(LAST_SESSION_KEY, str(tmp_path / "gone.yaml"))
-    window = MainWindow(clock=clock, library=library, settings=settings)
+    window = MainWindow(services)
     qtbot.addWidget(window)
     assert window.page is window.library_page
 

@@ -1,0 +1,57 @@
+"""KeepAwake: the screen saver stays off while a session runs or waits for the person."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from piritimer.core.engine import State
+
+if TYPE_CHECKING:
+    from piritimer.platform.inhibit import Inhibitor
+
+INHIBIT_STATES = frozenset({State.RUNNING, State.WAITING})
+INHIBIT_REASON = "Guiding an exercise session"
+
+
+class KeepAwake:
+    """Asks its inhibitor to hold the screen saver off in the states that need it.
+
+    The composition root gives it a do-nothing inhibitor first and the platform's own with
+    ``use`` after the first paint (finding it asks D-Bus a question or two).
+    """
+
+    def __init__(self, inhibitor: Inhibitor) -> None:
+        self._inhibitor = inhibitor
+        self._held = False
+
+    @property
+    def inhibitor(self) -> Inhibitor:
+        return self._inhibitor
+
+    @property
+    def held(self) -> bool:
+        return self._held
+
+    def use(self, inhibitor: Inhibitor) -> None:
+        """Work through ``inhibitor`` from now on, handing over a hold in progress."""
+        held = self._held
+        self.release()
+        self._inhibitor = inhibitor
+        if held:
+            self._hold()
+
+    def update(self, state: State) -> None:
+        if state in INHIBIT_STATES:
+            self._hold()
+        else:
+            self.release()
+
+    def release(self) -> None:
+        if self._held:
+            self._inhibitor.release()
+            self._held = False
+
+    def _hold(self) -> None:
+        if not self._held:
+            self._inhibitor.inhibit(INHIBIT_REASON)
+            self._held = True

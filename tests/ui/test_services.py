@@ -1,0 +1,184 @@
+"""The services the window is given: screen-saver inhibit, audio guide, presentation mode,
+editors and sound settings, each passed in through the constructor (fakes where hardware
+would be)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from pytestqt.qtbot import QtBot
+
+from piritimer import paths
+from piritimer.app import build_window
+from piritimer.audio.outputs import AudioOutputs, SilentSoundOutput
+from piritimer.core.class_plan import load_for_presentation
+from piritimer.core.engine import State
+from piritimer.editor.window import EditorWindow
+from piritimer.ui.library import LibraryModel
+from piritimer.ui.main_window import MainWindow
+from piritimer.ui.services import Services
+from tests.ui.helpers import (
+    FakeClock,
+    FakeInhibitor,
+    FakePresentation,
+    FakePresenter,
+    advance,
+    make_services,
+)
+
+
+def window_with(
+    qtbot: QtBot, services: Services, *, restore: bool = False, show: bool = True
+) -> MainWindow:
+    window = build_window(services, restore=restore)
+    qtbot.addWidget(window)
+    if show:
+        window.show()
+    return window
+
+
+def test_the_screen_saver_is_held_off_only_while_a_session_runs(
+    qtbot: QtBot,
+    clock: FakeClock,
+    library: LibraryModel,
+    settings: QSettings,
+    sessions_dir: Path,
+) -> None:
+    fake = FakeInhibitor()
+    window = window_with(qtbot, make_services(clock, library, settings, inhibitor=fake))
+    assert window.keep_awake.inhibitor is fake
+    assert fake.calls == []
+    window.show_preview(sessions_dir / "hip-release.yaml")
+    window.start_session()
+    assert fake.calls == ["inhibit: Guiding an exercise session"]
+    window.driver.pause()
+    assert fake.calls[-1] == "release"
+    window.driver.resume()
+    advance(window, clock, 10 + 3 + 20 + 5 + 20 + 8 + 20 + 5 + 20 + 10)
+    assert window.driver.state is State.WAITING  # still held off while waiting for the person
+    assert fake.calls == [
+        "inhibit: Guiding an exercise session",
+        "release",
+        "inhibit: Guiding an exercise session",
+    ]
+    window.driver.stop()
+    assert fake.calls[-1] == "release"
+    window.start_session()
+    window.close()
+    assert fake.calls[-1] == "release"
+    assert not fake.active
+
+
+def test_the_platform_inhibitor_arriving_mid_session_takes_over_the_hold(
+    window: MainWindow, sessions_dir: Path
+) -> None:
+    first = window.keep_awake.inhibitor
+    assert isinstance(first, FakeInhibitor)
+    window.show_preview(sessions_dir / "quick.yaml")
+    window.start_session()
+    platform = FakeInhibitor()
+    window.keep_awake.use(platform)
+    assert first.calls[-1] == "release"
+    assert platform.calls == ["inhibit: Guiding an exercise session"]
+    window.driver.stop()
+    assert platform.calls[-1] == "release"
+
+
+def test_the_audio_guide_shows_captions_and_notices(window: MainWindow, sessions_dir: Path) -> None:
+    window.show_preview(sessions_dir / "quick.yaml")
+    window.start_session()
+    assert window.runner_page.caption_label.isVisibleTo(window)
+    window.audio_guide.caption.emit("Breathe in.")
+    assert window.runner_page.caption_label.text() == "Breathe in."
+    window.audio_guide.notice.emit("No sound device: sounds are off.")
+    assert window.statusBar().currentMessage() == "No sound device: sounds are off."
+
+
+def test_a_problem_of_the_outputs_opened_later_shows_in_the_status_bar(
+    window: MainWindow, services: Services, sessions_dir: Path
+) -> None:
+    window.show_preview(sessions_dir / "quick.yaml")
+    window.start_session()
+    broken = AudioOutputs(sounds=SilentSoundOutput("No sound device was found."))
+    services.audio.set_outputs(broken)
+    assert window.statusBar().currentMessage().startswith("No sound device was found.")
+
+
+def test_editing_and_a_new_session_open_editors_through_the_registry(
+    window: MainWindow, services: Services, sessions_dir: Path
+) -> None:
+    path = sessions_dir / "quick.yaml"
+    window.show_preview(path)
+    assert window.edit_current()
+    (editor,) = services.editors.windows
+    assert isinstance(editor, EditorWindow)
+    assert editor.document.path == path
+    window.preview_page.edit_button.click()
+    assert services.editors.windows == [editor]  # the same file is not opened twice
+    window.new_session()
+    assert len(services.editors.windows) == 2
+    assert services.editors.windows[1].document.path is None
+
+
+def test_presentation_mode_gets_the_session_and_the_captions(
+    qtbot: QtBot,
+    clock: FakeClock,
+    library: LibraryModel,
+    settings: QSettings,
+    sessions_dir: Path,
+) -> None:
+    presentation = FakePresentation()
+    presenter = FakePresenter(presentation)
+    window = window_with(qtbot, make_services(clock, library, settings, present=presenter))
+    window.show_preview(sessions_dir / "quick.yaml")
+    assert window.open_presentation(2)
+    assert presenter.calls == [("Quick calm", 2, None)]
+    window.audio_guide.caption.emit("Rest.")
+    assert presentation.captions == ["Rest."]
+    assert window.runner_page.caption_label.text() == "Rest."
+
+
+def test_a_cancelled_or_impossible_presentation_is_reported(
+    qtbot: QtBot,
+    clock: FakeClock,
+    library: LibraryModel,
+    settings: QSettings,
+    sessions_dir: Path,
+) -> None:
+    presenter = FakePresenter()
+    window = window_with(qtbot, make_services(clock, library, settings, present=presenter))
+    window.show_preview(sessions_dir / "quick.yaml")
+    presenter.answer = None  # the teacher cancelled the screen picker
+    assert not window.open_presentation(None)
+    presenter.answer = ValueError("there is no screen 3; screens: 1 (eDP-1), 2 (HDMI-1)")
+    assert not window.open_presentation(3)
+    assert window.statusBar().currentMessage().startswith("there is no screen 3")
+
+
+def test_present_a_class_file_opens_on_its_holding_screen(
+    qtbot: QtBot, clock: FakeClock, library: LibraryModel, settings: QSettings
+) -> None:
+    presenter = FakePresenter()
+    window = window_with(qtbot, make_services(clock, library, settings, present=presenter))
+    prepared = load_for_presentation(paths.bundled_sessions_dir() / "classes" / "hip-class.yaml")
+    assert prepared.session is not None
+    assert window.open_presentation(2, prepared)
+    assert presenter.calls == [(prepared.session.title, 2, prepared.starts_in_s)]
+    assert window.driver.engine.timeline.session is prepared.session
+
+
+def test_sound_and_voice_settings_open_from_the_window_and_persist(
+    window: MainWindow,
+) -> None:
+    from piritimer.audio.settings_dialog import AudioSettingsDialog
+    from piritimer.audio.settings_store import load_audio_settings
+
+    assert window.audio_action.isVisible()
+    assert window.audio_action.iconText() == "Sound & voice"  # not a mnemonic "&"
+    window.audio_action.trigger()
+    dialog = window.findChild(AudioSettingsDialog)
+    assert dialog is not None
+    dialog.sounds_on.setChecked(False)
+    assert not load_audio_settings(window.settings).sounds_on
+    assert not window.audio_guide.settings.sounds_on
