@@ -42,19 +42,71 @@ class Command(Enum):
     STOP = auto()
 
 
-_MOVES = frozenset({Command.NEXT, Command.PREVIOUS, Command.RESTART_STEP, Command.JUMP})
+class Lands(Enum):
+    """A destination that depends on the step a command lands on."""
+
+    ON_STEP = auto()
+    """What that step calls for: a timed step runs, a wait step waits, the final step finishes."""
+
+
+ON_STEP = Lands.ON_STEP
+
+# fmt: off
+LEADS_TO: dict[State, dict[Command, State | Lands]] = {
+    State.IDLE: {
+        Command.START:        ON_STEP,
+        Command.JUMP:         ON_STEP,
+    },
+    State.RUNNING: {
+        Command.PAUSE:        State.PAUSED,
+        Command.NEXT:         ON_STEP,
+        Command.PREVIOUS:     ON_STEP,
+        Command.RESTART_STEP: ON_STEP,
+        Command.JUMP:         ON_STEP,
+        Command.STOP:         State.STOPPED,
+    },
+    State.WAITING: {
+        Command.READY:        ON_STEP,
+        Command.PAUSE:        State.PAUSED,
+        Command.NEXT:         ON_STEP,
+        Command.PREVIOUS:     ON_STEP,
+        Command.RESTART_STEP: ON_STEP,
+        Command.JUMP:         ON_STEP,
+        Command.STOP:         State.STOPPED,
+    },
+    State.PAUSED: {
+        Command.RESUME:       ON_STEP,
+        Command.NEXT:         State.PAUSED,
+        Command.PREVIOUS:     State.PAUSED,
+        Command.RESTART_STEP: State.PAUSED,
+        Command.JUMP:         State.PAUSED,
+        Command.STOP:         State.STOPPED,
+    },
+    State.FINISHED: {
+        Command.START:        ON_STEP,
+        Command.PREVIOUS:     ON_STEP,
+        Command.JUMP:         ON_STEP,
+        Command.STOP:         State.STOPPED,
+    },
+    State.STOPPED: {
+        Command.START:        ON_STEP,
+        Command.JUMP:         ON_STEP,
+    },
+}
+# fmt: on
+"""Where each command leads from each state: the whole state machine, one cell per line.
+
+A pair that is not here is refused with `IllegalCommand` and changes nothing. The steps the
+commands land on: START the first, READY and NEXT the one after (NEXT stays on the final step),
+PREVIOUS the one before (or the first), RESTART_STEP the same, JUMP the one asked for, RESUME
+the one it paused on. A move while paused stays paused on the new step; RESUME then takes what
+that step calls for. ``tests/test_engine.py`` checks every cell against the engine.
+"""
 
 ALLOWED: dict[State, frozenset[Command]] = {
-    State.IDLE: frozenset({Command.START, Command.JUMP}),
-    State.RUNNING: frozenset({Command.PAUSE, Command.STOP}) | _MOVES,
-    State.WAITING: frozenset({Command.READY, Command.PAUSE, Command.STOP}) | _MOVES,
-    State.PAUSED: frozenset({Command.RESUME, Command.STOP}) | _MOVES,
-    State.FINISHED: frozenset({Command.START, Command.PREVIOUS, Command.JUMP, Command.STOP}),
-    State.STOPPED: frozenset({Command.START, Command.JUMP}),
+    state: frozenset(commands) for state, commands in LEADS_TO.items()
 }
-"""Every legal (state, command) pair. Where a command leads follows from the step it lands on:
-a timed step runs, a wait step waits, the final step finishes; a move while paused stays paused.
-"""
+"""Every legal (state, command) pair: the keys of `LEADS_TO`."""
 
 
 class IllegalCommand(Exception):
