@@ -6,6 +6,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from piritimer.core.engine import Engine, State
+from piritimer.core.suspend import SuspendDetector
 from piritimer.core.timeline import Step
 from piritimer.qt.driver import EngineDriver
 from tests.sessions_for_tests import timed_timeline, two_exercise_timeline
@@ -106,3 +107,127 @@ def test_runs_a_short_schedule_on_the_real_clock(qtbot: QtBot) -> None:
     with qtbot.waitSignal(driver.finished, timeout=10_000):
         driver.start()
     assert indices == [0, 1, 2, 3, 4]
+
+
+# -- the machine sleeping mid-session ---------------------------------------------------------
+
+
+class Machine:
+    """Two fake clocks: monotonic (the engine's) stands still in sleep, boottime counts it."""
+
+    def __init__(self) -> None:
+        self.monotonic_s = 50.0
+        self.boottime_s = 900.0
+
+    def monotonic(self) -> float:
+        return self.monotonic_s
+
+    def boottime(self) -> float:
+        return self.boottime_s
+
+    def run(self, seconds: float) -> None:
+        self.monotonic_s += seconds
+        self.boottime_s += seconds
+
+    def sleep(self, seconds: float) -> None:
+        self.boottime_s += seconds
+
+
+HOLD = 1  # timed_timeline: a 1 s setup, then the hold
+
+
+@pytest.fixture
+def machine() -> Machine:
+    return Machine()
+
+
+@pytest.fixture
+def sleepy(qapp: object, machine: Machine) -> EngineDriver:
+    engine = Engine(timed_timeline([30.0, 20.0]), clock=machine.monotonic)
+    detector = SuspendDetector(monotonic=machine.monotonic, boottime=machine.boottime)
+    return EngineDriver(engine, suspend=detector)
+
+
+def test_sleep_mid_hold_comes_back_paused_on_that_step(
+    qtbot: QtBot, sleepy: EngineDriver, machine: Machine
+) -> None:
+    sleepy.jump(HOLD)
+    machine.run(7.0)
+    sleepy.poke()
+    assert sleepy.status().step_remaining_s == 23.0
+    machine.run(0.4)  # the lid closes between two wake-ups
+    machine.sleep(3600.0)
+    machine.run(0.6)  # the timer fires when the machine is back
+    with qtbot.waitSignal(sleepy.suspendDetected) as blocker:
+        sleepy.poke()
+    assert blocker.args == [3600.0]
+    assert sleepy.state is State.PAUSED
+    assert sleepy.engine.index == HOLD
+    assert sleepy.status().step_remaining_s == 23.0  # as of the last wake-up before the sleep
+    assert not sleepy._timer.isActive()
+    machine.run(20.0)  # reading the notice
+    sleepy.resume()
+    assert sleepy.engine.index == HOLD
+    assert sleepy.status().step_remaining_s == 23.0
+
+
+def test_a_boundary_due_during_the_sleep_has_not_passed(
+    qtbot: QtBot, sleepy: EngineDriver, machine: Machine
+) -> None:
+    sleepy.jump(HOLD)
+    machine.run(29.5)
+    sleepy.poke()
+    machine.run(0.2)
+    machine.sleep(600.0)
+    machine.run(0.3)  # the wake-up armed for the hold's end
+    with qtbot.waitSignal(sleepy.suspendDetected):
+        sleepy.poke()
+    assert (sleepy.state, sleepy.engine.index) == (State.PAUSED, HOLD)
+    assert sleepy.status().step_remaining_s == pytest.approx(0.5)
+
+
+def test_pressing_pause_first_after_the_sleep_is_not_refused(
+    qtbot: QtBot, sleepy: EngineDriver, machine: Machine
+) -> None:
+    sleepy.jump(HOLD)
+    machine.run(5.0)
+    sleepy.poke()
+    machine.sleep(120.0)
+    with qtbot.assertNotEmitted(sleepy.refused), qtbot.waitSignal(sleepy.suspendDetected):
+        assert sleepy.pause()
+    assert sleepy.state is State.PAUSED
+    assert sleepy.status().step_remaining_s == 25.0
+
+
+def test_sleep_while_paused_changes_nothing(
+    qtbot: QtBot, sleepy: EngineDriver, machine: Machine
+) -> None:
+    sleepy.jump(HOLD)
+    machine.run(5.0)
+    sleepy.pause()
+    machine.sleep(3600.0)
+    machine.run(2.0)
+    with qtbot.assertNotEmitted(sleepy.suspendDetected):
+        assert sleepy.resume()
+        machine.run(1.0)
+        sleepy.poke()
+    assert sleepy.state is State.RUNNING
+    assert sleepy.status().step_remaining_s == 24.0
+
+
+def test_no_false_sleep_from_ordinary_jitter(
+    qtbot: QtBot, sleepy: EngineDriver, machine: Machine
+) -> None:
+    sleepy.start()
+    with qtbot.assertNotEmitted(sleepy.suspendDetected):
+        for _ in range(40):
+            machine.run(1.0)
+            machine.boottime_s += 0.001
+            sleepy.poke()
+    assert sleepy.state is State.RUNNING
+    assert sleepy.engine.index == 3
+
+
+def test_the_real_clock_gets_a_detector_and_a_fake_one_none(qapp: object) -> None:
+    assert isinstance(EngineDriver(Engine(timed_timeline([1.0])))._suspend, SuspendDetector)
+    assert EngineDriver(Engine(timed_timeline([1.0]), clock=FakeClock()))._suspend is None

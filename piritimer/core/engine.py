@@ -255,9 +255,18 @@ class Engine:
         self._check(Command.START)
         self._enter(0, self.clock(), paused=False)
 
-    def pause(self) -> None:
+    def pause(self, at: float | None = None) -> None:
+        """Pause now, or as of ``at`` for a pause noticed late (the machine slept meanwhile).
+
+        ``at`` is clamped to no earlier than the current step's start and no later than now, so
+        the pause never undoes a boundary the engine has already published.
+        """
         self._check(Command.PAUSE)
-        self._paused_at = self.clock()
+        now = self.clock()
+        if at is None or at > now:
+            at = now
+        started = self._step_started_clock()
+        self._paused_at = at if started is None else max(at, started)
         self._set_state(State.PAUSED)
         self._flush()
 
@@ -371,6 +380,13 @@ class Engine:
             self._emit(Finished(at))
         else:
             self._set_state(State.WAITING if step.waits else State.RUNNING)
+
+    def _step_started_clock(self) -> float | None:
+        deadline = self.deadline()
+        duration_s = self.step.duration_s
+        if deadline is None or duration_s is None:
+            return None
+        return deadline - duration_s
 
     def _publish_seconds_left(self, now: float) -> None:
         deadline = self.deadline()
