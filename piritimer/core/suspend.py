@@ -7,9 +7,11 @@ so ``boottime - monotonic`` grows by exactly the time slept and by nothing else:
 tick at the same rate and are slewed alike by NTP, so ordinary scheduling jitter or a frozen
 window moves the gap by microseconds.
 
-Where there is no such pair, the wall clock stands in for the boot-time clock. That is coarser:
-a person setting the clock forward by more than the threshold reads as a sleep, which costs
-nothing worse than a pause.
+On macOS ``CLOCK_MONOTONIC_RAW`` counts sleep where Python's monotonic clock does not. Elsewhere
+the wall clock stands in for the boot-time clock. That is coarser: a person setting the clock
+forward by more than the threshold reads as a sleep, which costs nothing worse than a pause.
+Where the monotonic clock itself counts sleep (Windows' may), neither gap grows and this sees
+nothing; there the engine meets the sleep as one very late wake-up instead.
 """
 
 from __future__ import annotations
