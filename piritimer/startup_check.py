@@ -110,6 +110,11 @@ def load_library(soname: str) -> None:
     ctypes.CDLL(soname)
 
 
+def every_library(soname: str) -> None:
+    """A loader that finds everything (where the library names are not known)."""
+    del soname
+
+
 def candidate_platforms(environ: Mapping[str, str]) -> tuple[str, ...]:
     """The Qt platforms that will be tried, in order, from the environment as Qt reads it."""
     chosen = environ.get("QT_QPA_PLATFORM", "").strip()
@@ -140,6 +145,9 @@ def check(
     plugins = plugin_dir if plugin_dir is not None else qt_platform_plugin_dir()
     if environ.get("QT_QPA_PLATFORM_PLUGIN_PATH"):
         plugins = None  # plugins from elsewhere: Qt knows better than we do
+    if not system.startswith("linux"):
+        # The sonames and package names are Linux's; on the BSDs only the display is checked.
+        load = every_library
     base = _missing(GUI_LIBRARIES, load, "Qt")
     usable: list[str] = []
     problems: list[Problem] = list(base)

@@ -21,6 +21,7 @@ from piritimer.startup_check import (
     Verdict,
     candidate_platforms,
     check,
+    every_library,
     preflight,
     probe_wayland_display,
     probe_x11_display,
@@ -55,10 +56,6 @@ def dead_display() -> str:
     while Path(X11_SOCKET_DIR, f"X{number}").exists():
         number += 1
     return f":{number}"
-
-
-def every_library(soname: str) -> None:
-    del soname
 
 
 def no_x11_problem(display: str) -> None:
@@ -164,12 +161,19 @@ def test_headless_platforms_need_no_display() -> None:
     assert check({"QT_QPA_PLATFORM": "offscreen"}, system="linux", load=every_library).ok
 
 
-def test_windows_and_macos_are_not_checked() -> None:
-    def nothing(soname: str) -> None:
-        raise OSError(soname)
+def nothing(soname: str) -> None:
+    raise OSError(soname)
 
+
+def test_windows_and_macos_are_not_checked() -> None:
     assert check({}, system="win32", load=nothing).ok
     assert check({}, system="darwin", load=nothing).ok
+
+
+def test_the_bsds_get_the_display_checked_not_linux_library_names() -> None:
+    environ = {"DISPLAY": ":0"}
+    assert check(environ, system="freebsd14", load=nothing, probe_x11=no_x11_problem).ok
+    assert not check(environ, system="linux", load=nothing, probe_x11=no_x11_problem).ok
 
 
 def test_an_unknown_platform_lists_the_ones_qt_has(tmp_path: Path) -> None:
