@@ -121,6 +121,29 @@ def test_commands_need_no_display_and_load_no_qt(args: tuple[str, ...]) -> None:
     assert "QT-LOADED: []" in done.stderr
 
 
+def test_the_check_itself_loads_no_qt() -> None:
+    """It must run where importing Qt would abort: find_spec reads PySide6, never imports it."""
+    script = textwrap.dedent(
+        """
+        import sys
+        from piritimer.startup_check import check, qt_platform_plugin_dir
+        assert qt_platform_plugin_dir() is not None
+        check({"DISPLAY": ":4711"})
+        print(sorted(m for m in sys.modules if m.startswith(("PySide6", "shiboken6"))))
+        """
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        env=no_display_environment(),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        cwd=ROOT,
+    )
+    assert (done.returncode, done.stdout) == (0, "[]\n"), done.stderr
+
+
 # -- what is checked --------------------------------------------------------------------------
 
 
