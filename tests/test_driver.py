@@ -3,6 +3,8 @@ from __future__ import annotations
 import time
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pytestqt.qtbot import QtBot
 
 from piritimer.core.engine import Engine, State
@@ -231,3 +233,51 @@ def test_no_false_sleep_from_ordinary_jitter(
 def test_the_real_clock_gets_a_detector_and_a_fake_one_none(qapp: object) -> None:
     assert isinstance(EngineDriver(Engine(timed_timeline([1.0])))._suspend, SuspendDetector)
     assert EngineDriver(Engine(timed_timeline([1.0]), clock=FakeClock()))._suspend is None
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    durations=st.lists(st.integers(1, 40).map(float), min_size=1, max_size=4),
+    wakes_before=st.integers(0, 60),
+    lid_closes_after=st.integers(0, 3).map(lambda n: n / 4),
+    slept_s=st.integers(2, 100_000).map(float),
+    lid_opens_after=st.integers(0, 3).map(lambda n: n / 4),
+)
+def test_whenever_the_machine_sleeps_the_step_keeps_its_time(
+    qapp: object,
+    durations: list[float],
+    wakes_before: int,
+    lid_closes_after: float,
+    slept_s: float,
+    lid_opens_after: float,
+) -> None:
+    """Driven wake by wake as the timer would, a sleep at any point of a running session
+    comes back paused on the step it was on, with the time it had at the last wake."""
+    machine = Machine()
+    engine = Engine(timed_timeline(durations), clock=machine.monotonic)
+    detector = SuspendDetector(monotonic=machine.monotonic, boottime=machine.boottime)
+    driver = EngineDriver(engine, suspend=detector)
+    driver.start()
+    for _ in range(wakes_before):
+        wake = engine.next_wakeup()
+        if wake is None:
+            return  # finished before the lid closed
+        machine.run(wake - machine.monotonic_s)
+        driver.poke()
+    wake = engine.next_wakeup()
+    if wake is None:
+        return
+    index, remaining = engine.index, engine.status().step_remaining_s
+    # The lid closes before the next wake-up is due; the machine comes back at or after it.
+    machine.run(min(lid_closes_after, wake - machine.monotonic_s))
+    machine.sleep(slept_s)
+    machine.run(max(0.0, wake - machine.monotonic_s) + lid_opens_after)
+    started: list[object] = []
+    driver.stepStarted.connect(lambda step, _at: started.append(step))
+    noticed: list[float] = []
+    driver.suspendDetected.connect(noticed.append)
+    driver.poke()
+    assert noticed == [slept_s]
+    assert started == []
+    assert (driver.state, engine.index) == (State.PAUSED, index)
+    assert engine.status().step_remaining_s == remaining
