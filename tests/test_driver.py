@@ -281,3 +281,25 @@ def test_whenever_the_machine_sleeps_the_step_keeps_its_time(
     assert started == []
     assert (driver.state, engine.index) == (State.PAUSED, index)
     assert engine.status().step_remaining_s == remaining
+
+
+def test_a_sleep_counted_by_the_engine_clock_still_keeps_the_step(
+    qtbot: QtBot, qapp: object
+) -> None:
+    """Windows' monotonic clock counts sleep: the wake finds every deadline long past, and
+    the step is still kept, paused as of the last wake, instead of skipped through."""
+    clock = FakeClock()
+    awake_s = [0.0]
+    engine = Engine(timed_timeline([30.0, 20.0]), clock=clock)
+    detector = SuspendDetector(monotonic=clock, boottime=clock, awake=lambda: awake_s[0])
+    driver = EngineDriver(engine, suspend=detector)
+    driver.jump(HOLD)
+    clock.now += 4.0
+    awake_s[0] += 4.0
+    driver.poke()
+    clock.now += 3600.0  # asleep, and the engine's clock counted it
+    with qtbot.waitSignal(driver.suspendDetected) as blocker:
+        driver.poke()
+    assert blocker.args == [3600.0]
+    assert (driver.state, engine.index) == (State.PAUSED, HOLD)
+    assert driver.status().step_remaining_s == 26.0

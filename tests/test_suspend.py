@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import sys
 import time
 
 import pytest
 
 from piritimer.core.engine import Engine, State
-from piritimer.core.suspend import THRESHOLD_S, Sleep, SuspendDetector, default_boottime
+from piritimer.core.suspend import THRESHOLD_S, Sleep, SuspendDetector, default_clocks
 from tests.sessions_for_tests import timed_timeline
 
 HOLD = 1  # in timed_timeline: a 1 s setup step, then the hold
@@ -79,13 +80,36 @@ def test_a_gap_just_under_the_threshold_is_ignored_and_just_over_is_not(
     assert sleep.slept_s == pytest.approx(THRESHOLD_S + 0.01)
 
 
-def test_the_default_boottime_clock_runs_at_the_monotonic_rate() -> None:
+def test_the_default_clock_pair_runs_at_one_rate() -> None:
     """Read twice without sleeping, the real pair stays together (no sleep is invented)."""
-    boottime = default_boottime()
-    first_gap = boottime() - time.monotonic()
-    second_gap = boottime() - time.monotonic()
+    pair = default_clocks()
+    awake = pair.skips_sleep or time.monotonic
+    first_gap = pair.counts_sleep() - awake()
+    second_gap = pair.counts_sleep() - awake()
     assert abs(second_gap - first_gap) < THRESHOLD_S
+    if sys.platform.startswith("linux"):
+        assert pair.skips_sleep is None  # CLOCK_BOOTTIME against the engine's own clock
     assert SuspendDetector().check() is None
+
+
+def test_where_the_monotonic_clock_counts_sleep_a_third_clock_tells() -> None:
+    """Windows: the engine's clock jumps over the sleep; an awake-only clock does not."""
+    machine = Machine()
+    awake_s = [0.0]
+
+    def run(seconds: float) -> None:
+        machine.run(seconds)
+        awake_s[0] += seconds
+
+    detector = SuspendDetector(
+        monotonic=machine.monotonic, boottime=machine.monotonic, awake=lambda: awake_s[0]
+    )
+    run(3.0)
+    assert detector.check() is None
+    run(0.5)
+    machine.monotonic_s += 900.0  # the engine's clock counted the sleep
+    run(0.5)
+    assert detector.check() == Sleep(slept_s=900.0, awake_until=503.0)
 
 
 def test_engine_pause_as_of_before_the_sleep_keeps_the_remaining_time(machine: Machine) -> None:
