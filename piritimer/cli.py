@@ -88,6 +88,11 @@ def _run_app(args: list[str]) -> int:
     parser.add_argument("--present", action="store_true", help="open in presentation mode")
     parser.add_argument("--screen", type=int, metavar="N", help="screen for presentation mode")
     options, qt_args = parser.parse_known_args(args)
+    from piritimer.startup_check import preflight
+
+    # Qt aborts the process (core dump) without a display or its platform libraries: ask first.
+    if (refused := preflight()) is not None:
+        return refused
     from piritimer.app import run
 
     return run(options, qt_args)

@@ -301,7 +301,7 @@ def test_the_core_imports_no_qt() -> None:
 
     code = (
         "import sys; import piritimer.core.engine, piritimer.core.loader, piritimer.core.timeline, "
-        "piritimer.core.schema, piritimer.cli; "
+        "piritimer.core.schema, piritimer.core.suspend, piritimer.cli; "
         "bad = [m for m in sys.modules if m.startswith('PySide6')]; print(bad)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -42,19 +42,71 @@ class Command(Enum):
     STOP = auto()
 
 
-_MOVES = frozenset({Command.NEXT, Command.PREVIOUS, Command.RESTART_STEP, Command.JUMP})
+class Lands(Enum):
+    """A destination that depends on the step a command lands on."""
+
+    ON_STEP = auto()
+    """What that step calls for: a timed step runs, a wait step waits, the final step finishes."""
+
+
+ON_STEP = Lands.ON_STEP
+
+# fmt: off
+LEADS_TO: dict[State, dict[Command, State | Lands]] = {
+    State.IDLE: {
+        Command.START:        ON_STEP,
+        Command.JUMP:         ON_STEP,
+    },
+    State.RUNNING: {
+        Command.PAUSE:        State.PAUSED,
+        Command.NEXT:         ON_STEP,
+        Command.PREVIOUS:     ON_STEP,
+        Command.RESTART_STEP: ON_STEP,
+        Command.JUMP:         ON_STEP,
+        Command.STOP:         State.STOPPED,
+    },
+    State.WAITING: {
+        Command.READY:        ON_STEP,
+        Command.PAUSE:        State.PAUSED,
+        Command.NEXT:         ON_STEP,
+        Command.PREVIOUS:     ON_STEP,
+        Command.RESTART_STEP: ON_STEP,
+        Command.JUMP:         ON_STEP,
+        Command.STOP:         State.STOPPED,
+    },
+    State.PAUSED: {
+        Command.RESUME:       ON_STEP,
+        Command.NEXT:         State.PAUSED,
+        Command.PREVIOUS:     State.PAUSED,
+        Command.RESTART_STEP: State.PAUSED,
+        Command.JUMP:         State.PAUSED,
+        Command.STOP:         State.STOPPED,
+    },
+    State.FINISHED: {
+        Command.START:        ON_STEP,
+        Command.PREVIOUS:     ON_STEP,
+        Command.JUMP:         ON_STEP,
+        Command.STOP:         State.STOPPED,
+    },
+    State.STOPPED: {
+        Command.START:        ON_STEP,
+        Command.JUMP:         ON_STEP,
+    },
+}
+# fmt: on
+"""Where each command leads from each state: the whole state machine, one cell per line.
+
+A pair that is not here is refused with `IllegalCommand` and changes nothing. The steps the
+commands land on: START the first, READY and NEXT the one after (NEXT stays on the final step),
+PREVIOUS the one before (or the first), RESTART_STEP the same, JUMP the one asked for, RESUME
+the one it paused on. A move while paused stays paused on the new step; RESUME then takes what
+that step calls for. ``tests/test_engine.py`` checks every cell against the engine.
+"""
 
 ALLOWED: dict[State, frozenset[Command]] = {
-    State.IDLE: frozenset({Command.START, Command.JUMP}),
-    State.RUNNING: frozenset({Command.PAUSE, Command.STOP}) | _MOVES,
-    State.WAITING: frozenset({Command.READY, Command.PAUSE, Command.STOP}) | _MOVES,
-    State.PAUSED: frozenset({Command.RESUME, Command.STOP}) | _MOVES,
-    State.FINISHED: frozenset({Command.START, Command.PREVIOUS, Command.JUMP, Command.STOP}),
-    State.STOPPED: frozenset({Command.START, Command.JUMP}),
+    state: frozenset(commands) for state, commands in LEADS_TO.items()
 }
-"""Every legal (state, command) pair. Where a command leads follows from the step it lands on:
-a timed step runs, a wait step waits, the final step finishes; a move while paused stays paused.
-"""
+"""Every legal (state, command) pair: the keys of `LEADS_TO`."""
 
 
 class IllegalCommand(Exception):
@@ -203,9 +255,18 @@ class Engine:
         self._check(Command.START)
         self._enter(0, self.clock(), paused=False)
 
-    def pause(self) -> None:
+    def pause(self, at: float | None = None) -> None:
+        """Pause now, or as of ``at`` for a pause noticed late (the machine slept meanwhile).
+
+        ``at`` is clamped to no earlier than the current step's start and no later than now, so
+        the pause never undoes a boundary the engine has already published.
+        """
         self._check(Command.PAUSE)
-        self._paused_at = self.clock()
+        now = self.clock()
+        if at is None or at > now:
+            at = now
+        started = self._step_started_clock()
+        self._paused_at = at if started is None else max(at, started)
         self._set_state(State.PAUSED)
         self._flush()
 
@@ -319,6 +380,13 @@ class Engine:
             self._emit(Finished(at))
         else:
             self._set_state(State.WAITING if step.waits else State.RUNNING)
+
+    def _step_started_clock(self) -> float | None:
+        deadline = self.deadline()
+        duration_s = self.step.duration_s
+        if deadline is None or duration_s is None:
+            return None
+        return deadline - duration_s
 
     def _publish_seconds_left(self, now: float) -> None:
         deadline = self.deadline()

@@ -7,7 +7,8 @@
 - Linux and every other system (the BSDs run the same desktops): the
   ``org.freedesktop.ScreenSaver`` D-Bus service (KDE Plasma and GNOME provide it, as do
   several others), when the session bus has it;
-- where none of these is there: `NullInhibitor`, which does nothing.
+- where none of these is there: `NullInhibitor`, which does nothing and carries a ``notice``
+  saying why ("No D-Bus session bus: the screen may blank…") for the app to show once.
 
 Call it after a ``QCoreApplication`` exists (QtDBus needs one) and preferably after the first
 window is painted: it imports QtDBus and asks the bus a question or two.
@@ -46,16 +47,38 @@ class Inhibitor(Protocol):
         """True while the system holds an inhibition on our behalf."""
         ...
 
+    @property
+    def notice(self) -> str | None:
+        """One line for the person when the screen may blank because nothing can stop it;
+        None when this inhibitor does the work. The app shows it once."""
+        ...
+
     def inhibit(self, reason: str) -> None: ...
 
     def release(self) -> None: ...
 
 
+SCREEN_MAY_BLANK = "the screen may blank or lock during a session."
+NO_SESSION_BUS = f"No D-Bus session bus: {SCREEN_MAY_BLANK}"
+NO_SCREENSAVER_SERVICE = (
+    f"No screen saver service (org.freedesktop.ScreenSaver) on the session bus: {SCREEN_MAY_BLANK}"
+)
+NO_QTDBUS = f"This PySide6 has no QtDBus to reach the screen saver: {SCREEN_MAY_BLANK}"
+NO_CAFFEINATE = f"caffeinate was not found: {SCREEN_MAY_BLANK}"
+NO_EXECUTION_STATE = f"SetThreadExecutionState is not available: {SCREEN_MAY_BLANK}"
+
+
 class NullInhibitor:
-    """The fallback where the platform offers nothing we can use: accepts calls, does nothing."""
+    """The fallback where the platform offers nothing we can use: accepts calls, does nothing.
+
+    ``notice`` says why, for the person (None for a deliberate do-nothing, as in tests).
+    """
 
     name = "none"
     active = False
+
+    def __init__(self, notice: str | None = None) -> None:
+        self.notice = notice
 
     def inhibit(self, reason: str) -> None:
         del reason
@@ -79,17 +102,24 @@ def create_inhibitor(
         from piritimer.platform.inhibit_windows import WindowsInhibitor
 
         windows = WindowsInhibitor.for_this_thread()
-        return windows if windows is not None else NullInhibitor()
+        return windows if windows is not None else NullInhibitor(NO_EXECUTION_STATE)
     if platform == "darwin":
         from piritimer.platform.inhibit_macos import CaffeinateInhibitor
 
-        return CaffeinateInhibitor.if_available() or NullInhibitor()
+        return CaffeinateInhibitor.if_available() or NullInhibitor(NO_CAFFEINATE)
     try:
+        from PySide6.QtDBus import QDBusConnection
+
         from piritimer.platform.inhibit_dbus import FreedesktopInhibitor
     except ImportError:  # a PySide6 build without QtDBus
-        return NullInhibitor()
+        return NullInhibitor(NO_QTDBUS)
+    if bus is None:
+        bus = QDBusConnection.sessionBus()
+    if not bus.isConnected():
+        log.info("no D-Bus session bus: the screen may blank during sessions")
+        return NullInhibitor(NO_SESSION_BUS)
     found = FreedesktopInhibitor.find(bus, app_name=app_name)
     if found is None:
         log.info("no org.freedesktop.ScreenSaver service: the screen may blank during sessions")
-        return NullInhibitor()
+        return NullInhibitor(NO_SCREENSAVER_SERVICE)
     return found

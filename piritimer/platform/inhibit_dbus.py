@@ -29,6 +29,7 @@ class FreedesktopInhibitor:
     """Holds at most one ``org.freedesktop.ScreenSaver`` cookie for this process."""
 
     name = SERVICE
+    notice: str | None = None
 
     def __init__(self, interface: QDBusInterface, *, app_name: str) -> None:
         interface.setTimeout(CALL_TIMEOUT_MS)

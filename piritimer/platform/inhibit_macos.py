@@ -26,6 +26,7 @@ class CaffeinateInhibitor:
     """Runs ``command`` while inhibiting; stops it on release."""
 
     name = "caffeinate"
+    notice: str | None = None
 
     def __init__(self, command: Sequence[str]) -> None:
         self._command = list(command)

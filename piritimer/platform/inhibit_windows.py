@@ -29,6 +29,7 @@ class WindowsInhibitor:
     """
 
     name = "SetThreadExecutionState"
+    notice: str | None = None
 
     def __init__(self, set_state: SetState) -> None:
         self._set_state = set_state

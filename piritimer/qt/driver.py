@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
@@ -20,6 +21,7 @@ from piritimer.core.engine import (
     Status,
     StepStarted,
 )
+from piritimer.core.suspend import SuspendDetector
 from piritimer.core.timeline import Timeline
 
 
@@ -30,6 +32,14 @@ class EngineDriver(QObject):
     so a paused or waiting session wakes nothing. Waking early re-arms for the remainder;
     waking late is harmless because the engine computes boundaries from its anchor.
 
+    The machine sleeping mid-hold is not a late wake: the engine's monotonic clock stood still,
+    so the hold would carry on where it was as if nobody had left. A `SuspendDetector` is asked
+    at every wake and before every command; after a sleep while running, the engine is paused
+    as of the last moment the machine was known awake (no boundary passes during the sleep)
+    and ``suspendDetected`` tells the windows. By default the detector watches the real clocks
+    when the engine runs on ``time.monotonic``; an engine on another clock (a test's) gets none
+    unless one is passed.
+
     Signals:
         timelineChanged(object): a new Timeline was loaded (the engine is new and idle).
         stepStarted(object, float): the Step and the clock time it was due.
@@ -39,6 +49,8 @@ class EngineDriver(QObject):
         finished(): the session reached its end.
         refused(str): a command was not allowed now; the text says why.
         engineEvent(object): every engine event, for listeners that want them all in order.
+        suspendDetected(float): the machine slept this many seconds while the session ran; the
+            engine is now paused on the step it was on.
     """
 
     timelineChanged = Signal(object)
@@ -49,9 +61,19 @@ class EngineDriver(QObject):
     finished = Signal()
     refused = Signal(str)
     engineEvent = Signal(object)
+    suspendDetected = Signal(float)
 
-    def __init__(self, engine: Engine, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        engine: Engine,
+        parent: QObject | None = None,
+        *,
+        suspend: SuspendDetector | None = None,
+    ) -> None:
         super().__init__(parent)
+        if suspend is None and engine.clock is time.monotonic:
+            suspend = SuspendDetector()
+        self._suspend = suspend
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
@@ -82,6 +104,9 @@ class EngineDriver(QObject):
 
     def perform(self, command: Command, argument: int | None = None) -> bool:
         """Run a command; returns False (and emits refused) if it is not allowed now."""
+        if self._pause_after_sleep() and command is Command.PAUSE:
+            self._arm()
+            return True  # already paused, as asked
         try:
             self._engine.perform(command, argument)
         except (IllegalCommand, IndexError) as error:
@@ -136,8 +161,20 @@ class EngineDriver(QObject):
 
     def poke(self) -> None:
         """Let the engine catch up with the clock, then arm the timer for its next deadline."""
-        self._engine.update()
+        if not self._pause_after_sleep():
+            self._engine.update()
         self._arm()
+
+    def _pause_after_sleep(self) -> bool:
+        """If the machine slept while the session ran, pause as of before the sleep."""
+        if self._suspend is None:
+            return False
+        sleep = self._suspend.check()
+        if sleep is None or self._engine.state is not State.RUNNING:
+            return False
+        self._engine.pause(at=sleep.awake_until)
+        self.suspendDetected.emit(sleep.slept_s)
+        return True
 
     def _arm(self) -> None:
         wake = self._engine.next_wakeup()

@@ -7,6 +7,7 @@ from collections.abc import Callable
 import pytest
 
 from piritimer.platform import NullInhibitor, create_inhibitor
+from piritimer.platform.inhibit import NO_SCREENSAVER_SERVICE
 from piritimer.platform.inhibit_dbus import FreedesktopInhibitor
 from tests.platform.screensaver_bus import StandInBus
 
@@ -21,6 +22,7 @@ def test_inhibit_and_release_round_trip_the_cookie(standin_bus: StartBus) -> Non
     assert isinstance(inhibitor, FreedesktopInhibitor)
     assert inhibitor.name == "org.freedesktop.ScreenSaver"
     assert not inhibitor.active
+    assert inhibitor.notice is None  # it does the work: nothing to tell
 
     inhibitor.inhibit("Guided session running")
 
@@ -86,6 +88,7 @@ def test_a_bus_without_the_service_gets_the_fallback(standin_bus: StartBus) -> N
     bus = standin_bus("--no-service")
     inhibitor = create_inhibitor(platform="linux", bus=bus.connection)
     assert isinstance(inhibitor, NullInhibitor)
+    assert inhibitor.notice == NO_SCREENSAVER_SERVICE
     inhibitor.inhibit("nobody listens")
     assert not inhibitor.active
     inhibitor.release()

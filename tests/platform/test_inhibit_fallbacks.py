@@ -15,6 +15,7 @@ from PySide6.QtDBus import QDBusConnection
 from PySide6.QtWidgets import QApplication
 
 from piritimer.platform import NullInhibitor, create_inhibitor
+from piritimer.platform.inhibit import NO_CAFFEINATE, NO_EXECUTION_STATE, NO_SESSION_BUS
 from piritimer.platform.inhibit_macos import CaffeinateInhibitor, caffeinate_command
 from piritimer.platform.inhibit_windows import (
     BACK_TO_NORMAL,
@@ -43,12 +44,15 @@ def test_the_fallback_accepts_every_call_and_does_nothing() -> None:
     inhibitor.release()
     inhibitor.release()
     assert inhibitor.name == "none"
+    assert inhibitor.notice is None
 
 
 def test_no_session_bus_means_the_fallback(unreachable_bus: QDBusConnection) -> None:
     assert not unreachable_bus.isConnected()
     inhibitor = create_inhibitor(platform="linux", bus=unreachable_bus)
     assert isinstance(inhibitor, NullInhibitor)
+    assert inhibitor.notice == NO_SESSION_BUS
+    assert "the screen may blank" in inhibitor.notice
     inhibitor.inhibit("nobody to ask")
     inhibitor.release()
     assert not inhibitor.active
@@ -56,7 +60,8 @@ def test_no_session_bus_means_the_fallback(unreachable_bus: QDBusConnection) -> 
 
 def test_the_default_session_bus_missing_is_quiet() -> None:
     """The app's own call, create_inhibitor() on a session bus that is not there: the
-    fallback, and not one line on stderr (no Qt or D-Bus warnings)."""
+    fallback with its one notice for the app to show, and not one line on stderr (no Qt or
+    D-Bus warnings)."""
     script = textwrap.dedent(
         """
         from PySide6.QtCore import QCoreApplication
@@ -66,6 +71,7 @@ def test_the_default_session_bus_missing_is_quiet() -> None:
         inhibitor.inhibit("x")
         inhibitor.release()
         print(inhibitor.name, inhibitor.active)
+        print(inhibitor.notice)
         """
     )
     environment = {**os.environ, "DBUS_SESSION_BUS_ADDRESS": NOWHERE}
@@ -78,7 +84,8 @@ def test_the_default_session_bus_missing_is_quiet() -> None:
         timeout=60,
         check=False,
     )
-    assert (done.returncode, done.stdout, done.stderr) == (0, "none False\n", "")
+    expected = f"none False\n{NO_SESSION_BUS}\n"
+    assert (done.returncode, done.stdout, done.stderr) == (0, expected, "")
 
 
 def test_windows_asks_for_display_and_system_and_lets_go() -> None:
@@ -89,6 +96,7 @@ def test_windows_asks_for_display_and_system_and_lets_go() -> None:
         return ES_CONTINUOUS
 
     inhibitor = WindowsInhibitor(set_state)
+    assert inhibitor.notice is None
     inhibitor.release()
     inhibitor.inhibit("session")
     inhibitor.inhibit("again")
@@ -109,7 +117,9 @@ def test_windows_refusal_is_logged_not_raised(caplog: pytest.LogCaptureFixture) 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="kernel32 exists there")
 def test_windows_choice_without_kernel32_is_the_fallback() -> None:
-    assert isinstance(create_inhibitor(platform="win32"), NullInhibitor)
+    inhibitor = create_inhibitor(platform="win32")
+    assert isinstance(inhibitor, NullInhibitor)
+    assert inhibitor.notice == NO_EXECUTION_STATE
 
 
 def test_caffeinate_command_ties_itself_to_our_process() -> None:
@@ -123,8 +133,10 @@ def test_caffeinate_command_ties_itself_to_our_process() -> None:
 
 
 def test_macos_choice_depends_on_caffeinate_being_there() -> None:
-    expected = CaffeinateInhibitor if shutil.which("caffeinate") else NullInhibitor
-    assert isinstance(create_inhibitor(platform="darwin"), expected)
+    found = shutil.which("caffeinate")
+    inhibitor = create_inhibitor(platform="darwin")
+    assert isinstance(inhibitor, CaffeinateInhibitor if found else NullInhibitor)
+    assert inhibitor.notice == (None if found else NO_CAFFEINATE)
 
 
 def test_caffeinate_runs_while_inhibiting_and_stops_on_release() -> None:
