@@ -67,11 +67,11 @@ def validate_files(files: Sequence[Path], *, quiet: bool = False) -> int:
 def show_file(path: Path) -> int:
     from piritimer.core.loader import load_session
     from piritimer.core.timeline import compile_session
-    from piritimer.core.timeline_table import render_table
+    from piritimer.core.timeline_table import render_table, terminal_text
 
     result = load_session(path)
     for diagnostic in result.diagnostics:
-        print(diagnostic, file=sys.stderr)
+        print(terminal_text(str(diagnostic)), file=sys.stderr)
     if result.session is None:
         return 1
     sys.stdout.write(render_table(compile_session(result.session)))
