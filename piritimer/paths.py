@@ -147,13 +147,18 @@ def check_image_file(path: Path, info: os.stat_result, shown: str) -> Path | Non
     """Refuse what is not a picture-sized regular file; a folder is simply not a picture."""
     if stat.S_ISDIR(info.st_mode):
         return None
-    if not stat.S_ISREG(info.st_mode):
-        raise ImageRefused(f"image {shown} is not a regular file (a device, pipe or socket)")
-    if info.st_size == 0:
-        raise ImageRefused(f"image {shown} is empty")
-    if info.st_size > MAX_IMAGE_BYTES:
-        raise ImageRefused(
-            f"image {shown} is {info.st_size:,} bytes; a picture may be at most "
-            f"{MAX_IMAGE_BYTES:,} bytes"
-        )
+    problem = image_file_problem(info)
+    if problem is not None:
+        raise ImageRefused(f"image {shown} {problem}")
     return path
+
+
+def image_file_problem(info: os.stat_result) -> str | None:
+    """Why a file with this status is not a picture to open ("is empty"), or None."""
+    if not stat.S_ISREG(info.st_mode):
+        return "is not a regular file (a device, pipe or socket)"
+    if info.st_size == 0:
+        return "is empty"
+    if info.st_size > MAX_IMAGE_BYTES:
+        return f"is {info.st_size:,} bytes; a picture may be at most {MAX_IMAGE_BYTES:,} bytes"
+    return None
