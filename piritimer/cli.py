@@ -44,19 +44,20 @@ def validate_files(files: Sequence[Path], *, quiet: bool = False) -> int:
     from piritimer.core.durations import format_clock
     from piritimer.core.loader import load_session
     from piritimer.core.timeline import compile_session
+    from piritimer.core.timeline_table import terminal_text
 
     failed = 0
     for path in files:
         result = load_session(path)
         for diagnostic in result.diagnostics:
-            print(diagnostic, file=sys.stderr)
+            print(terminal_text(str(diagnostic)), file=sys.stderr)
         if result.session is None:
             failed += 1
         elif not quiet:
             timeline = compile_session(result.session)
             count = len(result.session.exercises)
             print(
-                f"{path}: ok — {count} exercise{'s' if count != 1 else ''}, "
+                f"{terminal_text(str(path))}: ok — {count} exercise{'s' if count != 1 else ''}, "
                 f"{format_clock(timeline.total_s)} total"
             )
     if failed and len(files) > 1:

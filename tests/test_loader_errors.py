@@ -1064,3 +1064,17 @@ def test_show_never_prints_escape_sequences_from_a_file_name(
     assert "\x1b" not in err
     assert "\x07" not in err
     assert "\\x1b]0;pwned\\x07.yaml:2:" in err
+
+
+def test_validate_never_prints_escape_sequences_from_a_file_name(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    good = tmp_path / "\x1b[2J.yaml"
+    good.write_text("title: T\nexercises: [{name: A, hold: 30s}]\n", encoding="utf-8")
+    bad = tmp_path / "\x9b1m.yaml"
+    bad.write_text("title: T\nexercises: [{name: A, hold: -1}]\n", encoding="utf-8")
+    assert cli.main(["validate", str(good), str(bad)]) == 1
+    captured = capsys.readouterr()
+    assert captured.out.startswith(f"{tmp_path}/\\x1b[2J.yaml: ok")
+    assert captured.err.startswith(f"{tmp_path}/\\x9b1m.yaml:2:")
+    assert not any(c in captured.out + captured.err for c in "\x1b\x9b")
