@@ -134,12 +134,15 @@ def _confined(folder: Path, relative: Path, shown: str) -> Path | None:
                 "copy the picture into the folder instead"
             )
         info = resolved.stat()
-    except (OSError, RuntimeError) as error:  # RuntimeError: a symbolic-link loop
-        if isinstance(error, FileNotFoundError):
-            return None  # a dangling link
-        loop = isinstance(error, RuntimeError) or getattr(error, "errno", None) == errno.ELOOP
-        reason = "its links go round in a loop" if loop else error.strerror or "unreadable"
-        raise ImageRefused(f"image {shown} cannot be opened: {reason}") from None
+    except RuntimeError:  # Python 3.11's resolve() on a symbolic-link loop
+        raise ImageRefused(
+            f"image {shown} cannot be opened: its links go round in a loop"
+        ) from None
+    except FileNotFoundError:
+        return None  # a dangling link
+    except OSError as error:
+        reason = "its links go round in a loop" if error.errno == errno.ELOOP else error.strerror
+        raise ImageRefused(f"image {shown} cannot be opened: {reason or 'unreadable'}") from None
     return check_image_file(resolved, info, shown)
 
 

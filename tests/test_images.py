@@ -216,3 +216,19 @@ def test_no_path_draws_nothing(qtbot: QtBot, cache: ImageCache) -> None:
     assert not widget.has_image()
     assert widget.natural_size().isEmpty()
     assert cache.decodes == 0
+
+
+def test_the_window_shows_a_picture_notice_in_its_status_bar(qtbot: QtBot, tmp_path: Path) -> None:
+    from PySide6.QtCore import QSettings
+
+    from piritimer.ui.library import LibraryModel
+    from piritimer.ui.main_window import MainWindow
+    from piritimer.widgets.image_cache import shared_cache
+
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(library=LibraryModel([tmp_path]), settings=settings, restore=False)
+    qtbot.addWidget(window)
+    shared_cache().picture(tmp_path / "gone.png")
+    assert window.statusBar().currentMessage() == (
+        "Picture 'gone.png' not shown: it cannot be read (No such file or directory)."
+    )
