@@ -11,7 +11,8 @@ Two generators, run in turn:
 
 Each case runs the loader, and for a valid session the timeline compile and the ``show`` table;
 it must raise nothing, give no "internal error" diagnostic, pin every diagnostic to
-``label:line:col`` (both >= 1), and render no terminal control characters.
+``label:line:col`` (both >= 1), render no terminal control characters, and the loader's
+arithmetic session length (which enforces the 6-hour bound) must equal the timeline's.
 
 Run: python bench/fuzz.py [--cases 100000] [--seed 1]
 """
@@ -20,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import copy
+import math
 import os
 import random
 import re
@@ -39,7 +41,7 @@ import yaml  # noqa: E402
 from piritimer import paths  # noqa: E402
 from piritimer.core import spec  # noqa: E402
 from piritimer.core.loader import INTERNAL_ERROR, load_session_bytes  # noqa: E402
-from piritimer.core.timeline import compile_session  # noqa: E402
+from piritimer.core.timeline import compile_session, total_seconds  # noqa: E402
 from piritimer.core.timeline_table import render_table  # noqa: E402
 
 LABEL = "fuzz.yaml"
@@ -120,7 +122,10 @@ def check_case(data: bytes | str, base_dir: Path | None) -> Outcome:
             if not result.diagnostics:
                 raise EscapedError("refused without a message")
         else:
-            table = render_table(compile_session(result.session))
+            timeline = compile_session(result.session)
+            if not math.isclose(total_seconds(result.session), timeline.total_s, rel_tol=1e-9):
+                raise EscapedError("the loader's length check disagrees with the timeline")
+            table = render_table(timeline)
             if _TERMINAL_CONTROLS.search(table):
                 raise EscapedError("the show table holds a terminal control character")
     except EscapedError as error:

@@ -21,6 +21,7 @@ from piritimer.core.model import (
     Source,
     TimedHold,
 )
+from piritimer.core.timeline import compile_session, total_seconds
 
 
 def load(text: str, base_dir: Path | None = None) -> Session:
@@ -342,3 +343,10 @@ def test_bytes_and_text_give_the_same_session() -> None:
     assert from_text.session == from_bytes.session
     assert from_text.session is not None
     assert from_text.session.title == "Café"
+
+
+def test_the_length_check_agrees_with_the_timeline_for_every_bundled_session() -> None:
+    for path in sorted(paths.bundled_sessions_dir().glob("*.yaml")):
+        session = load_session(path).session
+        assert session is not None, path
+        assert total_seconds(session) == pytest.approx(compile_session(session).total_s), path

@@ -38,7 +38,7 @@ from piritimer.core.loader import (
 )
 from piritimer.core.model import FORMAT_VERSION, Session
 from piritimer.core.spec import Field, Kind, Section
-from piritimer.core.timeline import compile_session, count_steps
+from piritimer.core.timeline import count_steps, total_seconds
 from piritimer.core.yaml_source import MAX_FILE_BYTES, compose, position, read_text
 
 _T = TypeVar("_T")
@@ -233,7 +233,7 @@ def _read_plan(
     where = top.value_nodes.get("repeat", root)
     if steps > MAX_STEPS:
         reader.error(where, f"this class would have {steps:,} steps; the limit is {MAX_STEPS:,}")
-    elif (total_s := compile_session(session).total_s) > MAX_SESSION_S:
+    elif (total_s := total_seconds(session)) > MAX_SESSION_S:
         reader.error(
             where,
             (

@@ -39,7 +39,7 @@ from piritimer.core.model import (
     Work,
 )
 from piritimer.core.spec import Field, Kind, Section
-from piritimer.core.timeline import compile_session, count_steps
+from piritimer.core.timeline import count_steps, total_seconds
 from piritimer.core.yaml_source import MAX_FILE_BYTES, check_size, compose, position, read_text
 
 MAX_COUNT = 1000
@@ -193,9 +193,7 @@ class SpecReader:
         if steps > MAX_STEPS:
             self.error(root, f"this session would have {steps:,} steps; the limit is {MAX_STEPS:,}")
             return
-        if not session.exercises:
-            return
-        total_s = compile_session(session).total_s
+        total_s = total_seconds(session)
         if total_s > MAX_SESSION_S:
             self.error(
                 root,
