@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import stat
 import sys
 from pathlib import Path
@@ -75,6 +76,7 @@ IMAGE_SUFFIXES = (".svg", ".png", ".jpg", ".jpeg", ".gif", ".webp")
 MAX_IMAGE_BYTES = 5_000_000
 """A clear exercise drawing is tens of kilobytes; five megabytes is a generous photograph."""
 MAX_IMAGE_NAME_CHARS = 255
+_LOOKS_ABSOLUTE = re.compile(r"^(?:[A-Za-z]:|[\\/~])")
 
 
 class ImageRefused(ValueError):
@@ -99,7 +101,8 @@ def find_image(name: str, base_dir: Path | None) -> Path | None:
     if "\0" in name:
         raise ImageRefused(f"image {shown} holds a null character")
     candidate = Path(name)
-    if candidate.is_absolute() or candidate.drive or name.startswith("~"):
+    # Windows forms too, on every system: a file written on one machine is opened on another.
+    if candidate.is_absolute() or _LOOKS_ABSOLUTE.match(name):
         raise ImageRefused(
             f"image {shown} is an absolute path; name a file in this session's folder "
             "(e.g. `pictures/knee.png`) or a bundled image"

@@ -560,6 +560,16 @@ def test_image_by_absolute_path_is_refused_even_when_it_exists(tmp_path: Path) -
     ]
 
 
+@pytest.mark.parametrize(
+    "name", ["C:\\Users\\me\\knee.png", "c:knee.png", "\\\\server\\knee.png", "~/knee.png"]
+)
+def test_windows_and_home_paths_are_absolute_everywhere(name: str, tmp_path: Path) -> None:
+    assert image_errors(name, tmp_path) == [
+        f"s.yaml:5:12: `image`: image {name!r} is an absolute path; name a file in this "
+        "session's folder (e.g. `pictures/knee.png`) or a bundled image"
+    ]
+
+
 def test_proc_self_environ_is_refused() -> None:
     assert image_errors("/proc/self/environ", Path("/proc/self")) == [
         "s.yaml:5:12: `image`: image '/proc/self/environ' is an absolute path; name a file in "
