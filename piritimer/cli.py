@@ -44,19 +44,20 @@ def validate_files(files: Sequence[Path], *, quiet: bool = False) -> int:
     from piritimer.core.durations import format_clock
     from piritimer.core.loader import load_session
     from piritimer.core.timeline import compile_session
+    from piritimer.core.timeline_table import terminal_text
 
     failed = 0
     for path in files:
         result = load_session(path)
         for diagnostic in result.diagnostics:
-            print(diagnostic, file=sys.stderr)
+            print(terminal_text(str(diagnostic)), file=sys.stderr)
         if result.session is None:
             failed += 1
         elif not quiet:
             timeline = compile_session(result.session)
             count = len(result.session.exercises)
             print(
-                f"{path}: ok — {count} exercise{'s' if count != 1 else ''}, "
+                f"{terminal_text(str(path))}: ok — {count} exercise{'s' if count != 1 else ''}, "
                 f"{format_clock(timeline.total_s)} total"
             )
     if failed and len(files) > 1:
@@ -67,11 +68,11 @@ def validate_files(files: Sequence[Path], *, quiet: bool = False) -> int:
 def show_file(path: Path) -> int:
     from piritimer.core.loader import load_session
     from piritimer.core.timeline import compile_session
-    from piritimer.core.timeline_table import render_table
+    from piritimer.core.timeline_table import render_table, terminal_text
 
     result = load_session(path)
     for diagnostic in result.diagnostics:
-        print(diagnostic, file=sys.stderr)
+        print(terminal_text(str(diagnostic)), file=sys.stderr)
     if result.session is None:
         return 1
     sys.stdout.write(render_table(compile_session(result.session)))

@@ -7,7 +7,10 @@ depends on the current directory.
 
 from __future__ import annotations
 
+import errno
 import os
+import re
+import stat
 import sys
 from pathlib import Path
 
@@ -68,18 +71,100 @@ def is_bundled(path: Path) -> bool:
     return True
 
 
-def find_image(name: str, base_dir: Path | None) -> Path | None:
-    """Resolve an exercise's ``image:``: next to the session file first, then bundled images.
+IMAGE_SUFFIXES = (".svg", ".png", ".jpg", ".jpeg", ".gif", ".webp")
+"""The picture formats piritimer shows; anything else would reach a decoder nobody needs."""
+MAX_IMAGE_BYTES = 5_000_000
+"""A clear exercise drawing is tens of kilobytes; five megabytes is a generous photograph."""
+MAX_IMAGE_NAME_CHARS = 255
+_LOOKS_ABSOLUTE = re.compile(r"^(?:[A-Za-z]:|[\\/~])")
 
-    Only plain files are accepted, and a bundled name may not climb out of the images folder.
+
+class ImageRefused(ValueError):
+    """An ``image:`` that names something piritimer will not open; the message says why."""
+
+
+def find_image(name: str, base_dir: Path | None) -> Path | None:
+    """Resolve an exercise's ``image:``: in the session's folder first, then bundled images.
+
+    Returns the resolved path of a regular file, None when there is no such picture, and raises
+    ImageRefused for a name that leads anywhere else: an absolute path, a climb out of the
+    folder with ``..`` or a symbolic link, a device or pipe, or a file too large to be a
+    picture. Session files come from strangers, so an image name must never reach
+    ``/proc/self/environ``, ``/dev/zero`` or the user's own photographs.
     """
+    if len(name) > MAX_IMAGE_NAME_CHARS:
+        raise ImageRefused(
+            f"an image name of {len(name):,} characters is too long; "
+            f"the limit is {MAX_IMAGE_NAME_CHARS}"
+        )
+    shown = repr(name)
+    if "\0" in name:
+        raise ImageRefused(f"image {shown} holds a null character")
     candidate = Path(name)
+    # Windows forms too, on every system: a file written on one machine is opened on another.
+    if candidate.is_absolute() or _LOOKS_ABSOLUTE.match(name):
+        raise ImageRefused(
+            f"image {shown} is an absolute path; name a file in this session's folder "
+            "(e.g. `pictures/knee.png`) or a bundled image"
+        )
+    normal = os.path.normpath(name)
+    if normal == os.pardir or normal.startswith(os.pardir + os.sep):
+        raise ImageRefused(
+            f"image {shown} climbs out of this session's folder; "
+            "keep pictures in that folder or use a bundled image"
+        )
+    if candidate.suffix.lower() not in IMAGE_SUFFIXES:
+        kinds = ", ".join(IMAGE_SUFFIXES)
+        raise ImageRefused(f"image {shown} is not a picture piritimer shows ({kinds})")
     if base_dir is not None:
-        local = candidate if candidate.is_absolute() else base_dir / candidate
-        if local.is_file():
-            return local
-    bundled_root = images_dir().resolve()
-    bundled = (bundled_root / candidate.name).resolve()
-    if bundled.parent == bundled_root and bundled.is_file():
-        return bundled
+        found = _confined(base_dir, candidate, shown)
+        if found is not None:
+            return found
+    return _confined(images_dir(), Path(candidate.name), shown)
+
+
+def _confined(folder: Path, relative: Path, shown: str) -> Path | None:
+    """``folder / relative`` if it is a picture-sized regular file that stays inside ``folder``."""
+    try:
+        root = folder.resolve()
+        local = root / relative
+        if not os.path.lexists(local):
+            return None
+        resolved = local.resolve()
+        if not resolved.is_relative_to(root):
+            raise ImageRefused(
+                f"image {shown} is a link that leads outside this session's folder; "
+                "copy the picture into the folder instead"
+            )
+        info = resolved.stat()
+    except RuntimeError:  # Python 3.11's resolve() on a symbolic-link loop
+        raise ImageRefused(
+            f"image {shown} cannot be opened: its links go round in a loop"
+        ) from None
+    except FileNotFoundError:
+        return None  # a dangling link
+    except OSError as error:
+        reason = "its links go round in a loop" if error.errno == errno.ELOOP else error.strerror
+        raise ImageRefused(f"image {shown} cannot be opened: {reason or 'unreadable'}") from None
+    return check_image_file(resolved, info, shown)
+
+
+def check_image_file(path: Path, info: os.stat_result, shown: str) -> Path | None:
+    """Refuse what is not a picture-sized regular file; a folder is simply not a picture."""
+    if stat.S_ISDIR(info.st_mode):
+        return None
+    problem = image_file_problem(info)
+    if problem is not None:
+        raise ImageRefused(f"image {shown} {problem}")
+    return path
+
+
+def image_file_problem(info: os.stat_result) -> str | None:
+    """Why a file with this status is not a picture to open ("is empty"), or None."""
+    if not stat.S_ISREG(info.st_mode):
+        return "is not a regular file (a device, pipe or socket)"
+    if info.st_size == 0:
+        return "is empty"
+    if info.st_size > MAX_IMAGE_BYTES:
+        return f"is {info.st_size:,} bytes; a picture may be at most {MAX_IMAGE_BYTES:,} bytes"
     return None

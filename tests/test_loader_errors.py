@@ -7,6 +7,7 @@ Files are inline YAML; ``errors(...)`` returns the messages as a person sees the
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -532,17 +533,140 @@ def test_image_without_a_file_is_looked_up_among_bundled_images_only() -> None:
 
 def test_image_path_cannot_climb_out_of_the_bundled_images() -> None:
     # This path does exist relative to the bundled images folder, and must still not be found.
-    name = "../../sessions/figure-four-stretches.yaml"
+    name = "../../assets/images/figure-four.svg"
     assert (paths.images_dir() / name).is_file()
     assert errors(exercise(f"hold: 30s\nimage: {name}\n")) == [
-        f"s.yaml:5:12: `image`: image '{name}' not found among the bundled images"
+        f"s.yaml:5:12: `image`: image '{name}' climbs out of this session's folder; "
+        "keep pictures in that folder or use a bundled image"
     ]
 
 
 def test_image_that_is_a_folder(tmp_path: Path) -> None:
+    (tmp_path / "pictures.png").mkdir()
+    [message] = errors(exercise("hold: 30s\nimage: pictures.png\n"), base_dir=tmp_path)
+    assert message.startswith("s.yaml:5:12: `image`: image 'pictures.png' not found")
+
+
+def image_errors(name: str, base_dir: Path) -> list[str]:
+    return errors(exercise(f"hold: 30s\nimage: '{name}'\n"), base_dir=base_dir)
+
+
+def test_image_by_absolute_path_is_refused_even_when_it_exists(tmp_path: Path) -> None:
+    picture = tmp_path / "knee.png"
+    picture.write_bytes(b"png")
+    assert image_errors(str(picture), tmp_path) == [
+        f"s.yaml:5:12: `image`: image '{picture}' is an absolute path; name a file in this "
+        "session's folder (e.g. `pictures/knee.png`) or a bundled image"
+    ]
+
+
+@pytest.mark.parametrize(
+    "name", ["C:\\Users\\me\\knee.png", "c:knee.png", "\\\\server\\knee.png", "~/knee.png"]
+)
+def test_windows_and_home_paths_are_absolute_everywhere(name: str, tmp_path: Path) -> None:
+    assert image_errors(name, tmp_path) == [
+        f"s.yaml:5:12: `image`: image {name!r} is an absolute path; name a file in this "
+        "session's folder (e.g. `pictures/knee.png`) or a bundled image"
+    ]
+
+
+def test_proc_self_environ_is_refused() -> None:
+    assert image_errors("/proc/self/environ", Path("/proc/self")) == [
+        "s.yaml:5:12: `image`: image '/proc/self/environ' is an absolute path; name a file in "
+        "this session's folder (e.g. `pictures/knee.png`) or a bundled image"
+    ]
+
+
+def test_image_that_climbs_out_with_dot_dot_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "knee.png").write_bytes(b"png")
+    (tmp_path / "sessions").mkdir()
+    assert image_errors("pictures/../../knee.png", tmp_path / "sessions") == [
+        "s.yaml:5:12: `image`: image 'pictures/../../knee.png' climbs out of this session's "
+        "folder; keep pictures in that folder or use a bundled image"
+    ]
+
+
+def test_symbolic_link_out_of_the_folder_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "secret.png").write_bytes(b"png")
+    folder = tmp_path / "sessions"
+    folder.mkdir()
+    (folder / "knee.png").symlink_to(tmp_path / "secret.png")
+    assert image_errors("knee.png", folder) == [
+        "s.yaml:5:12: `image`: image 'knee.png' is a link that leads outside this session's "
+        "folder; copy the picture into the folder instead"
+    ]
+
+
+def test_folder_linked_out_of_the_session_folder_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "photos").mkdir()
+    (tmp_path / "photos" / "me.jpg").write_bytes(b"jpg")
+    folder = tmp_path / "sessions"
+    folder.mkdir()
+    (folder / "pictures").symlink_to(tmp_path / "photos")
+    assert image_errors("pictures/me.jpg", folder) == [
+        "s.yaml:5:12: `image`: image 'pictures/me.jpg' is a link that leads outside this "
+        "session's folder; copy the picture into the folder instead"
+    ]
+
+
+def test_link_that_stays_inside_the_folder_is_fine(tmp_path: Path) -> None:
     (tmp_path / "pictures").mkdir()
-    [message] = errors(exercise("hold: 30s\nimage: pictures\n"), base_dir=tmp_path)
-    assert message.startswith("s.yaml:5:12: `image`: image 'pictures' not found")
+    (tmp_path / "pictures" / "knee.png").write_bytes(b"png")
+    (tmp_path / "knee.png").symlink_to(tmp_path / "pictures" / "knee.png")
+    result = load(exercise("hold: 30s\nimage: knee.png\n"), tmp_path)
+    assert result.session is not None
+    assert result.session.exercises[0].image == (tmp_path / "pictures" / "knee.png").resolve()
+
+
+def test_link_to_a_device_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "zero.png").symlink_to("/dev/zero")
+    assert image_errors("zero.png", tmp_path) == [
+        "s.yaml:5:12: `image`: image 'zero.png' is a link that leads outside this session's "
+        "folder; copy the picture into the folder instead"
+    ]
+
+
+def test_fifo_in_the_folder_is_refused(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "pipe.png")
+    assert image_errors("pipe.png", tmp_path) == [
+        "s.yaml:5:12: `image`: image 'pipe.png' is not a regular file (a device, pipe or socket)"
+    ]
+
+
+def test_empty_image_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "knee.png").write_bytes(b"")
+    assert image_errors("knee.png", tmp_path) == ["s.yaml:5:12: `image`: image 'knee.png' is empty"]
+
+
+def test_image_over_the_byte_limit_is_refused(tmp_path: Path) -> None:
+    with (tmp_path / "huge.svg").open("wb") as handle:
+        handle.truncate(paths.MAX_IMAGE_BYTES + 1)
+    assert image_errors("huge.svg", tmp_path) == [
+        "s.yaml:5:12: `image`: image 'huge.svg' is 5,000,001 bytes; a picture may be at most "
+        "5,000,000 bytes"
+    ]
+
+
+def test_image_that_is_not_a_picture_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("hello")
+    assert image_errors("notes.txt", tmp_path) == [
+        "s.yaml:5:12: `image`: image 'notes.txt' is not a picture piritimer shows "
+        "(.svg, .png, .jpg, .jpeg, .gif, .webp)"
+    ]
+
+
+def test_over_long_image_name_gets_a_plain_message(tmp_path: Path) -> None:
+    assert image_errors("a" * 5000 + ".png", tmp_path) == [
+        "s.yaml:5:12: `image`: an image name of 5,004 characters is too long; the limit is 255"
+    ]
+
+
+def test_image_in_a_symlink_loop_gets_a_plain_message(tmp_path: Path) -> None:
+    (tmp_path / "a.png").symlink_to(tmp_path / "b.png")
+    (tmp_path / "b.png").symlink_to(tmp_path / "a.png")
+    assert image_errors("a.png", tmp_path) == [
+        "s.yaml:5:12: `image`: image 'a.png' cannot be opened: its links go round in a loop"
+    ]
 
 
 # -- format, sides ---------------------------------------------------------------------------
@@ -758,3 +882,209 @@ def test_messages_come_in_file_order() -> None:
     lines = [int(message.split(":")[1]) for message in found]
     assert lines == sorted(lines)
     assert len(found) >= 2
+
+
+# -- values a person meant -------------------------------------------------------------------
+
+
+def test_a_step_shorter_than_half_a_second_is_refused() -> None:
+    assert errors(exercise("hold: 0.0001\n")) == [
+        "s.yaml:4:11: `hold`: '0.0001' is shorter than 0.5 seconds, too short to follow; "
+        "write e.g. 1s (or a number of breaths, e.g. `5 breaths`)"
+    ]
+
+
+def test_a_breath_phase_shorter_than_half_a_second_is_refused() -> None:
+    assert errors(exercise("breathing: {inhale: 0.1s, exhale: 4s, cycles: 3}\n")) == [
+        "s.yaml:4:25: `inhale`: '0.1s' is shorter than 0.5 seconds, too short to follow; "
+        "write e.g. 1s"
+    ]
+
+
+def test_a_step_longer_than_three_hours_is_refused() -> None:
+    assert errors(exercise("rest after: 3h1s\nhold: 30s\n")) == [
+        "s.yaml:4:17: `rest after`: '3h1s' is longer than 3 hours; is it a typo? write e.g. 30s"
+    ]
+
+
+def test_a_session_longer_than_six_hours_says_the_bound() -> None:
+    # Each step is allowed (2 h 50 m), but three of them make a session of 8 h 30 m.
+    assert errors(
+        """\
+        title: T
+        defaults: {get ready: none, rest after: none}
+        exercises:
+          - {name: A, hold: 2h50m}
+          - {name: B, hold: 2h50m}
+          - {name: C, hold: 2h50m}
+        """
+    ) == ["s.yaml:1:1: this session would last 8h30m; a session may last at most 6 hours"]
+
+
+def test_six_hours_exactly_is_allowed() -> None:
+    result = load(
+        """\
+        title: T
+        defaults: {get ready: none, rest after: none, setup time: wait}
+        exercises: [{name: A, hold: 3h}, {name: B, hold: 3h}]
+        """
+    )
+    assert result.ok, result.diagnostics
+
+
+def test_a_five_thousand_digit_count_gets_a_plain_message() -> None:
+    assert errors(exercise(f"hold: 30s\nsets: {'9' * 5000}\n")) == [
+        "s.yaml:5:11: `sets`: expected a whole number from 1 to 1000, found one 5,000 digits long"
+    ]
+
+
+def test_a_five_thousand_digit_duration_gets_a_plain_message() -> None:
+    assert errors(exercise(f"hold: {'9' * 5000}\n")) == [
+        "s.yaml:4:11: `hold`: a duration is a few characters such as 30s or 1m30s; this one is "
+        "5,000 characters long (or a number of breaths, e.g. `5 breaths`)"
+    ]
+
+
+def test_a_five_thousand_digit_clock_time_gets_a_plain_message() -> None:
+    assert errors(exercise(f"hold: 30s\nrest after: '1:{'9' * 5000}:00'\n")) == [
+        "s.yaml:5:17: `rest after`: a duration is a few characters such as 30s or 1m30s; "
+        "this one is 5,005 characters long"
+    ]
+
+
+def test_a_five_thousand_digit_breath_count_gets_a_plain_message() -> None:
+    assert errors(exercise(f"hold: {'9' * 5000} breaths\n")) == [
+        "s.yaml:4:11: `hold`: a number of breaths is a few digits; this one is 5,000 long "
+        "(or a number of breaths, e.g. `5 breaths`)"
+    ]
+
+
+def test_a_long_wrong_value_is_quoted_short() -> None:
+    assert errors(exercise(f"hold: 30s\nsides: {'x' * 5000}\n")) == [
+        "s.yaml:5:12: `sides`: expected one of `none`, `left then right`, `right then left`, "
+        "`left only`, `right only`, found 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'… (5,000 characters)"
+    ]
+
+
+def test_a_long_unknown_key_is_quoted_short() -> None:
+    # YAML itself refuses a plain key over 1,024 characters.
+    assert errors(exercise(f"hold: 30s\n{'k' * 1000}: 1\n")) == [
+        "s.yaml:5:5: unknown key 'kkkkkkkkkkkkkkkkkkkkkkkkkkkkkk'… (1,000 characters) in exercise"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("char", "name"),
+    [
+        ("\x1b", "U+001B (escape)"),
+        ("\x07", "U+0007 (bell)"),
+        ("\x00", "U+0000 (null)"),
+        ("\x7f", "U+007F (delete)"),
+        ("\x9b", "U+009B (control character)"),
+        ("\x85", "U+0085 (next line)"),
+    ],
+)
+def test_control_characters_in_the_file_are_refused_at_their_position(char: str, name: str) -> None:
+    assert errors(exercise(f"hold: 30s\nabout: red{char}[31m text\n")) == [
+        f"s.yaml:5:15: this file holds the control character {name}; session files hold "
+        "printable text only"
+    ]
+
+
+def test_control_character_written_as_an_escape_is_refused_at_its_value() -> None:
+    assert errors(exercise('hold: 30s\nabout: "clear \\e[2J screen"\n')) == [
+        "s.yaml:5:12: this text holds, written as an escape, the control character U+001B "
+        "(escape); session files hold printable text only"
+    ]
+
+
+def test_carriage_return_written_as_an_escape_is_refused() -> None:
+    assert errors(exercise('hold: 30s\nname: "safe\\rEVIL"\n')) == [
+        "s.yaml:5:11: this text holds, written as an escape, the control character U+000D "
+        "(carriage return); session files hold printable text only"
+    ]
+
+
+def test_control_character_in_a_key_is_refused() -> None:
+    assert errors(exercise('hold: 30s\n"no\\x07tes": x\n')) == [
+        "s.yaml:5:5: this text holds, written as an escape, the control character U+0007 "
+        "(bell); session files hold printable text only"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("char", "name"),
+    [
+        ("\u202e", "U+202E (right-to-left override)"),
+        ("\u202a", "U+202A (left-to-right embedding)"),
+        ("\u2066", "U+2066 (left-to-right isolate)"),
+        ("\u2069", "U+2069 (pop directional isolate)"),
+    ],
+)
+def test_bidirectional_overrides_are_refused_at_their_position(char: str, name: str) -> None:
+    assert errors(exercise(f"hold: 30s\nabout: turn {char}tfel\n")) == [
+        f"s.yaml:5:17: this file holds the bidirectional control {name}, which makes text "
+        "display in a different order than it reads; remove it"
+    ]
+
+
+def test_bidi_override_written_as_an_escape_is_refused() -> None:
+    assert errors(exercise('hold: 30s\nabout: "turn \\u202etfel"\n')) == [
+        "s.yaml:5:12: this text holds, written as an escape, the bidirectional control U+202E "
+        "(right-to-left override), which makes text display in a different order than it "
+        "reads; remove it"
+    ]
+
+
+def test_tabs_newlines_crlf_and_right_to_left_text_are_fine() -> None:
+    text = 'title: "a\\tb"\r\nsummary: |\r\n  two\r\n  lines\r\n'
+    text += "exercises: [{name: \u05e9\u05dc\u05d5\u05dd\u200f, hold: 30s}]\r\n"
+    result = load_session_bytes(text.encode(), label="s.yaml")
+    assert result.session is not None, result.diagnostics
+    assert result.session.title == "a\tb"
+    assert result.session.summary == "two\nlines"
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(1)", "file:///etc/passwd", "ftp://x.org/a"])
+def test_source_link_must_be_http_or_https(url: str) -> None:
+    assert errors(
+        f"title: T\nsources: [{{title: S, url: '{url}'}}]\nexercises: [{{name: A, hold: 30s}}]\n"
+    ) == [
+        f"s.yaml:2:27: `url`: a source link starts with http:// or https:// and has no spaces, "
+        f"found {url!r}"
+    ]
+
+
+def test_source_link_over_https_is_kept() -> None:
+    result = load(
+        "title: T\nsources: [{title: S, url: 'HTTPS://example.org/a'}]\n"
+        "exercises: [{name: A, hold: 30s}]\n"
+    )
+    assert result.session is not None
+    assert result.session.sources[0].url == "HTTPS://example.org/a"
+
+
+def test_show_never_prints_escape_sequences_from_a_file_name(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "\x1b]0;pwned\x07.yaml"
+    bad.write_text("title: T\nexercises: [{name: A, hold: -1}]\n", encoding="utf-8")
+    assert cli.main(["show", str(bad)]) == 1
+    err = capsys.readouterr().err
+    assert "\x1b" not in err
+    assert "\x07" not in err
+    assert "\\x1b]0;pwned\\x07.yaml:2:" in err
+
+
+def test_validate_never_prints_escape_sequences_from_a_file_name(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    good = tmp_path / "\x1b[2J.yaml"
+    good.write_text("title: T\nexercises: [{name: A, hold: 30s}]\n", encoding="utf-8")
+    bad = tmp_path / "\x9b1m.yaml"
+    bad.write_text("title: T\nexercises: [{name: A, hold: -1}]\n", encoding="utf-8")
+    assert cli.main(["validate", str(good), str(bad)]) == 1
+    captured = capsys.readouterr()
+    assert captured.out.startswith(f"{tmp_path}/\\x1b[2J.yaml: ok")
+    assert captured.err.startswith(f"{tmp_path}/\\x9b1m.yaml:2:")
+    assert not any(c in captured.out + captured.err for c in "\x1b\x9b")

@@ -21,6 +21,7 @@ from piritimer.core.model import (
     Source,
     TimedHold,
 )
+from piritimer.core.timeline import compile_session, total_seconds
 
 
 def load(text: str, base_dir: Path | None = None) -> Session:
@@ -277,23 +278,19 @@ def test_exercise_remembers_its_line() -> None:
 
 
 def test_load_session_reads_a_path_and_resolves_images_next_to_it(tmp_path: Path) -> None:
-    (tmp_path / "pictures").mkdir()
-    (tmp_path / "bridge.png").write_bytes(b"png")
-    (tmp_path / "pictures" / "twist.svg").write_text("<svg/>")
-    elsewhere = tmp_path / "elsewhere.png"
-    elsewhere.write_bytes(b"png")
     folder = tmp_path / "sessions"
-    folder.mkdir()
+    (folder / "pictures").mkdir(parents=True)
     (folder / "bridge.png").write_bytes(b"png")
+    (folder / "pictures" / "twist.svg").write_text("<svg/>")
     path = folder / "mine.yaml"
     path.write_text(
         textwrap.dedent(
-            f"""\
+            """\
             title: Mine
             exercises:
-              - {{name: A, hold: 3, image: bridge.png}}
-              - {{name: B, hold: 3, image: ../pictures/twist.svg}}
-              - {{name: C, hold: 3, image: {elsewhere}}}
+              - {name: A, hold: 3, image: bridge.png}
+              - {name: B, hold: 3, image: pictures/twist.svg}
+              - {name: C, hold: 3, image: pictures/../bridge.png}
             """
         )
     )
@@ -303,8 +300,12 @@ def test_load_session_reads_a_path_and_resolves_images_next_to_it(tmp_path: Path
     assert result.session is not None
     assert result.session.path == path
     images = [e.image for e in result.session.exercises]
-    assert images == [folder / "bridge.png", folder / "../pictures/twist.svg", elsewhere]
-    assert all(image is not None and image.is_file() for image in images)
+    resolved = folder.resolve()
+    assert images == [
+        resolved / "bridge.png",
+        resolved / "pictures/twist.svg",
+        resolved / "bridge.png",
+    ]
 
 
 def test_bundled_image_by_name_and_a_local_file_wins(tmp_path: Path) -> None:
@@ -342,3 +343,10 @@ def test_bytes_and_text_give_the_same_session() -> None:
     assert from_text.session == from_bytes.session
     assert from_text.session is not None
     assert from_text.session.title == "Café"
+
+
+def test_the_length_check_agrees_with_the_timeline_for_every_bundled_session() -> None:
+    for path in sorted(paths.bundled_sessions_dir().glob("*.yaml")):
+        session = load_session(path).session
+        assert session is not None, path
+        assert total_seconds(session) == pytest.approx(compile_session(session).total_s), path

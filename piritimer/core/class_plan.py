@@ -27,11 +27,18 @@ from typing import NamedTuple, TypeVar
 import yaml
 
 from piritimer import paths
-from piritimer.core.diagnostics import Diagnostic, SessionFileError, Severity
-from piritimer.core.loader import MAX_STEPS, SpecReader, load_session, load_session_bytes
+from piritimer.core.diagnostics import Diagnostic, SessionFileError, Severity, quoted
+from piritimer.core.durations import format_duration
+from piritimer.core.loader import (
+    MAX_SESSION_S,
+    MAX_STEPS,
+    SpecReader,
+    load_session,
+    load_session_bytes,
+)
 from piritimer.core.model import FORMAT_VERSION, Session
 from piritimer.core.spec import Field, Kind, Section
-from piritimer.core.timeline import count_steps
+from piritimer.core.timeline import count_steps, total_seconds
 from piritimer.core.yaml_source import MAX_FILE_BYTES, compose, position, read_text
 
 _T = TypeVar("_T")
@@ -165,11 +172,25 @@ def load_class_bytes(
     return (None if errors else plan), tuple(reader.diagnostics)
 
 
+SESSION_SUFFIXES = (".yaml", ".yml")
+
+
+def _refusal(name: str) -> str | None:
+    """Why a class may not name this file, if it may not. Class files travel like session
+    files: an absolute path means nothing on another machine and could reach any file here."""
+    candidate = Path(name)
+    if candidate.is_absolute() or candidate.drive or name.startswith("~"):
+        return "is an absolute path; name it relative to the class file"
+    if candidate.suffix.lower() not in SESSION_SUFFIXES:
+        return "is not a session file (.yaml or .yml)"
+    return None
+
+
 def find_session_file(name: str, base_dir: Path | None) -> Path | None:
     """A class's session entry: a path next to the class file first, then a bundled session."""
     candidate = Path(name)
-    if candidate.is_absolute():
-        return candidate if candidate.is_file() else None
+    if _refusal(name) is not None:
+        return None
     if base_dir is not None and (base_dir / candidate).is_file():
         # normpath, not resolve: messages then name "sessions/x.yaml", not "classes/../", and
         # a symlinked folder keeps the name the teacher knows.
@@ -207,10 +228,19 @@ def _read_plan(
         notes=top.values.get("notes"),
         path=path,
     )
-    steps = count_steps(plan.session())
+    session = plan.session()
+    steps = count_steps(session)
+    where = top.value_nodes.get("repeat", root)
     if steps > MAX_STEPS:
-        where = top.value_nodes.get("repeat", root)
         reader.error(where, f"this class would have {steps:,} steps; the limit is {MAX_STEPS:,}")
+    elif (total_s := total_seconds(session)) > MAX_SESSION_S:
+        reader.error(
+            where,
+            (
+                f"this class would last {format_duration(total_s)}; "
+                f"a class may last at most {MAX_SESSION_S // 3600} hours"
+            ),
+        )
     return plan
 
 
@@ -229,6 +259,10 @@ def _read_sessions(
         return None
     sessions: list[Session] = []
     for name, item in zip(names, item_nodes, strict=True):
+        refusal = _refusal(name)
+        if refusal is not None:
+            reader.error(item, f"session file {quoted(name)} {refusal}")
+            continue
         found = find_session_file(name, base_dir)
         if found is None:
             where = f"next to the class file ({base_dir}) or " if base_dir else ""

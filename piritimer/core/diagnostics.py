@@ -26,6 +26,17 @@ class Diagnostic:
         return f"{self.path}:{self.line}:{self.column}: {prefix}{self.message}"
 
 
+QUOTE_CHARS = 40
+"""How much of a file's own text a message quotes; a 5,000-digit value is not worth reading."""
+
+
+def quoted(text: str) -> str:
+    """``text`` as a message quotes it: in quotes, and cut short when it is long."""
+    if len(text) <= QUOTE_CHARS:
+        return repr(text)
+    return f"{text[: QUOTE_CHARS - 10]!r}… ({len(text):,} characters)"
+
+
 class SessionFileError(Exception):
     """Raised internally to stop reading a file at its first unrecoverable problem."""
 

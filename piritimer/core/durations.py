@@ -19,6 +19,10 @@ from dataclasses import dataclass
 
 MAX_STEP_S = 3 * 60 * 60
 """The longest single step we accept; anything longer is almost surely a typo."""
+MIN_STEP_S = 0.5
+"""The shortest: nobody can follow a cue that lasts less than half a second."""
+MAX_DURATION_CHARS = 40
+"""``1 hour 59 minutes 59.5 seconds`` is 30 characters; a longer text is not a duration."""
 
 _UNIT_SECONDS = {
     "s": 1,
@@ -62,11 +66,20 @@ def parse_duration(text: str) -> float:
     raw = text.strip().lower()
     if not raw:
         raise DurationError("expected a duration such as 30s, 1m30s or 1:30, found nothing")
+    if len(raw) > MAX_DURATION_CHARS:
+        raise DurationError(
+            f"a duration is a few characters such as 30s or 1m30s; this one is {len(raw):,} "
+            "characters long"
+        )
     if raw.startswith("-"):
         raise DurationError(f"a duration cannot be negative ({text!r}); write e.g. 30s")
     seconds = _parse_positive(raw, text)
     if seconds <= 0:
         raise DurationError(f"a duration must be longer than zero ({text!r})")
+    if seconds < MIN_STEP_S:
+        raise DurationError(
+            f"{text!r} is shorter than {MIN_STEP_S:g} seconds, too short to follow; write e.g. 1s"
+        )
     if not math.isfinite(seconds) or seconds > MAX_STEP_S:
         raise DurationError(
             f"{text!r} is longer than {MAX_STEP_S // 3600} hours; is it a typo? write e.g. 30s"
@@ -111,6 +124,10 @@ def _parse_positive(raw: str, original: str) -> float:
 def parse_hold(text: str) -> float | Breaths:
     """A hold is a duration or a number of breaths (``5 breaths``)."""
     match = _BREATHS.match(text.strip().lower())
+    if match and len(match.group(1)) > MAX_DURATION_CHARS:
+        raise DurationError(
+            f"a number of breaths is a few digits; this one is {len(match.group(1)):,} long"
+        )
     if match:
         count = int(match.group(1))
         if count < 1:

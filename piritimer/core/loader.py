@@ -17,8 +17,14 @@ import yaml
 
 from piritimer import paths
 from piritimer.core import spec
-from piritimer.core.diagnostics import Diagnostic, SessionFileError, Severity
-from piritimer.core.durations import Breaths, DurationError, parse_duration, parse_hold
+from piritimer.core.diagnostics import Diagnostic, SessionFileError, Severity, quoted
+from piritimer.core.durations import (
+    Breaths,
+    DurationError,
+    format_duration,
+    parse_duration,
+    parse_hold,
+)
 from piritimer.core.model import (
     FORMAT_VERSION,
     BreathPattern,
@@ -33,18 +39,24 @@ from piritimer.core.model import (
     Work,
 )
 from piritimer.core.spec import Field, Kind, Section
-from piritimer.core.timeline import count_steps
+from piritimer.core.timeline import count_steps, total_seconds
 from piritimer.core.yaml_source import MAX_FILE_BYTES, check_size, compose, position, read_text
 
 MAX_COUNT = 1000
 MAX_STEPS = 20_000
 """A session longer than this would be days long; refusing it keeps the timeline small."""
+MAX_SESSION_S = 6 * 60 * 60
+"""The longest session, counting only timed steps; a six-year session is a typo or a prank."""
+URL_SCHEMES = ("http://", "https://")
+"""Source links open in a browser; ``file:`` or ``javascript:`` links must never reach one."""
 
 INTERNAL_ERROR = "piritimer failed to read this file"
 _NULL_TAG = "tag:yaml.org,2002:null"
 _INVALID: Any = object()
 """Marks a value already reported as wrong (None is a valid value: "wait", "none")."""
 _INTEGER = re.compile(r"^\+?\d+$")
+QUOTE_LIMIT = 40
+"""No key or number a person means is longer; longer ones are quoted short, never converted."""
 
 
 @dataclass(frozen=True)
@@ -180,6 +192,16 @@ class SpecReader:
         steps = count_steps(session)
         if steps > MAX_STEPS:
             self.error(root, f"this session would have {steps:,} steps; the limit is {MAX_STEPS:,}")
+            return
+        total_s = total_seconds(session)
+        if total_s > MAX_SESSION_S:
+            self.error(
+                root,
+                (
+                    f"this session would last {format_duration(total_s)}; "
+                    f"a session may last at most {MAX_SESSION_S // 3600} hours"
+                ),
+            )
 
     def defaults(self, checked: _Mapping | None) -> Defaults:
         base = Defaults()
@@ -304,7 +326,9 @@ class SpecReader:
             key = key_node.value
             if key in key_nodes:
                 first_line = position(key_nodes[key])[0]
-                self.error(key_node, f"duplicate key `{key}` (first given on line {first_line})")
+                self.error(
+                    key_node, f"duplicate key {_shown_key(key)} (first given on line {first_line})"
+                )
                 continue
             key_nodes[key] = key_node
             spec_field = section.field(key)
@@ -329,6 +353,8 @@ class SpecReader:
 
     @staticmethod
     def unknown_key_message(key: str, section: Section) -> str:
+        if len(key) > QUOTE_LIMIT:
+            return f"unknown key {_shown_key(key)} in {section.name}"
         normal = key.lower().replace("_", " ").replace("-", " ").strip()
         guess = next((k for k in section.keys if k == normal), None)
         if guess is None:
@@ -432,6 +458,10 @@ class SpecReader:
             return _INVALID
 
 
+def _shown_key(key: str) -> str:
+    return f"`{key}`" if len(key) <= QUOTE_LIMIT else quoted(key)
+
+
 def _text(raw: str, *_: object) -> str:
     text = raw.strip()
     if not text:
@@ -441,7 +471,12 @@ def _text(raw: str, *_: object) -> str:
 
 def _count(raw: str, *_: object) -> int:
     if not _INTEGER.match(raw.strip()):
-        raise ValueError(f"expected a whole number such as 3, found {raw!r}")
+        raise ValueError(f"expected a whole number such as 3, found {quoted(raw)}")
+    if len(raw.strip()) > QUOTE_LIMIT:
+        raise ValueError(
+            f"expected a whole number from 1 to {MAX_COUNT}, found one {len(raw.strip()):,} "
+            "digits long"
+        )
     number = int(raw)
     if not 1 <= number <= MAX_COUNT:
         raise ValueError(f"expected a whole number from 1 to {MAX_COUNT}, found {number}")
@@ -498,7 +533,7 @@ def _switch(raw: str, *_: object) -> bool:
         return True
     if word in spec.FALSE_WORDS:
         return False
-    raise ValueError(f"expected `on` or `off`, found {raw!r}")
+    raise ValueError(f"expected `on` or `off`, found {quoted(raw)}")
 
 
 def _sides(raw: str, *_: object) -> SideOrder:
@@ -509,13 +544,13 @@ def _sides(raw: str, *_: object) -> SideOrder:
     close = difflib.get_close_matches(word, spec.SIDE_WORDS, n=1, cutoff=0.5)
     hint = f"did you mean `{close[0]}`? " if close else ""
     options = ", ".join(f"`{w}`" for w in spec.SIDE_WORDS)
-    raise ValueError(f"{hint}expected one of {options}, found {raw!r}")
+    raise ValueError(f"{hint}expected one of {options}, found {quoted(raw)}")
 
 
 def _version(raw: str, *_: object) -> int:
     if raw.strip() != str(FORMAT_VERSION):
         raise ValueError(
-            f"this piritimer reads format {FORMAT_VERSION}; the file says {raw!r}. "
+            f"this piritimer reads format {FORMAT_VERSION}; the file says {quoted(raw)}. "
             "Update piritimer, or write `format: 1`"
         )
     return FORMAT_VERSION
@@ -523,11 +558,20 @@ def _version(raw: str, *_: object) -> int:
 
 def _image(raw: str, reader: SpecReader, node: yaml.Node) -> Path:
     name = _text(raw)
-    found = paths.find_image(name, reader.base_dir)
+    found = paths.find_image(name, reader.base_dir)  # raises ImageRefused, a ValueError
     if found is None:
         where = "next to this file or " if reader.base_dir else ""
-        raise ValueError(f"image {name!r} not found {where}among the bundled images")
+        raise ValueError(f"image {quoted(name)} not found {where}among the bundled images")
     return found
+
+
+def _url(raw: str, *_: object) -> str:
+    url = _text(raw)
+    if not url.lower().startswith(URL_SCHEMES) or any(c.isspace() for c in url):
+        raise ValueError(
+            f"a source link starts with http:// or https:// and has no spaces, found {quoted(url)}"
+        )
+    return url
 
 
 _CONVERTERS: dict[Kind, Callable[..., Any]] = {
@@ -541,4 +585,5 @@ _CONVERTERS: dict[Kind, Callable[..., Any]] = {
     Kind.SIDES: _sides,
     Kind.VERSION: _version,
     Kind.IMAGE: _image,
+    Kind.URL: _url,
 }

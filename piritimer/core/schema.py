@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from piritimer.core import spec
+from piritimer.core.durations import MAX_STEP_S, MIN_STEP_S
 from piritimer.core.spec import Field, Kind, Section
 
 SCHEMA_ID = "https://piritimer.invalid/schema/session-1.json"
@@ -40,7 +41,7 @@ def _words(words: tuple[str, ...]) -> dict[str, Any]:
 def _duration() -> dict[str, Any]:
     return {
         "anyOf": [
-            {"type": "number", "exclusiveMinimum": 0},
+            {"type": "number", "minimum": MIN_STEP_S, "maximum": MAX_STEP_S},
             {"type": "string", "pattern": DURATION_PATTERN},
         ]
     }
@@ -76,6 +77,8 @@ def _field_schema(field: Field) -> dict[str, Any]:
         schema = {"const": 1}
     elif kind is Kind.IMAGE:
         schema = {"type": "string", "minLength": 1}
+    elif kind is Kind.URL:
+        schema = {"type": "string", "pattern": r"^[Hh][Tt][Tt][Pp][Ss]?://\S+$"}
     elif kind is Kind.SECTION:
         assert field.section is not None
         schema = section_schema(field.section)

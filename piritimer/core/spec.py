@@ -24,6 +24,7 @@ class Kind(Enum):
     SIDES = auto()
     VERSION = auto()
     IMAGE = auto()
+    URL = auto()
     SOURCES = auto()
     SECTION = auto()
     SECTION_LIST = auto()
@@ -137,7 +138,12 @@ SOURCE = Section(
         ),
         Field("author", Kind.TEXT, "Who wrote it.", "A. Writer"),
         Field("site", Kind.TEXT, "Where it was published.", "Example Health Blog"),
-        Field("url", Kind.TEXT, "Where to find it.", "https://example.org/piriformis"),
+        Field(
+            "url",
+            Kind.URL,
+            "Where to find it (an http or https link).",
+            "https://example.org/piriformis",
+        ),
         Field("date", Kind.TEXT, "When it was published.", "2025-08-14"),
         Field("note", Kind.TEXT, "What was taken from it.", "hold times and cues"),
     ),

@@ -128,6 +128,31 @@ def count_steps(session: Session) -> int:
     return total
 
 
+def total_seconds(session: Session) -> float:
+    """``compile_session(session).total_s``, computed without making the steps (the loader
+    checks every file's length, and a file may ask for 20,000 steps)."""
+    total = 0.0
+    for index, exercise in enumerate(session.exercises):
+        work = exercise.work
+        if isinstance(work, TimedHold):
+            rep_s = work.hold_s
+        else:
+            pattern = work.pattern
+            breath_s = pattern.inhale_s + pattern.exhale_s
+            breath_s += (pattern.hold_in_s or 0.0) + (pattern.hold_out_s or 0.0)
+            rep_s = work.cycles * breath_s
+        sets, reps = exercise.sets, exercise.reps
+        per_side = sets * reps * rep_s
+        per_side += (reps - 1) * sets * (exercise.rest_between_reps_s or 0.0)
+        per_side += (sets - 1) * (exercise.rest_between_sets_s or 0.0)
+        sides = max(1, len(exercise.sides.sides))
+        total += (exercise.setup_s or 0.0) + (exercise.get_ready_s or 0.0)
+        total += sides * per_side + (sides - 1) * exercise.switch_sides_s
+        if index + 1 < len(session.exercises):
+            total += exercise.rest_after_s or 0.0
+    return total
+
+
 def _breath_phases(work: PacedBreathing) -> int:
     pattern = work.pattern
     return work.cycles * (2 + (pattern.hold_in_s is not None) + (pattern.hold_out_s is not None))

@@ -2,8 +2,19 @@
 
 from __future__ import annotations
 
+import re
+
 from piritimer.core.durations import format_clock, format_duration
 from piritimer.core.timeline import Timeline
+
+_UNSAFE_ON_A_TERMINAL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+"""Controls a terminal would obey (escape sequences, carriage return, bell) and bidi overrides.
+The loader refuses them in session files; this keeps a file name or a future gap harmless."""
+
+
+def terminal_text(text: str) -> str:
+    """``text`` with every character a terminal would act on written as a visible escape."""
+    return _UNSAFE_ON_A_TERMINAL.sub(lambda m: m.group().encode("unicode_escape").decode(), text)
 
 
 def render_table(timeline: Timeline) -> str:
@@ -34,4 +45,4 @@ def render_table(timeline: Timeline) -> str:
     waits = timeline.wait_count
     extra = f" plus {waits} wait{'s' if waits != 1 else ''} for “I'm ready”" if waits else ""
     lines += ["", f"Total: {format_clock(timeline.total_s)}{extra}, {len(timeline.steps)} steps"]
-    return "\n".join(lines) + "\n"
+    return terminal_text("\n".join(lines)) + "\n"

@@ -8,6 +8,9 @@ blow up, and a session file has no need of them.
 
 from __future__ import annotations
 
+import re
+import unicodedata
+
 import yaml
 
 from piritimer.core.diagnostics import Diagnostic, SessionFileError
@@ -29,6 +32,57 @@ _STANDARD_TAGS = {
     # we never construct them, so they stay the text that was written.
     for name in ("str", "int", "float", "bool", "null", "timestamp", "merge", "value", "map", "seq")
 }
+
+
+_BIDI_CONTROLS = "\u202a-\u202e\u2066-\u2069"
+"""Embeddings, overrides and isolates: they make text display in another order than it is
+stored (and read), so a cue could show "left" and mean "right". The marks U+200E and U+200F
+only nudge neutral characters and are kept: right-to-left writing needs them."""
+_FORBIDDEN_IN_FILE = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f{_BIDI_CONTROLS}]")
+"""In the file as written: C0 controls other than tab and line breaks, DEL, C1 controls."""
+_FORBIDDEN_IN_VALUE = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_BIDI_CONTROLS}]")
+"""In a value (after YAML escapes such as ``"\\e"``): the same, and a carriage return, which would
+move a terminal's cursor back over what was printed."""
+_CONTROL_NAMES = {
+    0x00: "null",
+    0x07: "bell",
+    0x08: "backspace",
+    0x0D: "carriage return",
+    0x1B: "escape",
+    0x7F: "delete",
+    0x85: "next line",
+}
+
+
+def describe_character(char: str) -> str:
+    """``U+001B (escape)``: how a message names a character it cannot show."""
+    code = ord(char)
+    name = _CONTROL_NAMES.get(code) or unicodedata.name(char, "control character").lower()
+    return f"U+{code:04X} ({name})"
+
+
+def _character_message(char: str, how: str) -> str:
+    if re.match(f"[{_BIDI_CONTROLS}]", char):
+        return (
+            f"{how} the bidirectional control {describe_character(char)}, which makes text "
+            "display in a different order than it reads; remove it"
+        )
+    return (
+        f"{how} the control character {describe_character(char)}; session files hold "
+        "printable text only"
+    )
+
+
+def check_characters(path: str, text: str) -> None:
+    """Refuse control and bidirectional-override characters, at their line and column."""
+    found = _FORBIDDEN_IN_FILE.search(text)
+    if found is None:
+        return
+    start = found.start()
+    line = text.count("\n", 0, start) + 1
+    column = start - (text.rfind("\n", 0, start) + 1) + 1
+    message = _character_message(found.group(), "this file holds")
+    raise SessionFileError(Diagnostic(path, line, column, message))
 
 
 def check_size(path: str, size: int) -> None:
@@ -65,6 +119,7 @@ def read_text(path: str, data: bytes) -> str:
 
 def compose(path: str, text: str) -> yaml.Node | None:
     """Parse ``text`` into one YAML node tree (None for an empty file)."""
+    check_characters(path, text)
     try:
         _check_depth(path, text)
         root: yaml.Node | None = yaml.compose(text, Loader=_Loader)
@@ -129,6 +184,10 @@ def _check_tree(path: str, root: yaml.Node) -> None:
                 )
             )
         seen.add(id(node))
+        if isinstance(node, yaml.ScalarNode) and (bad := _FORBIDDEN_IN_VALUE.search(node.value)):
+            line, column = position(node)
+            message = _character_message(bad.group(), "this text holds, written as an escape,")
+            raise SessionFileError(Diagnostic(path, line, column, message))
         if node.tag not in _STANDARD_TAGS:
             line, column = position(node)
             raise SessionFileError(

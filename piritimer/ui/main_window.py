@@ -45,6 +45,7 @@ from piritimer.ui.preview import PreviewPage
 from piritimer.ui.runner import RunnerPage
 from piritimer.ui.services import Captioned, Services
 from piritimer.ui.settings import GEOMETRY_KEY, LAST_SESSION_KEY
+from piritimer.widgets.image_cache import shared_cache
 from piritimer.widgets.theme import colors_for, palette_for, style_sheet, system_prefers_dark
 
 if TYPE_CHECKING:
@@ -175,6 +176,10 @@ class MainWindow(QMainWindow):
         self.stack.currentChanged.connect(lambda _index: self._update_actions())
         # A bound method, not a lambda: Qt drops the connection when the window goes.
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._on_color_scheme)
+        shared_cache().notice.connect(self._on_image_notice)
+
+    def _on_image_notice(self, text: str) -> None:
+        self.statusBar().showMessage(text, 10_000)  # a status bar paints plain text
 
     # -- pages ----------------------------------------------------------------------------------
 

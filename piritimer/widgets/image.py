@@ -1,31 +1,37 @@
 """Shows an exercise illustration (SVG or bitmap), scaled to fit and centred.
 
-QtSvg is imported on first use, not at start-up: the library page never needs it.
+Pictures come from the shared ImageCache, decoded once for every view; one that cannot be shown
+is drawn as a placeholder frame (the cache tells the user why, once).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QImageReader, QPainter, QPaintEvent, QPixmap
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-if TYPE_CHECKING:
-    from PySide6.QtSvg import QSvgRenderer
+from piritimer.widgets.image_cache import ImageCache, Picture, shared_cache
 
 PAPER = "#fbf9f5"
+PLACEHOLDER_SIZE = QSize(4, 3)
 
 
 class ImageView(QWidget):
     """Paints one picture, keeping its aspect ratio; nothing at all when there is none."""
 
-    def __init__(self, parent: QWidget | None = None, *, hint: QSize | None = None) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        hint: QSize | None = None,
+        cache: ImageCache | None = None,
+    ) -> None:
         super().__init__(parent)
+        self._cache = cache if cache is not None else shared_cache()
         self._path: Path | None = None
-        self._svg: QSvgRenderer | None = None
-        self._pixmap: QPixmap | None = None
+        self._picture: Picture | None = None
         self._hint = hint or QSize(240, 240)
         self.padding = 0.02
         """Fraction of the shorter side kept clear around the picture, inside its paper."""
@@ -37,23 +43,19 @@ class ImageView(QWidget):
         return self._path
 
     def has_image(self) -> bool:
-        return self._svg is not None or self._pixmap is not None
+        """Something to draw: the picture, or the placeholder for one that cannot be shown."""
+        return self._picture is not None
+
+    @property
+    def problem(self) -> str | None:
+        """Why the picture is not shown (the placeholder is drawn instead), or None."""
+        return self._picture.problem if self._picture is not None else None
 
     def set_path(self, path: Path | None) -> None:
         if path == self._path:
             return
         self._path = path
-        self._svg = None
-        self._pixmap = None
-        if path is not None and path.suffix.lower() == ".svg":
-            from PySide6.QtSvg import QSvgRenderer
-
-            renderer = QSvgRenderer(str(path), self)
-            self._svg = renderer if renderer.isValid() else None
-        elif path is not None:
-            reader = QImageReader(str(path))
-            image = reader.read()
-            self._pixmap = QPixmap.fromImage(image) if not image.isNull() else None
+        self._picture = self._cache.picture(path) if path is not None else None
         self.update()
 
     def set_paper(self, color: str | None) -> None:
@@ -65,11 +67,11 @@ class ImageView(QWidget):
         return self._hint
 
     def natural_size(self) -> QSize:
-        if self._svg is not None:
-            return self._svg.defaultSize()
-        if self._pixmap is not None:
-            return self._pixmap.size()
-        return QSize()
+        if self._picture is None:
+            return QSize()
+        if self._picture.problem is not None:
+            return PLACEHOLDER_SIZE
+        return self._picture.natural
 
     def target_rect(self) -> QRectF:
         natural = self.natural_size()
@@ -98,8 +100,31 @@ class ImageView(QWidget):
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(QColor(self._paper))
             painter.drawRoundedRect(paper, pad, pad)
-        if self._svg is not None:
-            self._svg.render(painter, target)
-        elif self._pixmap is not None:
-            painter.drawPixmap(target.toRect(), self._pixmap)
+        picture = self._picture
+        assert picture is not None
+        if picture.svg is not None:
+            picture.svg.render(painter, target)
+        elif picture.pixmap is not None:
+            painter.drawPixmap(target.toRect(), picture.pixmap)
+        else:
+            self._paint_placeholder(painter, target)
         painter.end()
+
+    def _paint_placeholder(self, painter: QPainter, target: QRectF) -> None:
+        """A framed, crossed-out box: clearly "a picture belongs here", with no file's text."""
+        color = self.palette().placeholderText().color()
+        pen = QPen(color, max(1.0, min(target.width(), target.height()) / 60))
+        pen.setStyle(Qt.PenStyle.DashLine)
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRect(target)
+        pen.setStyle(Qt.PenStyle.SolidLine)
+        painter.setPen(pen)
+        inset = target.adjusted(
+            target.width() * 0.3,
+            target.height() * 0.3,
+            -target.width() * 0.3,
+            -target.height() * 0.3,
+        )
+        painter.drawLine(inset.topLeft(), inset.bottomRight())
+        painter.drawLine(QPointF(inset.right(), inset.top()), QPointF(inset.left(), inset.bottom()))
