@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
@@ -14,10 +15,12 @@ from piritimer.app import build_window
 from piritimer.audio.outputs import AudioOutputs, SilentSoundOutput
 from piritimer.core.class_plan import load_for_presentation
 from piritimer.core.engine import State
+from piritimer.editor import prompts
 from piritimer.editor.window import EditorWindow
 from piritimer.ui.library import LibraryModel
 from piritimer.ui.main_window import MainWindow
 from piritimer.ui.services import Services
+from tests.editor.helpers import ScriptedPrompts
 from tests.ui.helpers import (
     FakeClock,
     FakeInhibitor,
@@ -182,3 +185,23 @@ def test_sound_and_voice_settings_open_from_the_window_and_persist(
     dialog.sounds_on.setChecked(False)
     assert not load_audio_settings(window.settings).sounds_on
     assert not window.audio_guide.settings.sounds_on
+
+
+def test_closing_the_main_window_asks_its_editors_about_unsaved_changes(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, window: MainWindow, sessions_dir: Path
+) -> None:
+    answers = ScriptedPrompts()
+    # The editor's questions are plain functions so that tests answer them (see prompts).
+    monkeypatch.setattr(prompts, "ask_unsaved_changes", answers.ask_unsaved_changes)
+    window.show_preview(sessions_dir / "quick.yaml")
+    assert window.edit_current()
+    (editor,) = window.editors.windows
+    editor.editor.insertPlainText("# a note\n")
+    answers.unsaved = prompts.UnsavedChoice.CANCEL
+    assert not window.close()
+    assert window.isVisible()
+    assert editor.isVisible()
+    assert answers.asked == ["unsaved quick.yaml"]
+    answers.unsaved = prompts.UnsavedChoice.DISCARD
+    assert window.close()
+    assert not window.isVisible()
