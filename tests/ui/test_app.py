@@ -13,6 +13,8 @@ from tests.ui.helpers import FIXTURES
 ROOT = Path(__file__).resolve().parents[2]
 
 # Replaces Qt's event loop with a few passes over pending events, then reports what is shown.
+# The start is the real one, hardware included: sound and voice open their helpers (silent
+# stand-ins where the machine has no device) and close with the window.
 PROBE = """
 import sys
 from PySide6.QtWidgets import QApplication
@@ -56,7 +58,7 @@ def test_the_command_line_file_opens_in_the_preview(tmp_path: Path) -> None:
     shown, app, guide = run_app(tmp_path, str(session))
     assert shown == "True True Quick calm"
     assert app.startswith("piritimer fusion")
-    assert guide == "AudioGuide"  # loaded after the first paint
+    assert guide == "AudioGuide"  # the real outputs reach it after the first paint
 
 
 def test_the_app_has_its_icon(tmp_path: Path) -> None:
