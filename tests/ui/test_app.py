@@ -64,3 +64,37 @@ def test_the_command_line_file_opens_in_the_preview(tmp_path: Path) -> None:
 def test_the_app_has_its_icon(tmp_path: Path) -> None:
     _shown, app, _guide = run_app(tmp_path)
     assert app == "piritimer fusion True"
+
+
+def test_the_window_is_built_without_the_slow_parts(tmp_path: Path) -> None:
+    """Up to the first paint: no sound device, speech, D-Bus or SVG module, no editor or
+    presentation window module; those load after the paint or on first use."""
+    code = (
+        "import sys\n"
+        "from piritimer.app import build_services, build_window, create_application\n"
+        "app = create_application([])\n"
+        "window = build_window(build_services(app))\n"
+        "window.show()\n"
+        "print(sorted(m for m in sys.modules if m.startswith(('PySide6.', 'piritimer.'))))\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PIRITIMER_HOME": str(tmp_path)}
+    loaded = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        timeout=60,
+        check=True,
+    ).stdout
+    assert "piritimer.ui.main_window" in loaded
+    for late in (
+        "QtMultimedia",
+        "QtTextToSpeech",
+        "QtDBus",
+        "QtSvg",
+        "piritimer.audio.hardware",
+        "piritimer.editor.window'",
+        "piritimer.present.presentation",
+    ):
+        assert late not in loaded, late
