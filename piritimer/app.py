@@ -4,6 +4,10 @@ Only this module creates the QApplication. The start-up order matters for the fi
 the window is built from services that load quickly; sound, voice and the screen-saver
 inhibit open after the window is on screen, and the editor and presentation mode load their
 modules when first opened.
+
+Each function imports what it builds: the start-up bench imports this module for
+``create_application`` alone, to give a bare PySide6 window the same QApplication, and that
+window must not load piritimer's.
 """
 
 from __future__ import annotations
@@ -13,29 +17,24 @@ import sys
 import time
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QApplication, QWidget
-
-from piritimer import paths
-from piritimer.audio.guide import AudioGuide
-from piritimer.audio.settings_store import load_audio_settings
-from piritimer.core.engine import Clock, Engine
-from piritimer.editor.windows import EditorWindows
-from piritimer.platform.inhibit import NullInhibitor
-from piritimer.qt.driver import EngineDriver
-from piritimer.ui.keep_awake import KeepAwake
-from piritimer.ui.library import LibraryModel
-from piritimer.ui.main_window import MainWindow, empty_timeline
-from piritimer.ui.services import Services
-from piritimer.ui.settings import open_settings
-
 if TYPE_CHECKING:
+    from PySide6.QtCore import QObject
+    from PySide6.QtWidgets import QApplication, QWidget
+
     from piritimer.core.class_plan import Prepared
+    from piritimer.core.engine import Clock
     from piritimer.present.presentation import Presentation
+    from piritimer.qt.driver import EngineDriver
+    from piritimer.ui.main_window import MainWindow
+    from piritimer.ui.services import Services
 
 
 def create_application(qt_args: list[str]) -> QApplication:
     """The QApplication with piritimer's names and style (the start-up bench uses it too)."""
+    from PySide6.QtWidgets import QApplication
+
+    from piritimer import paths
+
     app = QApplication([sys.argv[0], *qt_args])
     app.setApplicationName(paths.APP_NAME)
     app.setOrganizationName(paths.APP_NAME)
@@ -61,6 +60,19 @@ def open_presentation(
 
 def build_services(parent: QObject | None = None, clock: Clock = time.monotonic) -> Services:
     """Every service, once. Hardware starts quiet: see ``open_hardware``."""
+    from piritimer import paths
+    from piritimer.audio.guide import AudioGuide
+    from piritimer.audio.settings_store import load_audio_settings
+    from piritimer.core.engine import Engine
+    from piritimer.editor.windows import EditorWindows
+    from piritimer.platform.inhibit import NullInhibitor
+    from piritimer.qt.driver import EngineDriver
+    from piritimer.ui.keep_awake import KeepAwake
+    from piritimer.ui.library import LibraryModel
+    from piritimer.ui.main_window import empty_timeline
+    from piritimer.ui.services import Services
+    from piritimer.ui.settings import open_settings
+
     settings = open_settings()
     library = LibraryModel(
         [paths.user_sessions_dir()], bundled_folder=paths.bundled_sessions_dir(), parent=parent
@@ -81,6 +93,8 @@ def build_services(parent: QObject | None = None, clock: Clock = time.monotonic)
 
 def build_window(services: Services, *, restore: bool = True) -> MainWindow:
     """The home window, with the editors' "Try this exercise" running in it."""
+    from piritimer.ui.main_window import MainWindow
+
     window = MainWindow(services, restore=restore)
     services.editors.tryTimeline.connect(window.try_timeline)
     return window
@@ -88,6 +102,8 @@ def build_window(services: Services, *, restore: bool = True) -> MainWindow:
 
 def open_hardware(services: Services, window: QWidget) -> None:
     """Sound, voice and the screen-saver inhibit: after the first paint, never before."""
+    from PySide6.QtCore import QTimer
+
     from piritimer.audio.hardware import open_audio_outputs
     from piritimer.platform import create_inhibitor
 
@@ -116,6 +132,8 @@ def run(options: argparse.Namespace, qt_args: list[str]) -> int:
     prepared = _prepare_presentation(options)
     if isinstance(prepared, int):
         return prepared
+    from PySide6.QtCore import QTimer
+
     app = create_application(qt_args)
     services = build_services(app)
     window = build_window(services)

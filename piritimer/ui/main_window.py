@@ -169,7 +169,9 @@ class MainWindow(QMainWindow):
         self.runner_page.actionRequested.connect(self.perform)
         self.audio_guide.caption.connect(self.runner_page.set_caption)
         self.runner_page.set_captions_shown(True)
-        self.audio_guide.notice.connect(lambda text: self.statusBar().showMessage(text, 10_000))
+        # Bound methods, not lambdas: the services outlive the window, and Qt drops a bound
+        # method's connection when its window goes.
+        self.audio_guide.notice.connect(self._show_notice)
         self.driver.stateChanged.connect(self._on_state)
         self.library.entryChanged.connect(self._on_entry_changed)
         self.library.entryRemoved.connect(self._on_entry_removed)
@@ -251,6 +253,9 @@ class MainWindow(QMainWindow):
         return engine.index, where
 
     # -- engine ---------------------------------------------------------------------------------
+
+    def _show_notice(self, text: str) -> None:
+        self.statusBar().showMessage(text, 10_000)
 
     def _on_state(self, state: State) -> None:
         if state in LIVE_STATES or state is State.FINISHED:

@@ -16,7 +16,7 @@ from piritimer.qt.driver import EngineDriver
 from piritimer.ui.keep_awake import KeepAwake
 from piritimer.ui.library import LibraryModel
 from piritimer.ui.main_window import MainWindow, empty_timeline
-from piritimer.ui.services import Captioned, PresentationOpener, Services
+from piritimer.ui.services import Captioned, Services
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -84,14 +84,7 @@ class FakePresenter:
         return self.answer
 
 
-def make_services(
-    clock: FakeClock,
-    library: LibraryModel,
-    settings: QSettings,
-    *,
-    inhibitor: FakeInhibitor | None = None,
-    present: PresentationOpener | None = None,
-) -> Services:
+def make_services(clock: FakeClock, library: LibraryModel, settings: QSettings) -> Services:
     """Services as piritimer.app builds them, on a fake clock, silent, with fakes for the
     screen saver and the projector. The audio guide is the real one on its silent outputs."""
     driver = EngineDriver(Engine(empty_timeline(), clock=clock))
@@ -100,7 +93,7 @@ def make_services(
         library=library,
         driver=driver,
         audio=AudioGuide(driver, load_audio_settings(settings), driver),
-        keep_awake=KeepAwake(inhibitor or FakeInhibitor()),
+        keep_awake=KeepAwake(FakeInhibitor()),
         editors=EditorWindows(),
-        present=present or FakePresenter(),
+        present=FakePresenter(),
     )

@@ -13,6 +13,8 @@ from tests.ui.helpers import FIXTURES
 ROOT = Path(__file__).resolve().parents[2]
 
 # Replaces Qt's event loop with a few passes over pending events, then reports what is shown.
+# The start is the real one, hardware included: sound and voice open their helpers (silent
+# stand-ins where the machine has no device) and close with the window.
 PROBE = """
 import sys
 from PySide6.QtWidgets import QApplication
@@ -56,9 +58,43 @@ def test_the_command_line_file_opens_in_the_preview(tmp_path: Path) -> None:
     shown, app, guide = run_app(tmp_path, str(session))
     assert shown == "True True Quick calm"
     assert app.startswith("piritimer fusion")
-    assert guide == "AudioGuide"  # loaded after the first paint
+    assert guide == "AudioGuide"  # the real outputs reach it after the first paint
 
 
 def test_the_app_has_its_icon(tmp_path: Path) -> None:
     _shown, app, _guide = run_app(tmp_path)
     assert app == "piritimer fusion True"
+
+
+def test_the_window_is_built_without_the_slow_parts(tmp_path: Path) -> None:
+    """Up to the first paint: no sound device, speech, D-Bus or SVG module, no editor or
+    presentation window module; those load after the paint or on first use."""
+    code = (
+        "import sys\n"
+        "from piritimer.app import build_services, build_window, create_application\n"
+        "app = create_application([])\n"
+        "window = build_window(build_services(app))\n"
+        "window.show()\n"
+        "print(sorted(m for m in sys.modules if m.startswith(('PySide6.', 'piritimer.'))))\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PIRITIMER_HOME": str(tmp_path)}
+    loaded = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        timeout=60,
+        check=True,
+    ).stdout
+    assert "piritimer.ui.main_window" in loaded
+    for late in (
+        "QtMultimedia",
+        "QtTextToSpeech",
+        "QtDBus",
+        "QtSvg",
+        "piritimer.audio.hardware",
+        "piritimer.editor.window'",
+        "piritimer.present.presentation",
+    ):
+        assert late not in loaded, late

@@ -6,48 +6,42 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+import pytest
 from pytestqt.qtbot import QtBot
 
 from piritimer import paths
-from piritimer.app import build_window
 from piritimer.audio.outputs import AudioOutputs, SilentSoundOutput
 from piritimer.core.class_plan import load_for_presentation
 from piritimer.core.engine import State
+from piritimer.editor import prompts
 from piritimer.editor.window import EditorWindow
-from piritimer.ui.library import LibraryModel
 from piritimer.ui.main_window import MainWindow
 from piritimer.ui.services import Services
+from tests.editor.helpers import ScriptedPrompts
 from tests.ui.helpers import (
     FakeClock,
     FakeInhibitor,
     FakePresentation,
     FakePresenter,
     advance,
-    make_services,
 )
 
 
-def window_with(
-    qtbot: QtBot, services: Services, *, restore: bool = False, show: bool = True
-) -> MainWindow:
-    window = build_window(services, restore=restore)
-    qtbot.addWidget(window)
-    if show:
-        window.show()
-    return window
+def fake_inhibitor(services: Services) -> FakeInhibitor:
+    inhibitor = services.keep_awake.inhibitor
+    assert isinstance(inhibitor, FakeInhibitor)
+    return inhibitor
+
+
+def fake_presenter(services: Services) -> FakePresenter:
+    assert isinstance(services.present, FakePresenter)
+    return services.present
 
 
 def test_the_screen_saver_is_held_off_only_while_a_session_runs(
-    qtbot: QtBot,
-    clock: FakeClock,
-    library: LibraryModel,
-    settings: QSettings,
-    sessions_dir: Path,
+    window: MainWindow, services: Services, clock: FakeClock, sessions_dir: Path
 ) -> None:
-    fake = FakeInhibitor()
-    window = window_with(qtbot, make_services(clock, library, settings, inhibitor=fake))
-    assert window.keep_awake.inhibitor is fake
+    fake = fake_inhibitor(services)
     assert fake.calls == []
     window.show_preview(sessions_dir / "hip-release.yaml")
     window.start_session()
@@ -71,10 +65,9 @@ def test_the_screen_saver_is_held_off_only_while_a_session_runs(
 
 
 def test_the_platform_inhibitor_arriving_mid_session_takes_over_the_hold(
-    window: MainWindow, sessions_dir: Path
+    window: MainWindow, services: Services, sessions_dir: Path
 ) -> None:
-    first = window.keep_awake.inhibitor
-    assert isinstance(first, FakeInhibitor)
+    first = fake_inhibitor(services)
     window.show_preview(sessions_dir / "quick.yaml")
     window.start_session()
     platform = FakeInhibitor()
@@ -122,15 +115,11 @@ def test_editing_and_a_new_session_open_editors_through_the_registry(
 
 
 def test_presentation_mode_gets_the_session_and_the_captions(
-    qtbot: QtBot,
-    clock: FakeClock,
-    library: LibraryModel,
-    settings: QSettings,
-    sessions_dir: Path,
+    window: MainWindow, services: Services, sessions_dir: Path
 ) -> None:
+    presenter = fake_presenter(services)
     presentation = FakePresentation()
-    presenter = FakePresenter(presentation)
-    window = window_with(qtbot, make_services(clock, library, settings, present=presenter))
+    presenter.answer = presentation
     window.show_preview(sessions_dir / "quick.yaml")
     assert window.open_presentation(2)
     assert presenter.calls == [("Quick calm", 2, None)]
@@ -140,14 +129,9 @@ def test_presentation_mode_gets_the_session_and_the_captions(
 
 
 def test_a_cancelled_or_impossible_presentation_is_reported(
-    qtbot: QtBot,
-    clock: FakeClock,
-    library: LibraryModel,
-    settings: QSettings,
-    sessions_dir: Path,
+    window: MainWindow, services: Services, sessions_dir: Path
 ) -> None:
-    presenter = FakePresenter()
-    window = window_with(qtbot, make_services(clock, library, settings, present=presenter))
+    presenter = fake_presenter(services)
     window.show_preview(sessions_dir / "quick.yaml")
     presenter.answer = None  # the teacher cancelled the screen picker
     assert not window.open_presentation(None)
@@ -157,10 +141,9 @@ def test_a_cancelled_or_impossible_presentation_is_reported(
 
 
 def test_present_a_class_file_opens_on_its_holding_screen(
-    qtbot: QtBot, clock: FakeClock, library: LibraryModel, settings: QSettings
+    window: MainWindow, services: Services
 ) -> None:
-    presenter = FakePresenter()
-    window = window_with(qtbot, make_services(clock, library, settings, present=presenter))
+    presenter = fake_presenter(services)
     prepared = load_for_presentation(paths.bundled_sessions_dir() / "classes" / "hip-class.yaml")
     assert prepared.session is not None
     assert window.open_presentation(2, prepared)
@@ -182,3 +165,23 @@ def test_sound_and_voice_settings_open_from_the_window_and_persist(
     dialog.sounds_on.setChecked(False)
     assert not load_audio_settings(window.settings).sounds_on
     assert not window.audio_guide.settings.sounds_on
+
+
+def test_closing_the_main_window_asks_its_editors_about_unsaved_changes(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, window: MainWindow, sessions_dir: Path
+) -> None:
+    answers = ScriptedPrompts()
+    # The editor's questions are plain functions so that tests answer them (see prompts).
+    monkeypatch.setattr(prompts, "ask_unsaved_changes", answers.ask_unsaved_changes)
+    window.show_preview(sessions_dir / "quick.yaml")
+    assert window.edit_current()
+    (editor,) = window.editors.windows
+    editor.editor.insertPlainText("# a note\n")
+    answers.unsaved = prompts.UnsavedChoice.CANCEL
+    assert not window.close()
+    assert window.isVisible()
+    assert editor.isVisible()
+    assert answers.asked == ["unsaved quick.yaml"]
+    answers.unsaved = prompts.UnsavedChoice.DISCARD
+    assert window.close()
+    assert not window.isVisible()
