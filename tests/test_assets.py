@@ -36,6 +36,16 @@ EXERCISE_IMAGES = [
     "positional-release-psoas.svg",
     "pigeon.svg",
     "seated-figure-four.svg",
+    # the one-sided poses flipped for the other side (tests/test_mirrored_images.py)
+    "figure-four-mirrored.svg",
+    "figure-four-pull-mirrored.svg",
+    "seated-figure-four-mirrored.svg",
+    "pigeon-mirrored.svg",
+    "supine-cross-connect-mirrored.svg",
+    "sciatic-nerve-floss-mirrored.svg",
+    "peroneal-nerve-floss-mirrored.svg",
+    "positional-release-psoas-mirrored.svg",
+    "positional-release-piriformis-mirrored.svg",
 ]
 IMAGE_VIEWBOX = (0.0, 0.0, 480.0, 320.0)
 # Drawings are shown at many sizes: a few KB of plain shapes, nothing embedded.

@@ -67,6 +67,108 @@ def test_safety_note_names_the_warning_signs_and_sends_to_a_professional(path: P
 
 
 @pytest.mark.parametrize("path", SESSION_FILES, ids=SESSION_IDS)
+def test_safety_note_stops_only_on_new_or_worse_numbness(path: Path) -> None:
+    # Many people with sciatica feel some numbness or tingling all the time; "stop on
+    # tingling" would stop them before they start.
+    safety = " ".join((_load(path).safety or "").lower().split())
+    assert "new or worse" in safety, path.name
+
+
+@pytest.mark.parametrize("path", SESSION_FILES, ids=SESSION_IDS)
+def test_safety_note_says_when_to_get_help_at_once(path: Path) -> None:
+    safety = " ".join((_load(path).safety or "").lower().split())
+    for words in ("straight away", "bladder", "bowels", "saddle", "weaker"):
+        assert words in safety, f"{path.name}: safety note does not mention {words!r}"
+
+
+@pytest.mark.parametrize("path", SESSION_FILES, ids=SESSION_IDS)
+def test_pregnancy_caution_is_given_and_credited(path: Path) -> None:
+    session = _load(path)
+    safety = (session.safety or "").lower()
+    assert "pregnant" in safety, path.name
+    assert "breastfeeding" in safety, path.name
+    notes = " ".join(s.note or "" for s in session.sources if "Shepard" in (s.author or ""))
+    assert "pregnant or nursing" in " ".join(notes.split()), f"{path.name}: not credited"
+
+
+def _hands_out_a_roller(session: Session) -> bool:
+    return any("roller" in " ".join(e.setup).lower() for e in session.exercises)
+
+
+@pytest.mark.parametrize("path", SESSION_FILES, ids=SESSION_IDS)
+def test_a_session_with_a_roller_says_never_to_roll_the_buttock(path: Path) -> None:
+    session = _load(path)
+    if not _hands_out_a_roller(session):
+        return
+    safety = " ".join((session.safety or "").lower().split())
+    assert "do not roll your buttock" in safety, path.name
+    assert any(s.site == "The Abundant Bodyworker" for s in session.sources), path.name
+
+
+@pytest.mark.parametrize("path", SESSION_FILES, ids=SESSION_IDS)
+def test_stretching_sessions_send_lumbar_and_si_causes_to_be_ruled_out(path: Path) -> None:
+    session = _load(path)
+    if not any("figure-four" in e.name.lower() for e in session.exercises):
+        return
+    if "demo" in session.tags:
+        return  # a minute's tour, not a treatment
+    safety = " ".join((session.safety or "").lower().split())
+    assert "lower back" in safety, path.name
+    assert "sacroiliac" in safety, path.name
+    assert any(s.site == "Westerfeld Fitness" for s in session.sources), path.name
+
+
+@pytest.mark.parametrize("path", SESSION_FILES, ids=SESSION_IDS)
+def test_pigeon_comes_with_a_joint_replacement_caution(path: Path) -> None:
+    session = _load(path)
+    if not any(e.name.startswith("Pigeon") for e in session.exercises):
+        return
+    safety = " ".join((session.safety or "").lower().split())
+    assert "hip or knee replacement" in safety, path.name
+    assert "leave out pigeon" in safety, path.name
+
+
+PARTICLES = {"back", "on", "up", "off", "out", "in", "down", "over", "still", "away", "it"}
+"""Words that, said right after "Hold." or "Rest.", are heard as one phrase with it: "Hold.
+Back, shoulders…" becomes "hold back"."""
+
+
+@pytest.mark.parametrize("path", SESSION_FILES, ids=SESSION_IDS)
+def test_no_cue_joins_the_phase_word_before_it_when_heard(path: Path) -> None:
+    for exercise in _load(path).exercises:
+        for phase, cue in exercise.cues:
+            first = cue.split()[0].strip(",.").lower()
+            assert first not in PARTICLES, f"{exercise.name} {phase.value}: {cue!r}"
+
+
+@pytest.mark.parametrize("path", SESSION_FILES, ids=SESSION_IDS)
+def test_a_setup_after_a_side_change_does_not_say_stay(path: Path) -> None:
+    # After the right side, "stay in the figure-four" leaves the wrong leg crossed.
+    exercises = _load(path).exercises
+    for before, after in zip(exercises, exercises[1:], strict=False):
+        if len(before.sides.sides) == 2 and after.sides.sides:
+            spoken = " ".join(after.setup).lower()
+            assert not spoken.startswith("stay"), f"{after.name}: {after.setup[0]!r}"
+
+
+@pytest.mark.parametrize("path", SESSION_FILES, ids=SESSION_IDS)
+def test_flosses_name_the_movement_on_every_glide(path: Path) -> None:
+    # The voice says a breathing cue on the first breath of each repetition only, so a glide
+    # whose movement is in the cue must be a repetition of its own.
+    for exercise in _load(path).exercises:
+        if "floss" in exercise.name.lower():
+            assert isinstance(exercise.work, PacedBreathing)
+            assert exercise.work.cycles == 1, exercise.name
+
+
+def test_positional_release_speaks_rarely() -> None:
+    # Its notes ask for quiet: at most a few lines a minute.
+    timeline = _timeline(paths.bundled_sessions_dir() / "positional-release.yaml")
+    spoken = [step for step in timeline.steps if step.say]
+    assert len(spoken) / (timeline.total_s / 60) <= 2
+
+
+@pytest.mark.parametrize("path", SESSION_FILES, ids=SESSION_IDS)
 def test_every_source_is_credited_with_what_was_taken(path: Path) -> None:
     session = _load(path)
     assert session.sources, f"{path.name} credits no source"
