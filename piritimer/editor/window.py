@@ -12,7 +12,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QCloseEvent, QColor, QDesktopServices
 from PySide6.QtWidgets import (
-    QLabel,
     QMainWindow,
     QSplitter,
     QVBoxLayout,
@@ -38,6 +37,7 @@ from piritimer.editor.saving import SaveError, save_file, write_atomically
 from piritimer.editor.schema_file import ensure_schema_beside
 from piritimer.editor.template import TEMPLATE
 from piritimer.editor.text_codec import NotUtf8Error, decode
+from piritimer.widgets.plain import escape, plain_label
 
 RECOVERY_INTERVAL_MS = 2000
 """Unsaved text reaches the recovery folder at most this long after it was typed."""
@@ -71,8 +71,8 @@ class EditorWindow(QMainWindow):
         self.read_only_bar = Banner(theme.info_background)
         self.recovery_bar = Banner(theme.warning_background)
         self.disk_bar = Banner(theme.warning_background)
-        self.position_label = QLabel()
-        self.state_label = QLabel()
+        self.position_label = plain_label()
+        self.state_label = plain_label()
         self.recovery_key = recovery.key_for(None)
         self._recovery_timer = QTimer(self)
         self._recovery_timer.setSingleShot(True)
@@ -366,7 +366,7 @@ class EditorWindow(QMainWindow):
             return
         name = self.document.name
         self.disk_bar.show_message(
-            f"<b>{name} changed on disk.</b> Reload it and lose your unsaved changes, or "
+            f"<b>{escape(name)} changed on disk.</b> Reload it and lose your unsaved changes, or "
             "keep editing yours (saving replaces the other version, which stays in backups).",
             [("Reload", self.reload_from_disk), ("Keep mine", self.disk_bar.hide)],
         )
