@@ -43,6 +43,7 @@ def key_for(path: Path | None) -> str:
 
 
 def write(key: str, original: Path | None, text: str, now: datetime | None = None) -> None:
+    """Keep ``text`` under ``key``; raises OSError when the recovery folder cannot be written."""
     folder = recovery_dir()
     folder.mkdir(parents=True, exist_ok=True)
     record = {
@@ -89,4 +90,15 @@ def pending() -> list[Recovered]:
 
 
 def discard(key: str) -> None:
-    (recovery_dir() / f"{key}.json").unlink(missing_ok=True)
+    """Remove the buffer under ``key``. Best effort: a copy left behind is only offered back
+    (and dropped when it matches the file), so failing here must not fail a save or a close."""
+    try:
+        (recovery_dir() / f"{key}.json").unlink(missing_ok=True)
+    except OSError:
+        pass
+
+
+def reason(error: OSError) -> str:
+    """Why a recovery copy could not be written, in words for the person."""
+    where = error.filename or recovery_dir()
+    return f"cannot write to {where}: {error.strerror or error}"

@@ -34,9 +34,10 @@ from piritimer.editor.outline import exercise_at_line
 from piritimer.editor.preview import PreviewPane
 from piritimer.editor.problems import ProblemList
 from piritimer.editor.saving import SaveError, save_file, write_atomically
-from piritimer.editor.schema_file import ensure_schema_beside
+from piritimer.editor.schema_file import SchemaCopyError, Writer, ensure_schema_beside
 from piritimer.editor.template import TEMPLATE
 from piritimer.editor.text_codec import NotUtf8Error, decode
+from piritimer.widgets.notices import OnceNotice
 from piritimer.widgets.plain import escape, plain_label
 
 RECOVERY_INTERVAL_MS = 2000
@@ -71,6 +72,9 @@ class EditorWindow(QMainWindow):
         self.read_only_bar = Banner(theme.info_background)
         self.recovery_bar = Banner(theme.warning_background)
         self.disk_bar = Banner(theme.warning_background)
+        self.fault_bar = Banner(theme.warning_background)
+        self.schema_writer: Writer = write_atomically  # tests inject a full disk here
+        self.faults = OnceNotice(lambda text: self.fault_bar.show_message(text, []))
         self.position_label = plain_label()
         self.state_label = plain_label()
         self.recovery_key = recovery.key_for(None)
@@ -106,7 +110,7 @@ class EditorWindow(QMainWindow):
         layout = QVBoxLayout(central)
         layout.setContentsMargins(8, 8, 8, 4)
         layout.setSpacing(6)
-        for bar in (self.read_only_bar, self.recovery_bar, self.disk_bar):
+        for bar in (self.read_only_bar, self.recovery_bar, self.disk_bar, self.fault_bar):
             layout.addWidget(bar)
         layout.addWidget(columns, 1)
         layout.addWidget(self.problems)
@@ -279,7 +283,6 @@ class EditorWindow(QMainWindow):
         data = self.document.text_format.encode(text)
         try:
             backup = save_file(target, data)
-            ensure_schema_beside(target, text)
         except SaveError as error:
             prompts.show_error(self, "Not saved", f"{error}\n\nThe file on disk is unchanged.")
             return False
@@ -299,6 +302,16 @@ class EditorWindow(QMainWindow):
         kept = " · previous version kept in backups" if backup else ""
         self.statusBar().showMessage(f"Saved {target.name}{kept}", 6000)
         self.saved.emit(target)
+        try:  # after the state above: the session is saved whatever happens to the schema
+            ensure_schema_beside(target, text, self.schema_writer)
+        except SchemaCopyError as error:
+            prompts.show_error(
+                self,
+                "Saved, without the schema",
+                f"{target.name} is saved, but {error}.\n\nEditors that check session files "
+                "against the schema will not check this one until it is written; saving "
+                "again tries again.",
+            )
         return True
 
     def make_copy(self) -> Path | None:
@@ -326,11 +339,27 @@ class EditorWindow(QMainWindow):
     # -- recovery ------------------------------------------------------------------------------
 
     def write_recovery(self) -> None:
-        """Put the unsaved text where the next start can find it (or clear it when saved)."""
-        if self.editor.document().isModified() and not self.document.bundled:
-            recovery.write(self.recovery_key, self.document.path, self.text())
+        """Put the unsaved text where the next start can find it (or clear it when saved).
+
+        A recovery folder that cannot be written is said once (the timer retries quietly),
+        and again only after a write has succeeded in between.
+        """
+        try:
+            if self.editor.document().isModified() and not self.document.bundled:
+                recovery.write(self.recovery_key, self.document.path, self.text())
+            else:
+                recovery.discard(self.recovery_key)
+        except OSError as error:
+            self.faults.fault(
+                "recovery",
+                "<b>Unsaved changes are not being kept safe</b> — "
+                f"{escape(recovery.reason(error))}. "
+                "Save your work to keep it; piritimer keeps trying.",
+            )
         else:
-            recovery.discard(self.recovery_key)
+            if "recovery" in self.faults.active():
+                self.faults.cleared("recovery")
+                self.fault_bar.hide()
 
     def _offer_recovery(self, found: recovery.Recovered | None) -> None:
         if found is None or found.text == self.text():

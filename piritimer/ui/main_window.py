@@ -46,7 +46,8 @@ from piritimer.ui.library import LibraryEntry, LibraryModel, is_session_file
 from piritimer.ui.library_view import LibraryPage
 from piritimer.ui.preview import PreviewPage
 from piritimer.ui.runner import RunnerPage
-from piritimer.ui.settings import GEOMETRY_KEY, LAST_SESSION_KEY, open_settings
+from piritimer.ui.settings import GEOMETRY_KEY, LAST_SESSION_KEY, open_settings, sync_settings
+from piritimer.widgets.notices import OnceNotice
 from piritimer.widgets.theme import colors_for, palette_for, style_sheet, system_prefers_dark
 
 if TYPE_CHECKING:
@@ -88,7 +89,8 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.setWindowTitle("piritimer")
         self.setAcceptDrops(True)
-        self.settings = settings if settings is not None else open_settings()
+        self.notices = OnceNotice(lambda text: self.statusBar().showMessage(text, 15_000))
+        self.settings = settings if settings is not None else open_settings(self.notices.show)
         self.driver = EngineDriver(Engine(empty_timeline(), clock=clock), self)
         self.library = library or LibraryModel(
             [paths.user_sessions_dir()], bundled_folder=paths.bundled_sessions_dir(), parent=self
@@ -212,6 +214,7 @@ class MainWindow(QMainWindow):
             self.driver.stop()
         self.current_path = path
         self.settings.setValue(LAST_SESSION_KEY, str(path))
+        sync_settings(self.settings, self.notices)
         self.preview_page.show_entry(entry, self._resume_offer(entry))
         self.stack.setCurrentWidget(self.preview_page)
         self.sessionShown.emit(path)
@@ -457,7 +460,7 @@ class MainWindow(QMainWindow):
 
     def save_state(self) -> None:
         self.settings.setValue(GEOMETRY_KEY, self.saveGeometry())
-        self.settings.sync()
+        sync_settings(self.settings, self.notices)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self.save_state()
