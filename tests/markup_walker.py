@@ -17,6 +17,7 @@ import html
 import os
 import subprocess
 import sys
+import textwrap
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -98,6 +99,52 @@ def hostile_text(trap: Path, word: str = "x") -> str:
 def hostile_name(trap: Path) -> str:
     """A file name (no slashes) that is markup pointing at the trap."""
     return f'<img src="file:{str(trap).replace("/", "%2F")}"><font size=99>n.yaml'
+
+
+FIELDS = (
+    "TITLE SUMMARY SAFETY CREDITS NOTES SRCTITLE AUTHOR SITE DATE SRCNOTE "
+    "NAME ABOUT SETUP CUE EXNOTES"
+).split()
+
+
+def quoted(text: str) -> str:
+    """``text`` as a single-quoted YAML scalar."""
+    return "'" + text.replace("'", "''") + "'"
+
+
+def hostile_yaml(trap: Path) -> str:
+    """A valid session whose every text field is markup naming ``trap``, marked by field."""
+    m = {field: quoted(hostile_text(trap, field)) for field in FIELDS}
+    return textwrap.dedent(
+        f"""\
+        format: 1
+        title: {m["TITLE"]}
+        summary: {m["SUMMARY"]}
+        safety: {m["SAFETY"]}
+        credits: {m["CREDITS"]}
+        notes: {m["NOTES"]}
+        tags: [plain]
+        sources:
+          - title: {m["SRCTITLE"]}
+            author: {m["AUTHOR"]}
+            site: {m["SITE"]}
+            date: {m["DATE"]}
+            note: {m["SRCNOTE"]}
+            url: 'file:///etc/passwd'
+        exercises:
+          - name: {m["NAME"]}
+            about: {m["ABOUT"]}
+            notes: {m["EXNOTES"]}
+            setup:
+              - {m["SETUP"]}
+            setup time: 5s
+            get ready: 2s
+            hold: 10s
+            sides: left then right
+            cues:
+              hold: {m["CUE"]}
+        """
+    )
 
 
 def _rich(text: str, text_format: Qt.TextFormat) -> bool:

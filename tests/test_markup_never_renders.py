@@ -42,62 +42,21 @@ from tests.markup_walker import (
     assert_shows,
     hostile_name,
     hostile_text,
+    hostile_yaml,
+    quoted,
     top_level_tooltips,
 )
-
-FIELDS = (
-    "TITLE SUMMARY SAFETY CREDITS NOTES SRCTITLE AUTHOR SITE DATE SRCNOTE "
-    "NAME ABOUT SETUP CUE EXNOTES"
-).split()
-
-
-def _quoted(text: str) -> str:
-    return "'" + text.replace("'", "''") + "'"
-
-
-def hostile_yaml(trap: Path) -> str:
-    m = {field: _quoted(hostile_text(trap, field)) for field in FIELDS}
-    return textwrap.dedent(
-        f"""\
-        format: 1
-        title: {m["TITLE"]}
-        summary: {m["SUMMARY"]}
-        safety: {m["SAFETY"]}
-        credits: {m["CREDITS"]}
-        notes: {m["NOTES"]}
-        tags: [plain]
-        sources:
-          - title: {m["SRCTITLE"]}
-            author: {m["AUTHOR"]}
-            site: {m["SITE"]}
-            date: {m["DATE"]}
-            note: {m["SRCNOTE"]}
-            url: 'file:///etc/passwd'
-        exercises:
-          - name: {m["NAME"]}
-            about: {m["ABOUT"]}
-            notes: {m["EXNOTES"]}
-            setup:
-              - {m["SETUP"]}
-            setup time: 5s
-            get ready: 2s
-            hold: 10s
-            sides: left then right
-            cues:
-              hold: {m["CUE"]}
-        """
-    )
 
 
 def broken_yaml(trap: Path) -> str:
     """Errors whose diagnostics quote the file's own markup keys and values."""
     return textwrap.dedent(
         f"""\
-        title: {_quoted(hostile_text(trap, "BROKENTITLE"))}
-        {_quoted(hostile_text(trap, "KEY"))}: {_quoted(hostile_text(trap, "VALUE"))}
+        title: {quoted(hostile_text(trap, "BROKENTITLE"))}
+        {quoted(hostile_text(trap, "KEY"))}: {quoted(hostile_text(trap, "VALUE"))}
         exercises:
-          - name: {_quoted(hostile_text(trap, "BADNAME"))}
-            hold: {_quoted(hostile_text(trap, "BADHOLD"))}
+          - name: {quoted(hostile_text(trap, "BADNAME"))}
+            hold: {quoted(hostile_text(trap, "BADHOLD"))}
         """
     )
 
