@@ -227,11 +227,13 @@ def make_editor(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> Callable[[Path
 
 
 def test_editor_preview_and_banner(
-    make_editor: Callable[[Path], EditorWindow], hostile_file: Path, trap: ImageTrap
+    qtbot: QtBot,
+    make_editor: Callable[[Path], EditorWindow],
+    hostile_file: Path,
+    trap: ImageTrap,
 ) -> None:
     window = make_editor(hostile_file)
-    assert window.checker.last is not None
-    assert window.checker.last.ok
+    qtbot.waitUntil(lambda: window.preview.timeline is not None)  # checking may be threaded
     _check(window.preview, trap, "TITLE", "SUMMARY", "NAME", "SETUP")
     window.editor.insertPlainText("# edited\n")  # unsaved, so a change on disk asks
     window.disk.changed.emit(hostile_file.read_bytes())
@@ -249,7 +251,8 @@ def test_editor_problems_and_gutter_tooltip(
 ) -> None:
     window = make_editor(broken_file)
     qtbot.waitExposed(window)
-    assert window.problems.list.count() > 0
+    qtbot.waitUntil(lambda: window.problems.list.count() > 0)  # checking may be threaded
+    qtbot.waitUntil(lambda: bool(window.editor.diagnostics))
     _check(window, trap, "KEY")
     gutter = window.editor.gutter
     y = next(y for y in range(gutter.height()) if gutter.tooltip_at(y))
