@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import errno
 import os
+import resource
+import signal
 import time
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
@@ -58,6 +60,40 @@ def test_a_full_disk_for_the_schema_copy_is_reported_and_the_save_stands(
     assert window.save() is True
     assert (session_file.parent / SCHEMA_FILE_NAME).is_file(), "saving again tries again"
     assert len(answers.errors) == 1
+
+
+@pytest.fixture
+def file_size_limit() -> Iterator[Callable[[int | None], None]]:
+    """Writes past ``limit`` bytes fail for real (EFBIG), as on a full disk, then restored."""
+    soft, hard = resource.getrlimit(resource.RLIMIT_FSIZE)
+    previous = signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # an error, not a killed process
+
+    def limit(size: int | None) -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (soft if size is None else size, hard))
+
+    yield limit
+    resource.setrlimit(resource.RLIMIT_FSIZE, (soft, hard))
+    signal.signal(signal.SIGXFSZ, previous)
+
+
+def test_a_real_write_failure_of_the_schema_leaves_nothing_behind(
+    make_editor: Callable[[Path | None], EditorWindow],
+    session_file: Path,
+    answers: ScriptedPrompts,
+    file_size_limit: Callable[[int | None], None],
+) -> None:
+    session_file.write_text(MODELINE + session_file.read_text(encoding="utf-8"), "utf-8")
+    window = make_editor(session_file)
+    window.editor.appendPlainText("# one more line")
+    file_size_limit(8_000)  # the session fits, the 30 kB schema does not
+    saved = window.save()
+    file_size_limit(None)
+    assert saved is True
+    assert not window.isWindowModified()
+    [error] = answers.errors
+    assert "schema" in error
+    assert "is saved" in error
+    assert sorted(p.name for p in session_file.parent.iterdir()) == [session_file.name]
 
 
 def test_the_schema_copy_leaves_no_partial_file_when_it_fails(tmp_path: Path) -> None:
