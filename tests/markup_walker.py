@@ -150,7 +150,9 @@ def hostile_yaml(trap: Path) -> str:
 def _rich(text: str, text_format: Qt.TextFormat) -> bool:
     if text_format is Qt.TextFormat.PlainText:
         return False
-    return text_format is Qt.TextFormat.RichText or might_be_rich(text)
+    if text_format is Qt.TextFormat.AutoText:
+        return might_be_rich(text)
+    return True  # RichText, MarkdownText (which passes HTML through)
 
 
 def _item_tooltips(view: QAbstractItemView) -> Iterator[str]:
@@ -186,7 +188,7 @@ def rich_strings(root: QWidget) -> Iterator[tuple[str, str]]:
                 yield f"{where} action tooltip", action.toolTip()
         if isinstance(widget, QLabel) and _rich(widget.text(), widget.textFormat()):
             yield f"{where} text", widget.text()
-        if isinstance(widget, QTextEdit) and widget.acceptRichText():
+        if isinstance(widget, QTextEdit):  # plain content comes back escaped from toHtml
             yield f"{where} document", widget.toHtml()
         if isinstance(widget, (QTextEdit, QPlainTextEdit)):
             for selection in widget.extraSelections():
