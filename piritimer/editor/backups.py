@@ -68,11 +68,17 @@ def list_backups(path: Path) -> list[Path]:
     return [file for _when, file in sorted(dated, reverse=True)]
 
 
-def keep_backup(path: Path, new_data: bytes, now: Callable[[], datetime] = utc_now) -> Path | None:
+def keep_backup(
+    path: Path,
+    new_data: bytes,
+    now: Callable[[], datetime] = utc_now,
+    on_error: Callable[[OSError], object] | None = None,
+) -> Path | None:
     """Copy the current contents of ``path`` aside before it is replaced by ``new_data``.
 
     Nothing is kept when the file does not exist yet or is not changing. Best effort: a backup
-    that cannot be written must not stop the save itself, which is the more important write.
+    that cannot be written must not stop the save itself, which is the more important write;
+    ``on_error`` hears why, so the person can be told.
     """
     try:
         old = path.read_bytes()
@@ -89,8 +95,10 @@ def keep_backup(path: Path, new_data: bytes, now: Callable[[], datetime] = utc_n
         (folder / ORIGIN_FILE).write_text(f"{path.resolve()}\n", encoding="utf-8")
         partial.write_bytes(old)
         os.replace(partial, target)
-    except OSError:
+    except OSError as error:
         _remove(partial)  # a disk that filled up mid-copy keeps no half backup
+        if on_error is not None:
+            on_error(error)
         return None
     for stale in list_backups(path)[KEEP:]:
         _remove(stale)

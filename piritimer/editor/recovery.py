@@ -18,6 +18,7 @@ from datetime import datetime
 from pathlib import Path
 
 from piritimer import paths
+from piritimer.widgets.notices import cannot_write
 
 
 @dataclass(frozen=True)
@@ -100,5 +101,4 @@ def discard(key: str) -> None:
 
 def reason(error: OSError) -> str:
     """Why a recovery copy could not be written, in words for the person."""
-    where = error.filename or recovery_dir()
-    return f"cannot write to {where}: {error.strerror or error}"
+    return cannot_write(error, recovery_dir())

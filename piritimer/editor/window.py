@@ -37,7 +37,7 @@ from piritimer.editor.saving import SaveError, save_file, write_atomically
 from piritimer.editor.schema_file import SchemaCopyError, Writer, ensure_schema_beside
 from piritimer.editor.template import TEMPLATE
 from piritimer.editor.text_codec import NotUtf8Error, decode
-from piritimer.widgets.notices import OnceNotice
+from piritimer.widgets.notices import OnceNotice, cannot_write
 from piritimer.widgets.plain import escape, plain_label
 
 RECOVERY_INTERVAL_MS = 2000
@@ -281,8 +281,9 @@ class EditorWindow(QMainWindow):
         if not check.ok and not prompts.confirm_save_with_errors(self, len(check.result.errors)):
             return False
         data = self.document.text_format.encode(text)
+        backup_errors: list[OSError] = []
         try:
-            backup = save_file(target, data)
+            backup = save_file(target, data, on_backup_error=backup_errors.append)
         except SaveError as error:
             prompts.show_error(self, "Not saved", f"{error}\n\nThe file on disk is unchanged.")
             return False
@@ -300,6 +301,15 @@ class EditorWindow(QMainWindow):
         self._update_title()
         self.disk_bar.hide()
         kept = " · previous version kept in backups" if backup else ""
+        if backup_errors:
+            self.faults.fault(
+                "backups",
+                "<b>Previous versions are not being kept</b> — "
+                f"{escape(cannot_write(backup_errors[0], backups_root()))}. "
+                "Saving itself still works.",
+            )
+        elif backup:
+            self._fault_cleared("backups")
         self.statusBar().showMessage(f"Saved {target.name}{kept}", 6000)
         self.saved.emit(target)
         try:  # after the state above: the session is saved whatever happens to the schema
@@ -357,9 +367,17 @@ class EditorWindow(QMainWindow):
                 "Save your work to keep it; piritimer keeps trying.",
             )
         else:
-            if "recovery" in self.faults.active():
-                self.faults.cleared("recovery")
-                self.fault_bar.hide()
+            self._fault_cleared("recovery")
+
+    def _fault_cleared(self, key: str) -> None:
+        if key not in self.faults.active():
+            return
+        self.faults.cleared(key)
+        standing = self.faults.active()
+        if standing:
+            self.fault_bar.show_message("<br>".join(standing.values()), [])
+        else:
+            self.fault_bar.hide()
 
     def _offer_recovery(self, found: recovery.Recovered | None) -> None:
         if found is None or found.text == self.text():

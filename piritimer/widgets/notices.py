@@ -5,6 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 
+def cannot_write(error: OSError, where: object) -> str:
+    """ "cannot write to <where>: <reason>", for a person, from a failed write."""
+    return f"cannot write to {error.filename or where}: {error.strerror or error}"
+
+
 class OnceNotice:
     """Shows each fault the first time it happens, and again only after it has cleared.
 

@@ -170,6 +170,50 @@ def test_saving_and_closing_survive_an_unwritable_recovery_folder(
     assert window.close()
 
 
+def test_backups_that_cannot_be_written_are_told_once_and_saves_go_on(
+    make_editor: Callable[[Path | None], EditorWindow],
+    session_file: Path,
+    blocked_recovery: Path,
+) -> None:
+    blocker = backups.backups_root()
+    blocker.write_text("in the way\n", encoding="utf-8")
+    window = make_editor(session_file)
+    texts: list[str] = []
+    for number in range(3):
+        window.editor.appendPlainText(f"# save {number}")
+        window._recovery_timer.timeout.emit()  # recovery fails as well: both stand
+        assert window.save() is True
+        texts.append(window.fault_bar.label.text())
+    assert session_file.read_text(encoding="utf-8").rstrip().endswith("# save 2")
+    assert set(window.faults.active()) == {"recovery", "backups"}
+    assert "Previous versions are not being kept" in texts[0]
+    assert str(blocker) in texts[0]
+
+    blocker.unlink()
+    window.editor.appendPlainText("# save 3")
+    assert window.save() is True
+    assert backups.list_backups(session_file)
+    assert set(window.faults.active()) == {"recovery"}
+    assert window.fault_bar.isVisible()
+    assert "not being kept safe" in window.fault_bar.label.text()
+    assert "Previous versions" not in window.fault_bar.label.text()
+
+
+def test_a_backup_that_fails_midway_leaves_no_part_file(tmp_path: Path) -> None:
+    target = tmp_path / "s.yaml"
+    target.write_bytes(b"old\n")
+    folder = backups.backup_folder(target)
+    folder.mkdir(parents=True)
+    errors: list[OSError] = []
+    stamp = datetime(2026, 3, 10, 9, 0, tzinfo=UTC)
+    (folder / f"{stamp:%Y-%m-%dT%H-%M-%S_%fZ}.yaml").mkdir()  # the rename target is taken
+    assert backups.keep_backup(target, b"new\n", now=lambda: stamp, on_error=errors.append) is None
+    assert len(errors) == 1
+    assert sorted(p.name for p in folder.iterdir() if not p.name.endswith("Z.yaml")) == [
+        backups.ORIGIN_FILE
+    ]
+
+
 # -- settings ------------------------------------------------------------------------------------
 
 
