@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListView,
     QPlainTextEdit,
+    QTabBar,
     QTextEdit,
     QTreeView,
     QWidget,
@@ -180,9 +181,13 @@ def rich_strings(root: QWidget) -> Iterator[tuple[str, str]]:
     """(where, text) for every string under ``root`` that Qt renders as rich text."""
     for widget in (root, *root.findChildren(QWidget)):
         where = f"{type(widget).__name__}#{widget.objectName()}"
-        tip = widget.toolTip()
-        if tip and might_be_rich(tip):
-            yield f"{where} tooltip", tip
+        for kind, tip in (("tooltip", widget.toolTip()), ("what's this", widget.whatsThis())):
+            if tip and might_be_rich(tip):
+                yield f"{where} {kind}", tip
+        if isinstance(widget, QTabBar):
+            for tab in range(widget.count()):
+                if might_be_rich(widget.tabToolTip(tab)):
+                    yield f"{where} tab tooltip", widget.tabToolTip(tab)
         for action in widget.actions():
             if isinstance(action, QAction) and might_be_rich(action.toolTip()):
                 yield f"{where} action tooltip", action.toolTip()
