@@ -73,7 +73,8 @@ def build_services(parent: QObject | None = None, clock: Clock = time.monotonic)
     from piritimer.ui.services import Services
     from piritimer.ui.settings import open_settings
 
-    settings = open_settings()
+    startup_notices: list[str] = []
+    settings = open_settings(startup_notices.append)
     library = LibraryModel(
         [paths.user_sessions_dir()], bundled_folder=paths.bundled_sessions_dir(), parent=parent
     )
@@ -88,6 +89,7 @@ def build_services(parent: QObject | None = None, clock: Clock = time.monotonic)
         keep_awake=KeepAwake(NullInhibitor()),
         editors=EditorWindows(parent),
         present=open_presentation,
+        startup_notices=tuple(startup_notices),
     )
 
 
@@ -100,14 +102,17 @@ def build_window(services: Services, *, restore: bool = True) -> MainWindow:
     return window
 
 
-def open_hardware(services: Services, window: QWidget) -> None:
+def open_hardware(services: Services, window: MainWindow) -> None:
     """Sound, voice and the screen-saver inhibit: after the first paint, never before."""
     from PySide6.QtCore import QTimer
 
     from piritimer.audio.hardware import open_audio_outputs
     from piritimer.platform import create_inhibitor
 
-    services.keep_awake.use(create_inhibitor())
+    inhibitor = create_inhibitor()
+    services.keep_awake.use(inhibitor)
+    if inhibitor.notice:  # nothing can keep the screen on here: say so once
+        window.notices.show(inhibitor.notice)
     # The real outputs take a moment (speechd lists its voices): one more turn of the event
     # loop, so the window answers in between.
     QTimer.singleShot(0, window, lambda: services.audio.set_outputs(open_audio_outputs(window)))

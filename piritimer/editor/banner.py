@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
@@ -24,12 +25,14 @@ class Banner(QFrame):
         self._layout.setContentsMargins(12, 6, 8, 6)
         self.label = QLabel()
         self.label.setWordWrap(True)
+        # The app writes the bold lead-in; callers pass file text through widgets.plain.escape.
+        self.label.setTextFormat(Qt.TextFormat.RichText)
         self._layout.addWidget(self.label, 1)
         self.buttons: list[QPushButton] = []
         self.hide()
 
     def show_message(self, text: str, actions: list[tuple[str, Callable[[], object]]]) -> None:
-        """Show ``text`` with one button per (label, callback); replaces what was shown."""
+        """Show rich ``text`` (file text escaped) with one button per (label, callback)."""
         for button in self.buttons:
             self._layout.removeWidget(button)
             button.deleteLater()

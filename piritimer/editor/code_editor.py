@@ -28,6 +28,7 @@ from piritimer.core.diagnostics import Diagnostic
 from piritimer.editor.highlighter import YamlHighlighter
 from piritimer.editor.outline import error_span
 from piritimer.editor.theme import EditorTheme, current_theme
+from piritimer.widgets.plain import plain_tooltip
 
 INDENT = "  "
 MARKER_WIDTH = 16
@@ -207,7 +208,7 @@ class CodeEditor(QPlainTextEdit):
         selection = QTextEdit.ExtraSelection()
         selection.format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
         selection.format.setUnderlineColor(self.theme.error)
-        selection.format.setToolTip(diagnostic.message)
+        selection.format.setToolTip(plain_tooltip(diagnostic.message))
         block = self.document().findBlockByNumber(diagnostic.line - 1)
         cursor = QTextCursor(block if block.isValid() else self.document().lastBlock())
         start, length = error_span(cursor.block().text(), diagnostic.column)
@@ -298,7 +299,7 @@ class _Gutter(QWidget):
         if isinstance(event, QHelpEvent) and event.type() == QEvent.Type.ToolTip:
             text = self.tooltip_at(event.pos().y())
             if text:
-                QToolTip.showText(event.globalPos(), text, self)
+                QToolTip.showText(event.globalPos(), plain_tooltip(text), self)
             else:
                 QToolTip.hideText()
                 event.ignore()

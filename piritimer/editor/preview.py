@@ -10,7 +10,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import (
     QHeaderView,
-    QLabel,
     QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -23,6 +22,7 @@ from piritimer.core.model import Exercise
 from piritimer.core.timeline import Step, StepKind, Timeline, work_summary
 from piritimer.editor.banner import Banner
 from piritimer.editor.theme import EditorTheme
+from piritimer.widgets.plain import plain_label, plain_tooltip
 
 _EXERCISE = Qt.ItemDataRole.UserRole
 _LAZY = "…"
@@ -68,16 +68,16 @@ class PreviewPane(QWidget):
         super().__init__(parent)
         self.timeline: Timeline | None = None
         self.out_of_date = False
-        self.title = QLabel()
+        self.title = plain_label()
         title_font = QFont(self.font())
         title_font.setPointSizeF(title_font.pointSizeF() * 1.35)
         title_font.setBold(True)
         self.title.setFont(title_font)
         self.title.setWordWrap(True)
-        self.summary = QLabel()
+        self.summary = plain_label()
         self.summary.setWordWrap(True)
         self.summary.setStyleSheet(f"color: {theme.comment.name()};")
-        self.total = QLabel()
+        self.total = plain_label()
         total_font = QFont(self.font())
         total_font.setPointSizeF(total_font.pointSizeF() * 1.1)
         self.total.setFont(total_font)
@@ -232,7 +232,7 @@ class PreviewPane(QWidget):
         for step in _exercise_steps(self.timeline, index):
             length = "wait" if step.waits else format_duration(step.duration_s or 0.0)
             child = QTreeWidgetItem([step_text(step), format_clock(step.start_s), length])
-            child.setToolTip(0, step.detail or step.title)
+            child.setToolTip(0, plain_tooltip(step.detail or step.title))
             for column in (1, 2):
                 child.setTextAlignment(
                     column, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter

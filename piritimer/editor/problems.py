@@ -9,6 +9,7 @@ from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from piritimer.core.diagnostics import Diagnostic, Severity
+from piritimer.widgets.plain import plain_tooltip
 
 _POSITION = Qt.ItemDataRole.UserRole
 VISIBLE_ROWS = 5
@@ -73,7 +74,7 @@ class ProblemList(QWidget):
                 f"Line {diagnostic.line}, column {diagnostic.column}:  {diagnostic.message}",
             )
             item.setData(_POSITION, (diagnostic.line, diagnostic.column))
-            item.setToolTip(diagnostic.message)
+            item.setToolTip(plain_tooltip(diagnostic.message))
             self.list.addItem(item)
         count = len(ordered)
         if count:

@@ -11,6 +11,8 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
+from piritimer.widgets.plain import plain_message_box
+
 FILE_FILTER = "Session files (*.yaml *.yml);;All files (*)"
 
 
@@ -20,19 +22,26 @@ class UnsavedChoice(Enum):
     CANCEL = auto()
 
 
-def ask_unsaved_changes(parent: QWidget | None, name: str) -> UnsavedChoice:
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle("Unsaved changes")
-    box.setText(f"Save the changes to “{name}” before closing?")
-    box.setInformativeText("If you don't save, your changes since the last save are lost.")
+def unsaved_changes_box(parent: QWidget | None, name: str) -> QMessageBox:
+    """The question before closing; ``name`` is the file's, so it is shown as plain text."""
+    box = plain_message_box(
+        parent,
+        QMessageBox.Icon.Warning,
+        "Unsaved changes",
+        f"Save the changes to “{name}” before closing?",
+        "If you don't save, your changes since the last save are lost.",
+    )
     box.setStandardButtons(
         QMessageBox.StandardButton.Save
         | QMessageBox.StandardButton.Discard
         | QMessageBox.StandardButton.Cancel
     )
     box.setDefaultButton(QMessageBox.StandardButton.Save)
-    answer = box.exec()
+    return box
+
+
+def ask_unsaved_changes(parent: QWidget | None, name: str) -> UnsavedChoice:
+    answer = unsaved_changes_box(parent, name).exec()
     return {
         QMessageBox.StandardButton.Save: UnsavedChoice.SAVE,
         QMessageBox.StandardButton.Discard: UnsavedChoice.DISCARD,
@@ -71,4 +80,4 @@ def ask_line(parent: QWidget | None, current: int, last: int) -> int | None:
 
 
 def show_error(parent: QWidget | None, title: str, text: str) -> None:
-    QMessageBox.critical(parent, title, text)
+    plain_message_box(parent, QMessageBox.Icon.Critical, title, text).exec()

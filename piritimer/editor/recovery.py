@@ -18,6 +18,7 @@ from datetime import datetime
 from pathlib import Path
 
 from piritimer import paths
+from piritimer.widgets.notices import cannot_write
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,7 @@ def key_for(path: Path | None) -> str:
 
 
 def write(key: str, original: Path | None, text: str, now: datetime | None = None) -> None:
+    """Keep ``text`` under ``key``; raises OSError when the recovery folder cannot be written."""
     folder = recovery_dir()
     folder.mkdir(parents=True, exist_ok=True)
     record = {
@@ -89,4 +91,14 @@ def pending() -> list[Recovered]:
 
 
 def discard(key: str) -> None:
-    (recovery_dir() / f"{key}.json").unlink(missing_ok=True)
+    """Remove the buffer under ``key``. Best effort: a copy left behind is only offered back
+    (and dropped when it matches the file), so failing here must not fail a save or a close."""
+    try:
+        (recovery_dir() / f"{key}.json").unlink(missing_ok=True)
+    except OSError:
+        pass
+
+
+def reason(error: OSError) -> str:
+    """Why a recovery copy could not be written, in words for the person."""
+    return cannot_write(error, recovery_dir())

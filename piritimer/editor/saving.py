@@ -8,6 +8,7 @@ folder (see ``backups``), so a bad save can always be undone by hand.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QIODevice, QSaveFile
@@ -40,11 +41,18 @@ def write_atomically(path: Path, data: bytes) -> None:
         raise SaveError(f"cannot save {path}: {target.errorString()}")
 
 
-def save_file(path: Path, data: bytes, *, backup: bool = True) -> Path | None:
+def save_file(
+    path: Path,
+    data: bytes,
+    *,
+    backup: bool = True,
+    on_backup_error: Callable[[OSError], object] | None = None,
+) -> Path | None:
     """Save ``data`` to ``path`` atomically, first keeping the old version as a backup.
 
-    Returns the backup's path (None when there was nothing to back up).
+    Returns the backup's path (None when there was nothing to back up, or it failed: then
+    ``on_backup_error`` hears why, and the save goes ahead).
     """
-    kept = keep_backup(path, data) if backup else None
+    kept = keep_backup(path, data, on_error=on_backup_error) if backup else None
     write_atomically(path, data)
     return kept

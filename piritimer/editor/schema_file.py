@@ -4,13 +4,26 @@ The template's first line tells editors that speak the YAML language server (VS 
 extension and others) to read ``./piritimer-session.schema.json``; modeline paths are relative
 to the YAML file, so the schema must sit in the same folder. Saving such a file writes the
 schema there too, and refreshes it when a newer piritimer changes the format.
+
+The copy is written the way sessions are (``saving.write_atomically``: a temporary file
+renamed into place, removed on failure), so a full disk leaves no ``.partial`` behind. It is
+a convenience beside a save that has already succeeded: when it fails, ``SchemaCopyError``
+says so and the session stays saved.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
-from piritimer.core.schema import SCHEMA_FILE_NAME, write_schema_beside
+from piritimer.core.schema import SCHEMA_FILE_NAME, schema_json
+from piritimer.editor.saving import write_atomically
+
+Writer = Callable[[Path, bytes], None]
+
+
+class SchemaCopyError(OSError):
+    """The schema beside a saved session could not be written (the session is saved)."""
 
 
 def refers_to_schema(text: str) -> bool:
@@ -23,8 +36,27 @@ def refers_to_schema(text: str) -> bool:
     )
 
 
-def ensure_schema_beside(session_path: Path, text: str) -> Path | None:
-    """Write the schema next to ``session_path`` if its text names it; returns the schema path."""
+def ensure_schema_beside(
+    session_path: Path, text: str, write: Writer = write_atomically
+) -> Path | None:
+    """Write the schema next to ``session_path`` if its text names it; returns the schema path.
+
+    Raises SchemaCopyError (with the reason) when it cannot be written.
+    """
     if not refers_to_schema(text):
         return None
-    return write_schema_beside(session_path.parent)
+    target = session_path.parent / SCHEMA_FILE_NAME
+    data = schema_json().encode("utf-8")
+    try:
+        if target.read_bytes() == data:
+            return target
+    except OSError:
+        pass
+    try:
+        write(target, data)
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise SchemaCopyError(
+            f"the schema beside it ({target}) was not written: {reason}"
+        ) from None
+    return target

@@ -12,7 +12,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QCloseEvent, QColor, QDesktopServices
 from PySide6.QtWidgets import (
-    QLabel,
     QMainWindow,
     QSplitter,
     QVBoxLayout,
@@ -35,9 +34,11 @@ from piritimer.editor.outline import exercise_at_line
 from piritimer.editor.preview import PreviewPane
 from piritimer.editor.problems import ProblemList
 from piritimer.editor.saving import SaveError, save_file, write_atomically
-from piritimer.editor.schema_file import ensure_schema_beside
+from piritimer.editor.schema_file import SchemaCopyError, Writer, ensure_schema_beside
 from piritimer.editor.template import TEMPLATE
 from piritimer.editor.text_codec import NotUtf8Error, decode
+from piritimer.widgets.notices import OnceNotice, cannot_write
+from piritimer.widgets.plain import escape, plain_label
 
 RECOVERY_INTERVAL_MS = 2000
 """Unsaved text reaches the recovery folder at most this long after it was typed."""
@@ -74,8 +75,11 @@ class EditorWindow(QMainWindow):
         self.read_only_bar = Banner(theme.info_background)
         self.recovery_bar = Banner(theme.warning_background)
         self.disk_bar = Banner(theme.warning_background)
-        self.position_label = QLabel()
-        self.state_label = QLabel()
+        self.fault_bar = Banner(theme.warning_background)
+        self.schema_writer: Writer = write_atomically  # tests inject a full disk here
+        self.faults = OnceNotice(lambda text: self.fault_bar.show_message(text, []))
+        self.position_label = plain_label()
+        self.state_label = plain_label()
         self.recovery_key = recovery.key_for(None)
         self._recovery_timer = QTimer(self)
         self._recovery_timer.setSingleShot(True)
@@ -109,7 +113,7 @@ class EditorWindow(QMainWindow):
         layout = QVBoxLayout(central)
         layout.setContentsMargins(8, 8, 8, 4)
         layout.setSpacing(6)
-        for bar in (self.read_only_bar, self.recovery_bar, self.disk_bar):
+        for bar in (self.read_only_bar, self.recovery_bar, self.disk_bar, self.fault_bar):
             layout.addWidget(bar)
         layout.addWidget(columns, 1)
         layout.addWidget(self.problems)
@@ -280,9 +284,9 @@ class EditorWindow(QMainWindow):
         if not check.ok and not prompts.confirm_save_with_errors(self, len(check.result.errors)):
             return False
         data = self.document.text_format.encode(text)
+        backup_errors: list[OSError] = []
         try:
-            backup = save_file(target, data)
-            ensure_schema_beside(target, text)
+            backup = save_file(target, data, on_backup_error=backup_errors.append)
         except SaveError as error:
             prompts.show_error(self, "Not saved", f"{error}\n\nThe file on disk is unchanged.")
             return False
@@ -300,8 +304,27 @@ class EditorWindow(QMainWindow):
         self._update_title()
         self.disk_bar.hide()
         kept = " · previous version kept in backups" if backup else ""
+        if backup_errors:
+            self.faults.fault(
+                "backups",
+                "<b>Previous versions are not being kept</b> — "
+                f"{escape(cannot_write(backup_errors[0], backups_root()))}. "
+                "Saving itself still works.",
+            )
+        elif backup:
+            self._fault_cleared("backups")
         self.statusBar().showMessage(f"Saved {target.name}{kept}", 6000)
         self.saved.emit(target)
+        try:  # after the state above: the session is saved whatever happens to the schema
+            ensure_schema_beside(target, text, self.schema_writer)
+        except SchemaCopyError as error:
+            prompts.show_error(
+                self,
+                "Saved, without the schema",
+                f"{target.name} is saved, but {error}.\n\nEditors that check session files "
+                "against the schema will not check this one until it is written; saving "
+                "again tries again.",
+            )
         return True
 
     def make_copy(self) -> Path | None:
@@ -329,11 +352,35 @@ class EditorWindow(QMainWindow):
     # -- recovery ------------------------------------------------------------------------------
 
     def write_recovery(self) -> None:
-        """Put the unsaved text where the next start can find it (or clear it when saved)."""
-        if self.editor.document().isModified() and not self.document.bundled:
-            recovery.write(self.recovery_key, self.document.path, self.text())
+        """Put the unsaved text where the next start can find it (or clear it when saved).
+
+        A recovery folder that cannot be written is said once (the timer retries quietly),
+        and again only after a write has succeeded in between.
+        """
+        try:
+            if self.editor.document().isModified() and not self.document.bundled:
+                recovery.write(self.recovery_key, self.document.path, self.text())
+            else:
+                recovery.discard(self.recovery_key)
+        except OSError as error:
+            self.faults.fault(
+                "recovery",
+                "<b>Unsaved changes are not being kept safe</b> — "
+                f"{escape(recovery.reason(error))}. "
+                "Save your work to keep it; piritimer keeps trying.",
+            )
         else:
-            recovery.discard(self.recovery_key)
+            self._fault_cleared("recovery")
+
+    def _fault_cleared(self, key: str) -> None:
+        if key not in self.faults.active():
+            return
+        self.faults.cleared(key)
+        standing = self.faults.active()
+        if standing:
+            self.fault_bar.show_message("<br>".join(standing.values()), [])
+        else:
+            self.fault_bar.hide()
 
     def _offer_recovery(self, found: recovery.Recovered | None) -> None:
         if found is None or found.text == self.text():
@@ -369,7 +416,7 @@ class EditorWindow(QMainWindow):
             return
         name = self.document.name
         self.disk_bar.show_message(
-            f"<b>{name} changed on disk.</b> Reload it and lose your unsaved changes, or "
+            f"<b>{escape(name)} changed on disk.</b> Reload it and lose your unsaved changes, or "
             "keep editing yours (saving replaces the other version, which stays in backups).",
             [("Reload", self.reload_from_disk), ("Keep mine", self.disk_bar.hide)],
         )

@@ -7,7 +7,6 @@ Presentation for the same actions the clicker keys trigger.
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable
 from datetime import datetime
 
@@ -33,6 +32,7 @@ from piritimer.present.countdown import countdown_text, seconds_left
 from piritimer.present.keys import Action
 from piritimer.present.outline import upcoming, where_text
 from piritimer.qt.driver import EngineDriver
+from piritimer.widgets.plain import escape, plain_label
 
 WallClock = Callable[[], datetime]
 UPCOMING_COUNT = 6
@@ -294,8 +294,7 @@ class PresenterWindow(QWidget):
             blocks.append((session.title, session.notes))
         text = (
             "".join(
-                f"<p><b>{html.escape(title)}</b><br>{_paragraphs(body)}</p>"
-                for title, body in blocks
+                f"<p><b>{escape(title)}</b><br>{_paragraphs(body)}</p>" for title, body in blocks
             )
             or "<p style='color:#a9b0b8'>No notes in the session file.</p>"
         )
@@ -341,11 +340,11 @@ class AspectBox(QWidget):
 
 
 def _paragraphs(text: str) -> str:
-    return html.escape(text).replace("\n", "<br>")
+    return escape(text)
 
 
 def _label(name: str = "", text: str = "") -> QLabel:
-    label = QLabel(text)
+    label = plain_label(text)  # titles, steps, details and summaries come from the file
     if name:
         label.setObjectName(name)
     return label

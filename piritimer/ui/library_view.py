@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from piritimer.ui.library import LibraryEntry, LibraryModel
+from piritimer.widgets.plain import plain_tooltip
 
 ALL_TAGS = "All tags"
 TWO_COLUMNS_MIN_WIDTH = 900
@@ -65,7 +66,7 @@ class SessionCard(QFrame):
         self.error_label = _label(f"Error: {entry.first_error}" if entry.broken else "", "warning")
         origin = "Bundled with piritimer" if entry.bundled else str(entry.path)
         self.origin_label = _label(origin, "small")
-        self.setToolTip(str(entry.path))
+        self.setToolTip(plain_tooltip(str(entry.path)))
         self.setAccessibleName(f"{entry.title}, {meta}")
 
         top = QHBoxLayout()

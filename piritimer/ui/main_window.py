@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from piritimer import paths
+from piritimer.core.durations import format_duration
 from piritimer.core.engine import State
 from piritimer.core.model import Session
 from piritimer.core.timeline import StepKind, Timeline, compile_session
@@ -44,8 +45,9 @@ from piritimer.ui.library_view import LibraryPage
 from piritimer.ui.preview import PreviewPage
 from piritimer.ui.runner import RunnerPage
 from piritimer.ui.services import Captioned, Services
-from piritimer.ui.settings import GEOMETRY_KEY, LAST_SESSION_KEY
+from piritimer.ui.settings import GEOMETRY_KEY, LAST_SESSION_KEY, sync_settings
 from piritimer.widgets.image_cache import shared_cache
+from piritimer.widgets.notices import OnceNotice
 from piritimer.widgets.theme import colors_for, palette_for, style_sheet, system_prefers_dark
 
 if TYPE_CHECKING:
@@ -79,6 +81,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.setWindowTitle("piritimer")
         self.setAcceptDrops(True)
+        self.notices = OnceNotice(lambda text: self.statusBar().showMessage(text, 15_000))
         self.services = services
         self.settings = services.settings
         self.driver = services.driver
@@ -105,6 +108,8 @@ class MainWindow(QMainWindow):
         self._build_toolbar()
         self._build_shortcuts()
         self._connect()
+        for text in services.startup_notices:
+            self.notices.show(text)
         self.apply_theme()
         self.setWindowIcon(app_icon())
         if restore:
@@ -178,10 +183,8 @@ class MainWindow(QMainWindow):
         self.stack.currentChanged.connect(lambda _index: self._update_actions())
         # A bound method, not a lambda: Qt drops the connection when the window goes.
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._on_color_scheme)
-        shared_cache().notice.connect(self._on_image_notice)
-
-    def _on_image_notice(self, text: str) -> None:
-        self.statusBar().showMessage(text, 10_000)  # a status bar paints plain text
+        shared_cache().notice.connect(self._show_notice)
+        self.driver.suspendDetected.connect(self._on_suspend)
 
     # -- pages ----------------------------------------------------------------------------------
 
@@ -207,6 +210,7 @@ class MainWindow(QMainWindow):
             self.driver.stop()
         self.current_path = path
         self.settings.setValue(LAST_SESSION_KEY, str(path))
+        sync_settings(self.settings, self.notices)
         self.preview_page.show_entry(entry, self._resume_offer(entry))
         self.stack.setCurrentWidget(self.preview_page)
         self.sessionShown.emit(path)
@@ -255,7 +259,14 @@ class MainWindow(QMainWindow):
     # -- engine ---------------------------------------------------------------------------------
 
     def _show_notice(self, text: str) -> None:
-        self.statusBar().showMessage(text, 10_000)
+        self.notices.show(text)  # a status bar paints plain text
+
+    def _on_suspend(self, slept_s: float) -> None:
+        slept = format_duration(max(1, round(slept_s)))
+        self.notices.show(
+            f"The computer slept for {slept}. The session is paused on this step, with its "
+            "time as it was: press Space to go on."
+        )
 
     def _on_state(self, state: State) -> None:
         if state in LIVE_STATES or state is State.FINISHED:
@@ -440,7 +451,7 @@ class MainWindow(QMainWindow):
 
     def save_state(self) -> None:
         self.settings.setValue(GEOMETRY_KEY, self.saveGeometry())
-        self.settings.sync()
+        sync_settings(self.settings, self.notices)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         # Editors are this window's children: Qt would destroy them without asking about

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
+import html
+from collections.abc import Callable
+
+from PySide6.QtCore import QSize, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -19,7 +23,10 @@ from piritimer.core.model import DEFAULT_SAFETY_NOTE, Exercise, PacedBreathing, 
 from piritimer.core.timeline import Timeline, compile_session
 from piritimer.ui.library import LibraryEntry
 from piritimer.widgets.image import PAPER, ImageView
+from piritimer.widgets.plain import escape
 from piritimer.widgets.theme import Colors
+
+WEB_SCHEMES = ("http", "https")
 
 
 def work_text(exercise: Exercise) -> str:
@@ -131,8 +138,10 @@ class PreviewPage(QWidget):
         self.safety_label = _label("")
         self.safety_title = _label("Safety", "section", wrap=False)
         self.sources_label = _label("", "meta")
-        self.sources_label.setTextFormat(Qt.TextFormat.RichText)
-        self.sources_label.setOpenExternalLinks(True)
+        self.sources_label.setTextFormat(Qt.TextFormat.RichText)  # app-written, file text escaped
+        # Not setOpenExternalLinks: a link is opened only when it is http(s), checked again here.
+        self.open_url: Callable[[QUrl], object] = QDesktopServices.openUrl
+        self.sources_label.linkActivated.connect(self._open_source)
         self.start_button = QPushButton("Start")
         self.start_button.setObjectName("primary")
         self.start_button.setToolTip("Start the session from the beginning (Space)")
@@ -244,6 +253,10 @@ class PreviewPage(QWidget):
         )
         self.scroll_area.verticalScrollBar().setValue(0)
 
+    def _open_source(self, link: str) -> None:
+        if is_web_link(link):
+            self.open_url(QUrl(link))
+
     def _set_cards(self, cards: list[ExerciseCard]) -> None:
         for card in self._cards:
             self.exercise_list.removeWidget(card)
@@ -271,19 +284,20 @@ class PreviewPage(QWidget):
             card.set_base_pixel_size(pixels)
 
 
+def is_web_link(url: str) -> bool:
+    """Only http and https open from a session file; ``file:``, ``javascript:``… stay text."""
+    parsed = QUrl(url, QUrl.ParsingMode.StrictMode)
+    return parsed.isValid() and parsed.scheme().lower() in WEB_SCHEMES and bool(parsed.host())
+
+
 def _sources_html(session: Session) -> str:
-    from html import escape as html_escape
-
-    def escape(text: str, quote: bool = False) -> str:
-        return html_escape(text, quote=quote)
-
     lines: list[str] = []
     for source in session.sources:
         text = escape(source.citation())
-        if source.url:
-            url = escape(source.url, quote=True)
+        if source.url and is_web_link(source.url):
+            href = html.escape(source.url, quote=True)
             text = text.replace(
-                escape(f"({source.url})"), f'(<a href="{url}">{escape(source.url)}</a>)'
+                escape(f"({source.url})"), f'(<a href="{href}">{escape(source.url)}</a>)'
             )
         lines.append(text)
     parts: list[str] = []

@@ -62,3 +62,6 @@ class Services:
     keep_awake: KeepAwake
     editors: EditorWindows
     present: PresentationOpener
+    startup_notices: tuple[str, ...] = ()
+    """What went wrong while the services were built (a settings file kept aside), for the
+    window to tell once it exists."""
