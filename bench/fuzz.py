@@ -308,7 +308,7 @@ def main() -> int:
             f"  {name:10} {tally.cases:>8,} cases  {rate:>7,.0f}/s  valid {tally.valid:>7,}  "
             f"refused {tally.refused:>7,}  diagnostics {tally.diagnostics:>9,}"
         )
-        for reason, count in tally.reasons.most_common(8):
+        for reason, count in tally.reasons.most_common(12):
             print(f"      {count:>7,}  {reason}")
     return 0
 

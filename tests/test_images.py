@@ -109,6 +109,24 @@ def test_a_large_photograph_is_decoded_at_the_shown_size(cache: ImageCache, tmp_
     assert (picture.pixmap.width(), picture.pixmap.height()) == (MAX_SHOWN_SIDE, 1638)
 
 
+def test_a_jpeg_declaring_30000_pixels_square_is_refused_before_decoding(
+    cache: ImageCache, tmp_path: Path
+) -> None:
+    # A small JPEG whose header (SOF0) is edited to claim 30000 × 30000: shrinking 8 × while
+    # reading would still build 3750 × 3750, so it is refused from the header alone.
+    image = QImage(16, 16, QImage.Format.Format_RGB32)
+    image.fill(0)
+    assert image.save(str(tmp_path / "small.jpg"), "JPEG")
+    data = bytearray((tmp_path / "small.jpg").read_bytes())
+    frame = data.index(b"\xff\xc0")
+    data[frame + 5 : frame + 9] = (30000).to_bytes(2, "big") * 2
+    (tmp_path / "claims.jpg").write_bytes(bytes(data))
+    assert cache.picture(tmp_path / "claims.jpg").problem == (
+        "it is 30,000 × 30,000 pixels; piritimer decodes at most 16.8 megapixels "
+        "(e.g. 4,096 × 4,096), or 268 megapixels from a JPEG"
+    )
+
+
 def test_a_wide_png_under_the_cap_is_scaled_on_read(cache: ImageCache, tmp_path: Path) -> None:
     picture = cache.picture(png(tmp_path / "wide.png", 4000, 1000))
     assert picture.pixmap is not None

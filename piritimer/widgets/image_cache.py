@@ -31,6 +31,9 @@ if TYPE_CHECKING:
 MAX_DECODED_PIXELS = 4096 * 4096
 """A bitmap larger than this (64 MB as ARGB) is refused unless its decoder can shrink it while
 reading (JPEG can; PNG cannot, and a 62 KB PNG may declare 8000 × 8000)."""
+MAX_SHRUNK_PIXELS = 16_384 * 16_384
+"""Even a decoder that shrinks while reading (by up to 8 × per side) would build a 2048 × 2048
+image from this; beyond it, the shrunk image itself grows past the cap."""
 MAX_SHOWN_SIDE = 2048
 """Pixels kept on the longer side: sharp on a 4K presenter screen, 16 MB at most per picture."""
 MAX_ENTRIES = 64
@@ -128,13 +131,14 @@ class ImageCache(QObject):
         if natural.isEmpty():
             return self._refused(path, f"it is not a {image_format.upper()} picture")
         scaled = shown_size(natural)
-        if natural.width() * natural.height() > MAX_DECODED_PIXELS and not reader.supportsOption(
-            QImageIOHandler.ImageOption.ScaledSize
-        ):
+        pixels = natural.width() * natural.height()
+        shrinks = reader.supportsOption(QImageIOHandler.ImageOption.ScaledSize)
+        if pixels > MAX_SHRUNK_PIXELS or (pixels > MAX_DECODED_PIXELS and not shrinks):
             return self._refused(
                 path,
                 f"it is {natural.width():,} × {natural.height():,} pixels; piritimer decodes "
-                f"at most {MAX_DECODED_PIXELS / 1e6:.1f} megapixels (e.g. 4,096 × 4,096)",
+                f"at most {MAX_DECODED_PIXELS / 1e6:.1f} megapixels (e.g. 4,096 × 4,096)"
+                + (f", or {MAX_SHRUNK_PIXELS / 1e6:.0f} megapixels from a JPEG" if shrinks else ""),
             )
         if scaled != natural:
             reader.setScaledSize(scaled)
