@@ -37,10 +37,17 @@ sys.exit(main(sys.argv[1:]))
 """
 
 
-def run_app(tmp_path: Path, *args: str) -> list[str]:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PIRITIMER_HOME": str(tmp_path / "home")}
+def run_app(
+    tmp_path: Path, *args: str, probe: str = PROBE, env: dict[str, str] | None = None
+) -> list[str]:
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "PIRITIMER_HOME": str(tmp_path / "home"),
+        **(env or {}),
+    }
     result = subprocess.run(
-        [sys.executable, "-c", PROBE, *args],
+        [sys.executable, "-c", probe, *args],
         capture_output=True,
         text=True,
         cwd=ROOT,
@@ -59,6 +66,16 @@ def test_the_command_line_file_opens_in_the_preview(tmp_path: Path) -> None:
     assert shown == "True True Quick calm"
     assert app.startswith("piritimer fusion")
     assert guide == "AudioGuide"  # the real outputs reach it after the first paint
+
+
+def test_no_session_bus_is_told_in_the_window(tmp_path: Path) -> None:
+    """Nothing can keep the screen awake: the person is told so, in the window, once."""
+    probe = PROBE.replace(
+        "    window.close()", "    print(window.statusBar().currentMessage())\n    window.close()"
+    )
+    nowhere = {"DBUS_SESSION_BUS_ADDRESS": f"unix:path={tmp_path / 'no-bus'}"}
+    *_, message = run_app(tmp_path, probe=probe, env=nowhere)
+    assert "screen may blank" in message
 
 
 def test_the_app_has_its_icon(tmp_path: Path) -> None:

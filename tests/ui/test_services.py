@@ -4,12 +4,14 @@ would be)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
 
 from piritimer import paths
+from piritimer.app import build_window
 from piritimer.audio.outputs import AudioOutputs, SilentSoundOutput
 from piritimer.core.class_plan import load_for_presentation
 from piritimer.core.engine import State
@@ -185,3 +187,18 @@ def test_closing_the_main_window_asks_its_editors_about_unsaved_changes(
     answers.unsaved = prompts.UnsavedChoice.DISCARD
     assert window.close()
     assert not window.isVisible()
+
+
+def test_what_went_wrong_while_building_the_services_is_told_in_the_window(
+    qtbot: QtBot, services: Services
+) -> None:
+    told = replace(services, startup_notices=("The settings file was kept aside.",))
+    window = build_window(told, restore=False)
+    qtbot.addWidget(window)
+    assert window.statusBar().currentMessage() == "The settings file was kept aside."
+
+
+def test_a_sleep_mid_session_is_told_in_the_window(window: MainWindow) -> None:
+    window.driver.suspendDetected.emit(3600.4)
+    message = window.statusBar().currentMessage()
+    assert message.startswith("The computer slept for 1h00m. The session is paused")
