@@ -239,12 +239,14 @@ def test_no_path_draws_nothing(qtbot: QtBot, cache: ImageCache) -> None:
 def test_the_window_shows_a_picture_notice_in_its_status_bar(qtbot: QtBot, tmp_path: Path) -> None:
     from PySide6.QtCore import QSettings
 
+    from piritimer.app import build_window
     from piritimer.ui.library import LibraryModel
-    from piritimer.ui.main_window import MainWindow
     from piritimer.widgets.image_cache import shared_cache
+    from tests.ui.helpers import FakeClock, make_services
 
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(library=LibraryModel([tmp_path]), settings=settings, restore=False)
+    services = make_services(FakeClock(), LibraryModel([tmp_path]), settings)
+    window = build_window(services, restore=False)
     qtbot.addWidget(window)
     shared_cache().picture(tmp_path / "gone.png")
     assert window.statusBar().currentMessage() == (
