@@ -131,7 +131,8 @@ def hostile_yaml(trap: Path) -> str:
             site: {m["SITE"]}
             date: {m["DATE"]}
             note: {m["SRCNOTE"]}
-            url: 'file:///etc/passwd'
+            # The loader refuses any scheme but http(s); markup can still ride in the URL.
+            url: 'https://example.org/?q=<b>bold</b><img/src=x>'
         exercises:
           - name: {m["NAME"]}
             about: {m["ABOUT"]}
