@@ -134,12 +134,13 @@ class StallMonitor:
         self.gaps_s.append(now - self._last)
         self._last = now
 
-    def summary(self) -> dict[str, float | int]:
+    def summary(self) -> dict[str, float | int | list[int]]:
         gaps = sorted(self.gaps_s) or [0.0]
         return {
             "longest_stall_ms": round(gaps[-1] * 1000, 1),
             "p99_gap_ms": round(gaps[int(len(gaps) * 0.99) - 1 if len(gaps) > 1 else 0] * 1000, 1),
             "stalls_over_100ms": sum(1 for g in gaps if g > 0.1),
+            "longest_five_ms": [round(g * 1000) for g in gaps[-5:][::-1]],
         }
 
 

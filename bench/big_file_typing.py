@@ -137,6 +137,7 @@ def main() -> None:
     )
     stall = figures["longest_stall_ms"]
     print(f"  longest stall       {stall:7.0f} ms  (target <= {STALL_TARGET_MS:.0f} ms)")
+    print(f"  five longest        {figures['longest_five_ms']} ms")
     print(f"  99th pct gap        {figures['p99_gap_ms']:7.0f} ms")
     print(f"  stalls > 100 ms     {figures['stalls_over_100ms']:7d}")
     print(f"  peak RSS (tree)     {run.peak_rss_mb:7.0f} MB")

@@ -137,6 +137,7 @@ def main() -> None:
     print(f"  usable              {usable:7.2f} s   (target <= {USABLE_TARGET_S} s)")
     print(f"  all loaded          {figures['all_loaded']:7.2f} s   ({figures['entries']} entries)")
     print(f"  longest stall       {figures['longest_stall_ms']:7.0f} ms  after first paint")
+    print(f"  five longest        {figures['longest_five_ms']} ms")
     print(f"  card widgets built  {figures['cards_built']:7d}")
     print(f"  peak RSS (tree)     {run.peak_rss_mb:7.0f} MB  (target < {MEMORY_TARGET_MB:.0f} MB)")
 

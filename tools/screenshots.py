@@ -98,6 +98,7 @@ def capture_all(out: Path, use_fixtures: bool) -> int:
         library = LibraryModel([FIXTURES])
     else:
         library = LibraryModel([paths.user_sessions_dir()], bundled_folder=bundled)
+    library.finish_scan()  # the library reads files in the background; shoot it complete
     now = [1000.0]
     window = main_window.MainWindow(clock=lambda: now[0], library=library, restore=False)
     window.setGeometry(0, 0, WIDTH, HEIGHT)
