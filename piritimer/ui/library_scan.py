@@ -30,7 +30,6 @@ BATCH_FILES = 64
 BATCH_S = 0.1
 """A batch goes out after this many files or this long, whichever comes first: the first
 cards appear within a tenth of a second, and the GUI thread is woken ~10 times a second."""
-STOP_WAIT_S = 2.0
 POLL_MS = 50
 """How often the GUI thread collects finished batches while files are outstanding."""
 
@@ -62,10 +61,10 @@ class BackgroundReader:
     that made the reader (the GUI thread), a batch at a time, in the order queued.
 
     The worker touches no Qt object at all: it puts batches on a thread-safe queue, and a
-    timer on the GUI thread, running only while files are outstanding, hands them over.
-    (Emitting a queued signal from a plain Python thread crashed PySide 6.11 at random,
-    in garbage collection, while widgets came and went.) The thread starts when there is
-    work and ends when the queue is empty, so an idle library holds no thread.
+    timer on the GUI thread, running only while files are outstanding, hands them over
+    (and garbage collection stays on the GUI thread meanwhile: piritimer.qt.worker_gc).
+    The thread starts when there is work and ends when the queue is empty, so an idle
+    library holds no thread.
     """
 
     def __init__(self, deliver: Callable[[list[FileRead]], None], parent: QObject) -> None:
@@ -78,8 +77,6 @@ class BackgroundReader:
         self._lock = threading.Lock()
         self._thread: threading.Thread | None = None
         self._stopped = False
-        self._timer_running = False
-        """Files are outstanding: the timer runs and collection is held on this thread."""
         self._timer = QTimer(parent)
         self._timer.setInterval(POLL_MS)
         self._timer.timeout.connect(self.deliver_ready)
@@ -92,13 +89,7 @@ class BackgroundReader:
                 return
             self._queue.extend(paths)
             if self._thread is None:
-                self._thread = threading.Thread(
-                    target=self._run, name="piritimer-library", daemon=True
-                )
-                self._thread.start()
-        if not self._timer_running:
-            self._timer_running = True
-            worker_gc.hold()
+                self._thread = worker_gc.start_worker(self._run, "piritimer-library")
         self._outstanding += len(paths)
         self._timer.start()
 
@@ -107,32 +98,19 @@ class BackgroundReader:
         with self._lock:
             self._stopped = True
             self._queue.clear()
-            thread = self._thread
-        if thread is not None:
-            thread.join(STOP_WAIT_S)  # it finishes the file it is reading
-        self._finish()
+        if shiboken6.isValid(self._timer):
+            self._timer.stop()
 
     def deliver_ready(self) -> None:
         """Hand over every batch read so far (the timer calls this)."""
-        worker_gc.collect_if_due()
         while not self._done.empty() and not self._stopped:
             batch = self._done.get()
             self._outstanding -= len(batch)
             if self._outstanding <= 0:
-                self._finish()
+                self._timer.stop()
             deliver = self._deliver()
             if deliver is not None:
                 deliver(batch)
-
-    def _finish(self) -> None:
-        if self._outstanding > 0 and not self._stopped:
-            return
-        if self._timer_running:
-            self._timer_running = False
-            worker_gc.release()
-        self._outstanding = 0
-        if shiboken6.isValid(self._timer):
-            self._timer.stop()
 
     def _run(self) -> None:
         batch: list[FileRead] = []
