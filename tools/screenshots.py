@@ -99,6 +99,7 @@ def capture_all(out: Path, use_fixtures: bool) -> int:
         library = LibraryModel([FIXTURES])
     else:
         library = LibraryModel([paths.user_sessions_dir()], bundled_folder=bundled)
+    library.finish_scan()  # the library reads files in the background; shoot it complete
     now = [1000.0]
     services = replace(build_services(clock=lambda: now[0]), library=library)
     window = build_window(services, restore=False)

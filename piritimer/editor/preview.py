@@ -17,20 +17,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from piritimer.core.durations import format_clock, format_duration
-from piritimer.core.model import Exercise
-from piritimer.core.timeline import Step, StepKind, Timeline, work_summary
+from piritimer.core.durations import format_clock
+from piritimer.core.timeline import Timeline
 from piritimer.editor.banner import Banner
+from piritimer.editor.preview_rows import (
+    ExerciseRow,
+    StepRow,
+    preview_rows,
+)
 from piritimer.editor.theme import EditorTheme
 from piritimer.widgets.plain import plain_label, plain_tooltip
 
 _EXERCISE = Qt.ItemDataRole.UserRole
 _LAZY = "…"
-
-
-def _exercise_steps(timeline: Timeline, index: int) -> tuple[Step, ...]:
-    span = timeline.exercise_range(index)
-    return timeline.steps[span.start : span.stop]
 
 
 def _faded_palette(base: QPalette, color: QColor) -> QPalette:
@@ -39,18 +38,6 @@ def _faded_palette(base: QPalette, color: QColor) -> QPalette:
         for role in (QPalette.ColorRole.Text, QPalette.ColorRole.WindowText):
             palette.setColor(group, role, color)
     return palette
-
-
-def work_text(exercise: Exercise) -> str:
-    """ "2 × 30s hold · left then right" — the gist of an exercise in a few words."""
-    sides = f" · {exercise.sides.value}" if exercise.sides.sides else ""
-    return f"{work_summary(exercise)}{sides}"
-
-
-def step_text(step: Step) -> str:
-    where = step.position_text()
-    title = step.title if step.kind is not StepKind.SETUP else "Setup"
-    return f"{title} · {where[:1].lower()}{where[1:]}" if where else title
 
 
 class PreviewPane(QWidget):
@@ -115,17 +102,30 @@ class PreviewPane(QWidget):
         layout.addWidget(content, 1)
         layout.addWidget(self.try_button)
         self._current: int | None = None
+        self._bold: int | None = None
+        self._rows: list[ExerciseRow] = []
+        """What each exercise row shows now (compared, not read back from the items)."""
         self.show_timeline(None)
 
     # -- content -------------------------------------------------------------------------------
 
-    def show_timeline(self, timeline: Timeline | None) -> None:
-        """Show a fresh, valid timeline (None: nothing valid yet)."""
-        expanded = self._expanded_exercises()
+    def show_timeline(
+        self, timeline: Timeline | None, rows: tuple[ExerciseRow, ...] | None = None
+    ) -> None:
+        """Show a fresh, valid timeline (None: nothing valid yet); ``rows`` are its
+        preview_rows when the caller has them already (the checker makes them off the GUI
+        thread).
+
+        The tree is updated, not rebuilt: only rows whose text changed are touched, so a
+        check of a 1,000-exercise session after one typed letter costs next to nothing (and
+        opened exercises stay open).
+        """
         self.timeline = timeline
-        self.tree.clear()
         self.set_out_of_date(False)
         if timeline is None:
+            self.tree.clear()
+            self._rows = []
+            self._bold = None
             self.title.setText("No preview yet")
             self.summary.setText("Fix the problems listed below to see the session here.")
             self.total.setText("")
@@ -147,11 +147,54 @@ class PreviewPane(QWidget):
             waits = timeline.wait_count
             parts.append(f"waits for you {waits} time{'s' if waits != 1 else ''}")
         self.total.setText(" · ".join(parts))
-        for index, exercise in enumerate(session.exercises):
-            self.tree.addTopLevelItem(self._exercise_item(timeline, index, exercise))
-        for index, item in enumerate(self._exercise_items()):
-            item.setExpanded(index in expanded)
+        self._update_rows(list(rows if rows is not None else preview_rows(timeline)))
         self.set_current_exercise(self._current)
+
+    def _update_rows(self, rows: list[ExerciseRow]) -> None:
+        tree = self.tree
+        while tree.topLevelItemCount() > len(rows):
+            tree.takeTopLevelItem(tree.topLevelItemCount() - 1)
+            self._rows.pop()
+            if self._bold is not None and self._bold >= len(self._rows):
+                self._bold = None
+        for index, (row, old) in enumerate(zip(rows, self._rows, strict=False)):
+            if row != old:
+                item = tree.topLevelItem(index)
+                if item is not None:
+                    self._apply_row(item, row, old)
+                self._rows[index] = row
+        fresh = rows[len(self._rows) :]
+        if fresh:
+            items = []
+            for index, row in enumerate(fresh, start=len(self._rows)):
+                item = QTreeWidgetItem()
+                item.setData(0, _EXERCISE, index)
+                for column in (1, 2):
+                    item.setTextAlignment(
+                        column, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                self._apply_row(item, row, None)
+                items.append(item)
+            tree.addTopLevelItems(items)
+            self._rows.extend(fresh)
+
+    def _apply_row(self, item: QTreeWidgetItem, row: ExerciseRow, old: ExerciseRow | None) -> None:
+        for column, text in enumerate(row.texts):
+            if old is None or old.texts[column] != text:
+                item.setText(column, text)
+        if old is None or old.tooltip != row.tooltip:
+            item.setToolTip(0, plain_tooltip(row.tooltip))
+        if old is not None and old.steps == row.steps:
+            return
+        # Steps are added when the exercise is opened: a long session has thousands of them.
+        first = item.child(0)
+        filled = first is not None and first.text(0) != _LAZY
+        if filled and row.steps:
+            self._fill_children(item, row.steps)
+        else:
+            item.takeChildren()
+            if row.steps:
+                item.addChild(QTreeWidgetItem([_LAZY]))
 
     def set_out_of_date(self, out_of_date: bool, problems: int = 0) -> None:
         """Mark what is shown as an older version (the text now has ``problems`` errors)."""
@@ -165,21 +208,31 @@ class PreviewPane(QWidget):
             )
         else:
             self.stale.hide()
-        self.tree.setEnabled(not self.out_of_date)
-        # Faded as well as disabled: some palettes draw disabled text much like enabled text.
-        self._content.setPalette(self._faded if self.out_of_date else QPalette())
+        if self.tree.isEnabled() == self.out_of_date:
+            self.tree.setEnabled(not self.out_of_date)
+            # Faded as well as disabled: some palettes draw disabled text much like enabled
+            # text. Only on a change: a new palette restyles every row of a long tree.
+            self._content.setPalette(self._faded if self.out_of_date else QPalette())
         self._update_try()
 
     def set_current_exercise(self, index: int | None) -> None:
         """Mark the exercise under the cursor; it is the one "Try" runs."""
         self._current = index
-        items = self._exercise_items()
-        for row, item in enumerate(items):
-            font = item.font(0)
-            font.setBold(row == index)
-            item.setFont(0, font)
-        if index is not None and index < len(items):
-            self.tree.setCurrentItem(items[index])
+        count = self.tree.topLevelItemCount()
+        wanted = index if index is not None and index < count else None
+        if wanted != self._bold:
+            # Only the two rows that change: this runs on every cursor move.
+            for row, bold in ((self._bold, False), (wanted, True)):
+                item = self.tree.topLevelItem(row) if row is not None else None
+                if item is not None:
+                    font = item.font(0)
+                    font.setBold(bold)
+                    item.setFont(0, font)
+            self._bold = wanted
+        if wanted is not None:
+            item = self.tree.topLevelItem(wanted)
+            if item is not None and self.tree.currentItem() is not item:
+                self.tree.setCurrentItem(item)
         else:
             self.tree.clearSelection()
         self._update_try()
@@ -202,49 +255,37 @@ class PreviewPane(QWidget):
 
     # -- tree ----------------------------------------------------------------------------------
 
-    def _exercise_item(self, timeline: Timeline, index: int, exercise: Exercise) -> QTreeWidgetItem:
-        steps = _exercise_steps(timeline, index)
-        length = sum(step.duration_s or 0.0 for step in steps)
-        item = QTreeWidgetItem(
-            [
-                f"{index + 1}. {exercise.name}  —  {work_text(exercise)}",
-                format_clock(steps[0].start_s) if steps else "",
-                format_clock(length),
-            ]
-        )
-        item.setData(0, _EXERCISE, index)
-        item.setToolTip(0, f"Line {exercise.line} · {len(steps)} steps · click to go there")
-        for column in (1, 2):
-            item.setTextAlignment(
-                column, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-            )
-        # Steps are added when the exercise is opened: a long session has thousands of them.
-        if steps:
-            item.addChild(QTreeWidgetItem([_LAZY]))
-        return item
-
     def _fill_steps(self, item: QTreeWidgetItem) -> None:
         placeholder = item.child(0)
         if self.timeline is None or placeholder is None or placeholder.text(0) != _LAZY:
             return
-        item.takeChild(0)
         index = item.data(0, _EXERCISE)
-        for step in _exercise_steps(self.timeline, index):
-            length = "wait" if step.waits else format_duration(step.duration_s or 0.0)
-            child = QTreeWidgetItem([step_text(step), format_clock(step.start_s), length])
-            child.setToolTip(0, plain_tooltip(step.detail or step.title))
-            for column in (1, 2):
-                child.setTextAlignment(
-                    column, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-                )
-            item.addChild(child)
+        if index is None or index >= len(self._rows):
+            return
+        item.takeChildren()
+        self._fill_children(item, self._rows[index].steps)
 
-    def _expanded_exercises(self) -> list[int]:
-        return [row for row, item in enumerate(self._exercise_items()) if item.isExpanded()]
-
-    def _exercise_items(self) -> list[QTreeWidgetItem]:
-        rows = (self.tree.topLevelItem(row) for row in range(self.tree.topLevelItemCount()))
-        return [item for item in rows if item is not None]
+    def _fill_children(self, item: QTreeWidgetItem, steps: tuple[StepRow, ...]) -> None:
+        """Make ``item``'s children show ``steps``, touching only what differs."""
+        while item.childCount() > len(steps):
+            item.takeChild(item.childCount() - 1)
+        for position, step in enumerate(steps):
+            child = item.child(position) if position < item.childCount() else None
+            if child is None:
+                child = QTreeWidgetItem(list(step.texts))
+                for column in (1, 2):
+                    child.setTextAlignment(
+                        column, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                child.setToolTip(0, plain_tooltip(step.tooltip))
+                item.addChild(child)
+                continue
+            for column, text in enumerate(step.texts):
+                if child.text(column) != text:
+                    child.setText(column, text)
+            tooltip = plain_tooltip(step.tooltip)
+            if child.toolTip(0) != tooltip:
+                child.setToolTip(0, tooltip)
 
     def _pick(self, item: QTreeWidgetItem) -> None:
         index = (item.parent() or item).data(0, _EXERCISE)

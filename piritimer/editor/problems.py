@@ -62,21 +62,41 @@ class ProblemList(QWidget):
         layout.addWidget(self.list)
         self.list.itemClicked.connect(self._jump)
         self.list.itemActivated.connect(self._jump)
+        self._rows: list[tuple[bool, str, str, tuple[int, int]]] | None = None
         self.set_diagnostics(())
 
     def set_diagnostics(self, diagnostics: Sequence[Diagnostic]) -> None:
-        self.list.clear()
+        """Show ``diagnostics``; rows that did not change are left alone (a check runs at
+        every pause in typing, and most leave the list as it was)."""
         ordered = sorted(diagnostics, key=lambda d: (d.line, d.column))
-        for diagnostic in ordered:
-            error = diagnostic.severity is Severity.ERROR
-            item = QListWidgetItem(
-                self._error_icon if error else self._warning_icon,
-                f"Line {diagnostic.line}, column {diagnostic.column}:  {diagnostic.message}",
+        rows = [
+            (
+                d.severity is Severity.ERROR,
+                f"Line {d.line}, column {d.column}:  {d.message}",
+                plain_tooltip(d.message),
+                (d.line, d.column),
             )
-            item.setData(_POSITION, (diagnostic.line, diagnostic.column))
-            item.setToolTip(plain_tooltip(diagnostic.message))
-            self.list.addItem(item)
-        count = len(ordered)
+            for d in ordered
+        ]
+        if rows == self._rows:
+            return
+        shown = self._rows or []
+        while self.list.count() > len(rows):
+            self.list.takeItem(self.list.count() - 1)
+        for index, row in enumerate(rows):
+            item = self.list.item(index) if index < self.list.count() else None
+            if item is None:
+                item = QListWidgetItem()
+                self.list.addItem(item)
+            elif index < len(shown) and shown[index] == row:
+                continue
+            error, text, tooltip, position = row
+            item.setIcon(self._error_icon if error else self._warning_icon)
+            item.setText(text)
+            item.setData(_POSITION, position)
+            item.setToolTip(tooltip)
+        self._rows = rows
+        count = len(rows)
         if count:
             self.heading.setText(f"<b>Problems</b> ({count}) — click one to go to it")
         else:
@@ -86,9 +106,9 @@ class ProblemList(QWidget):
             )
         self.list.setVisible(bool(count))
         # Tall enough for every problem up to VISIBLE_ROWS, then it scrolls.
-        rows = min(count, VISIBLE_ROWS)
+        visible = min(count, VISIBLE_ROWS)
         row_height = self.list.sizeHintForRow(0) if count else 0
-        self.list.setFixedHeight(rows * row_height + 2 * self.list.frameWidth() + 2)
+        self.list.setFixedHeight(visible * row_height + 2 * self.list.frameWidth() + 2)
 
     def lines(self) -> list[int]:
         return [self.list.item(i).data(_POSITION)[0] for i in range(self.list.count())]

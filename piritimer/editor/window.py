@@ -210,7 +210,7 @@ class EditorWindow(QMainWindow):
         self.problems.set_diagnostics(diagnostics)
         errors = sum(1 for d in diagnostics if d.severity is Severity.ERROR)
         if check.timeline is not None:
-            self.preview.show_timeline(check.timeline)
+            self.preview.show_timeline(check.timeline, check.rows)
             self._set_state("✔ Valid", self.editor.theme.string)
         else:
             self.preview.set_out_of_date(True, errors)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -27,6 +27,10 @@ from piritimer.widgets.plain import plain_tooltip
 
 ALL_TAGS = "All tags"
 TWO_COLUMNS_MIN_WIDTH = 900
+PAGE_CARDS = 40
+"""Cards built at a time: more than a tall window shows in two columns."""
+REBUILD_WHILE_SCANNING_MS = 400
+CARDS_PER_PASS = 6
 
 
 def _label(text: str, name: str = "", *, wrap: bool = True) -> QLabel:
@@ -103,6 +107,11 @@ class SessionCard(QFrame):
 class LibraryPage(QWidget):
     """Lists the library's sessions and lets the person pick one.
 
+    A card is a frame of six labels, so a folder of 5,000 files as 5,000 cards would cost
+    seconds and hundreds of MB: the page builds the first PAGE_CARDS cards that match the
+    filter and more as the person scrolls towards the end. Cards of unchanged entries are
+    kept when the library changes, so a big folder filling in only adds what is new.
+
     Signals:
         sessionActivated(object): the Path of the chosen session.
         openFileRequested(): "Open…" was pressed.
@@ -117,9 +126,14 @@ class LibraryPage(QWidget):
         super().__init__(parent)
         self.library = library
         self._cards: list[SessionCard] = []
+        self._shown: list[LibraryEntry] = []
+        self._limit = PAGE_CARDS
+        self._laid_out: tuple[tuple[int, ...], int] = ((), 0)
+        self._tags: list[str] = []
         self._columns = 1
 
         self.heading = _label("Sessions", "heading", wrap=False)
+        self.status_label = _label("", "small", wrap=False)
         self.filter_edit = QLineEdit()
         self.filter_edit.setPlaceholderText("Filter by words…")
         self.filter_edit.setClearButtonEnabled(True)
@@ -133,16 +147,35 @@ class LibraryPage(QWidget):
         self.folder_button.setToolTip("Open the folder where your own sessions live")
         self.empty_label = _label("", "lead")
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.more_label = _label("", "small")
+        self.more_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._more_timer = QTimer(self)
+        self._more_timer.setSingleShot(True)
+        self._more_timer.setInterval(0)
+        self._more_timer.timeout.connect(self._maybe_more)
+        self._pass_timer = QTimer(self)
+        self._pass_timer.setSingleShot(True)
+        self._pass_timer.setInterval(0)
+        self._pass_timer.timeout.connect(self._layout_cards)
+        self._spare: dict[Path, SessionCard] = {}
 
-        self.filter_edit.textChanged.connect(self.apply_filter)
-        self.tag_combo.currentIndexChanged.connect(lambda _i: self.apply_filter())
+        self.filter_edit.textChanged.connect(lambda _text: self._filter_changed())
+        self.tag_combo.currentIndexChanged.connect(lambda _i: self._filter_changed())
         self.open_button.clicked.connect(self.openFileRequested)
         self.folder_button.clicked.connect(self.openFolderRequested)
-        library.entriesChanged.connect(self.rebuild)
+        # While a big folder fills in, batches arrive ~10 times a second: follow them at a
+        # calmer pace (re-sorting and re-filtering 5,000 entries each time adds up).
+        self._rebuild_timer = QTimer(self)
+        self._rebuild_timer.setSingleShot(True)
+        self._rebuild_timer.setInterval(REBUILD_WHILE_SCANNING_MS)
+        self._rebuild_timer.timeout.connect(self.rebuild)
+        library.entriesChanged.connect(self._library_changed)
+        library.scanFinished.connect(self.rebuild)
 
         bar = QHBoxLayout()
         bar.setSpacing(10)
         bar.addWidget(self.heading)
+        bar.addWidget(self.status_label)
         bar.addSpacing(12)
         bar.addWidget(self.filter_edit, 1)
         bar.addWidget(self.tag_combo)
@@ -156,12 +189,15 @@ class LibraryPage(QWidget):
         column.setContentsMargins(0, 0, 14, 0)  # clear of the scroll bar
         column.addLayout(self.grid)
         column.addWidget(self.empty_label)
+        column.addWidget(self.more_label)
         column.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(content)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.verticalScrollBar().valueChanged.connect(lambda _v: self._more_timer.start())
+        scroll.verticalScrollBar().rangeChanged.connect(lambda _a, _b: self._more_timer.start())
         self.scroll_area = scroll
 
         layout = QVBoxLayout(self)
@@ -175,24 +211,41 @@ class LibraryPage(QWidget):
 
     @property
     def cards(self) -> list[SessionCard]:
+        """The cards built so far, in the order shown."""
         return list(self._cards)
 
     def visible_cards(self) -> list[SessionCard]:
         return [c for c in self._cards if not c.isHidden()]
 
+    def shown_count(self) -> int:
+        """How many sessions match the filter (cards or not yet)."""
+        return len(self._shown)
+
     def card_for(self, path: Path) -> SessionCard | None:
-        return next((c for c in self._cards if c.entry.path == Path(path).absolute()), None)
+        """The card of ``path`` if it matches the filter, built now if it was not yet."""
+        path = Path(path).absolute()
+        index = next((i for i, e in enumerate(self._shown) if e.path == path), None)
+        if index is None:
+            return None
+        if index >= len(self._cards):
+            self._limit = max(self._limit, index + 1)
+            self._layout_cards(at_once=True)
+        return self._cards[index]
+
+    def _library_changed(self) -> None:
+        if self.library.scanning:
+            if not self._rebuild_timer.isActive():
+                self._rebuild_timer.start()
+        else:
+            self.rebuild()
 
     def rebuild(self) -> None:
-        for card in self._cards:
-            self.grid.removeWidget(card)
-            card.deleteLater()
-        self._cards = []
-        for entry in self.library.entries():
-            card = SessionCard(entry)
-            card.activated.connect(self.sessionActivated)
-            self._cards.append(card)
-        self._rebuild_tags()
+        """Follow the library: re-sort and re-filter, reusing the cards of unchanged entries."""
+        self._rebuild_timer.stop()
+        tags = self.library.tags()
+        if tags != self._tags:
+            self._tags = tags
+            self._rebuild_tags()
         self.apply_filter()
 
     def _rebuild_tags(self) -> None:
@@ -200,7 +253,7 @@ class LibraryPage(QWidget):
         self.tag_combo.blockSignals(True)
         self.tag_combo.clear()
         self.tag_combo.addItem(ALL_TAGS)
-        for tag in self.library.tags():
+        for tag in self._tags:
             self.tag_combo.addItem(f"#{tag}", tag)
         index = self.tag_combo.findText(current)
         self.tag_combo.setCurrentIndex(max(0, index))
@@ -211,25 +264,113 @@ class LibraryPage(QWidget):
         data = self.tag_combo.currentData()
         return data if isinstance(data, str) else None
 
+    def _filter_changed(self) -> None:
+        self._limit = PAGE_CARDS
+        self.apply_filter()
+
     def apply_filter(self) -> None:
         text = self.filter_edit.text()
         tag = self.selected_tag()
-        shown = [c for c in self._cards if c.entry.matches(text, tag)]
-        for card in self._cards:
-            self.grid.removeWidget(card)
-            card.setHidden(card not in shown)
-        for position, card in enumerate(shown):
-            self.grid.addWidget(card, position // self._columns, position % self._columns)
-        for column in range(2):
-            self.grid.setColumnStretch(column, 1 if column < self._columns else 0)
+        entries = self.library.entries()
+        # The common case, no filter at all, skips 5,000 calls.
+        self._shown = (
+            entries
+            if not text.split() and tag is None
+            else [e for e in entries if e.matches(text, tag)]
+        )
+        self._layout_cards()
+
+    def _layout_cards(self, *, at_once: bool = False) -> None:
+        """Show cards for the first ``_limit`` matching entries.
+
+        New cards are built CARDS_PER_PASS at a time, the rest on the next turn of the event
+        loop, so that their first show and paint never hold the window up for long.
+        """
+        wanted = self._shown[: self._limit]
+        pool = {card.entry.path: card for card in [*self._cards, *self._spare.values()]}
+        self._spare = {}
+        cards: list[SessionCard] = []
+        fresh = 0
+        cut = False
+        for entry in wanted:
+            card = pool.pop(entry.path, None)
+            if card is not None and card.entry is not entry:
+                self._discard(card)
+                card = None
+            if card is None:
+                if fresh == CARDS_PER_PASS and not at_once:
+                    cut = True
+                    break
+                card = self._make_card(entry)
+                fresh += 1
+            cards.append(card)
+        still_wanted = {entry.path for entry in wanted} if cut else set()
+        for path, card in pool.items():
+            if path in still_wanted:
+                self.grid.removeWidget(card)
+                card.hide()
+                self._spare[path] = card  # for the next pass
+            else:
+                self._discard(card)
+        arrangement = (tuple(id(card) for card in cards), self._columns)
+        if arrangement != self._laid_out:
+            for card in self._cards:
+                self.grid.removeWidget(card)
+            for position, card in enumerate(cards):
+                self.grid.addWidget(card, position // self._columns, position % self._columns)
+                if card.isHidden():
+                    card.show()  # a spare card from a pass cut short
+            for column in range(2):
+                self.grid.setColumnStretch(column, 1 if column < self._columns else 0)
+            self._laid_out = arrangement
+        self._cards = cards
+        if cut:
+            self._pass_timer.start()
+        self._update_status()
+
+    def _make_card(self, entry: LibraryEntry) -> SessionCard:
+        card = SessionCard(entry)
+        card.activated.connect(self.sessionActivated)
+        return card
+
+    def _discard(self, card: SessionCard) -> None:
+        self.grid.removeWidget(card)
+        card.hide()
+        card.deleteLater()
+
+    def _update_status(self) -> None:
+        scanning = self.library.scanning
+        count = len(self.library.entries())
+        self.status_label.setText(f"reading files… {count:,} so far" if scanning else "")
+        self.status_label.setVisible(scanning)
+        shown = len(self._shown)
         if not self._cards:
-            self.empty_label.setText(
-                "No sessions yet. Press “My sessions folder” and put a session file there, "
-                "or open one with “Open file…”."
-            )
-        elif not shown:
-            self.empty_label.setText("No session matches this filter.")
-        self.empty_label.setVisible(not shown)
+            if scanning:
+                self.empty_label.setText("Reading your session files…")
+            elif count == 0:
+                self.empty_label.setText(
+                    "No sessions yet. Press “My sessions folder” and put a session file there, "
+                    "or open one with “Open file…”."
+                )
+            else:
+                self.empty_label.setText("No session matches this filter.")
+        self.empty_label.setVisible(not self._cards)
+        more = shown - len(self._cards)
+        self.more_label.setText(
+            f"Showing {len(self._cards):,} of {shown:,} sessions — scroll down for more"
+            if more > 0
+            else ""
+        )
+        self.more_label.setVisible(more > 0)
+
+    def _maybe_more(self) -> None:
+        """Build the next page of cards once the person scrolls near the end."""
+        if len(self._cards) >= len(self._shown) or not self.scroll_area.isVisible():
+            return
+        bar = self.scroll_area.verticalScrollBar()
+        if bar.value() >= bar.maximum() - self.scroll_area.viewport().height():
+            self._limit = len(self._cards) + PAGE_CARDS
+            self._layout_cards()
 
     # -- scaling --------------------------------------------------------------------------------
 
@@ -238,4 +379,4 @@ class LibraryPage(QWidget):
         columns = 2 if self.width() >= TWO_COLUMNS_MIN_WIDTH else 1
         if columns != self._columns:
             self._columns = columns
-            self.apply_filter()
+            self._layout_cards()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from piritimer.core.durations import format_clock
 from piritimer.core.loader import load_session_bytes
 from piritimer.core.timeline import StepKind, compile_session
+from piritimer.editor.checker import Check, LiveChecker, check_text
 from piritimer.editor.window import EditorWindow
 
 MakeEditor = Callable[[Path | None], EditorWindow]
@@ -191,3 +193,115 @@ def test_opening_a_broken_file_never_shows_the_previous_files_preview(
     assert window.preview.timeline is None
     assert window.preview.title.text() == "No preview yet"
     assert not window.preview.out_of_date
+
+
+SESSION = "title: {title}\nexercises:\n  - name: Slow\n    hold: 30s\n"
+
+
+class GatedCheck:
+    """check_text, except that checking ``held`` waits for the test to open the gate.
+
+    It also records the thread of every check, to show which ones ran off the GUI thread.
+    """
+
+    def __init__(self, held: str) -> None:
+        self.held = held
+        self.started = threading.Event()
+        self.gate = threading.Event()
+        self.threads: list[threading.Thread] = []
+
+    def __call__(self, text: str, label: str, base_dir: Path | None) -> Check:
+        self.threads.append(threading.current_thread())
+        if text == self.held:
+            self.started.set()
+            assert self.gate.wait(30), "the test never opened the gate"
+        return check_text(text, label, base_dir)
+
+
+def titles(checks: list[Check]) -> list[str]:
+    return [c.result.session.title if c.result.session else "?" for c in checks]
+
+
+def test_typing_is_checked_off_the_gui_thread_and_an_older_result_is_dropped(
+    qtbot: QtBot,
+) -> None:
+    first, second = SESSION.format(title="First"), SESSION.format(title="Second")
+    gated = GatedCheck(held=first)
+    checker = LiveChecker(delay_ms=0, check=gated)
+    shown: list[Check] = []
+    checker.checked.connect(shown.append)
+
+    checker.schedule(first)
+    qtbot.waitUntil(gated.started.is_set)  # the worker is busy with the first text
+    assert shown == []
+    checker.schedule(second)  # the person typed on meanwhile
+    assert checker.pending
+    gated.gate.set()
+    with qtbot.waitSignal(checker.checked, timeout=10_000):
+        pass
+
+    assert titles(shown) == ["Second"]
+    assert checker.stale_dropped == 1
+    assert not checker.pending
+    assert checker.last is shown[0]
+    assert gated.threads, "something was checked"
+    assert all(t is not threading.main_thread() for t in gated.threads)
+
+
+def test_check_now_wins_over_a_check_still_running(qtbot: QtBot) -> None:
+    typed, saved = SESSION.format(title="Typed"), SESSION.format(title="Saved")
+    gated = GatedCheck(held=typed)
+    checker = LiveChecker(delay_ms=0, check=gated)
+    shown: list[Check] = []
+    checker.checked.connect(shown.append)
+
+    checker.schedule(typed)
+    qtbot.waitUntil(gated.started.is_set)
+    now = checker.check_now(saved)  # e.g. Save: answered at once, on this thread
+    assert gated.threads[-1] is threading.main_thread()
+    assert titles(shown) == ["Saved"]
+    gated.gate.set()
+    qtbot.waitUntil(lambda: checker.stale_dropped == 1, timeout=10_000)
+    assert titles(shown) == ["Saved"]
+    assert checker.last is now
+    assert not checker.pending
+
+
+def test_a_check_updates_the_preview_and_problems_in_place(
+    qtbot: QtBot, make_editor: MakeEditor, session_file: Path
+) -> None:
+    window = make_editor(session_file)
+    tree = window.preview.tree
+    items = [tree.topLevelItem(row) for row in range(tree.topLevelItemCount())]
+    opened = items[0]
+    assert opened is not None
+    opened.setExpanded(True)
+    children = [opened.child(i) for i in range(opened.childCount())]
+    old_length = opened.text(2)
+    old_start = items[1].text(1) if items[1] is not None else ""
+
+    window.editor.go_to(24, 13)  # before the "s" of "    hold: 30s" (figure-four stretch)
+    qtbot.keyClick(window.editor, Qt.Key.Key_Backspace)
+    qtbot.keyClick(window.editor, Qt.Key.Key_Backspace)
+    with qtbot.waitSignal(window.checker.checked, timeout=10_000):
+        qtbot.keyClicks(window.editor, "45")  # "hold: 45s": longer, and so are later starts
+
+    assert not window.checker.pending
+    assert [tree.topLevelItem(row) for row in range(tree.topLevelItemCount())] == items
+    assert opened.isExpanded()
+    assert opened.text(2) != old_length
+    assert items[1] is not None
+    assert items[1].text(1) != old_start
+    assert [opened.child(i) for i in range(opened.childCount())] == children, "kept, updated"
+    holds = [opened.child(i).text(2) for i in range(opened.childCount())]
+    assert "45s" in holds
+
+    window.editor.go_to(23, 5)  # "    reps: 3"
+    qtbot.keyClicks(window.editor, "r")
+    qtbot.waitUntil(lambda: window.problems.lines() == [23], timeout=10_000)
+    problem = window.problems.list.item(0)
+    window.editor.go_to(1, 200)  # the end of the first line, a comment
+    with qtbot.waitSignal(window.checker.checked, timeout=10_000):
+        qtbot.keyClicks(window.editor, " (mine)")  # changes no problem
+    assert window.problems.lines() == [23]
+    assert window.problems.list.item(0) is problem, "an unchanged row is left alone"

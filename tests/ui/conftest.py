@@ -35,8 +35,10 @@ def settings(tmp_path: Path) -> QSettings:
 
 
 @pytest.fixture
-def library(qapp: object, sessions_dir: Path) -> LibraryModel:
+def library(qtbot: QtBot, sessions_dir: Path) -> LibraryModel:
+    """The fixture sessions, read in (the model reads files in the background)."""
     model = LibraryModel([sessions_dir])
+    qtbot.waitUntil(lambda: not model.scanning, timeout=10_000)
     return model
 
 

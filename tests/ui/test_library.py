@@ -5,8 +5,10 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pytest
 from pytestqt.qtbot import QtBot
 
+from piritimer.ui import library_scan, library_view
 from piritimer.ui.library import LibraryModel
 from piritimer.ui.library_view import LibraryPage
 
@@ -189,11 +191,13 @@ def test_the_users_folder_is_created_on_demand(qtbot: QtBot, tmp_path: Path) -> 
     qtbot.waitUntil(lambda: model.entry(folder / "new.yaml") is not None, timeout=5000)
 
 
-def test_bundled_entries_come_first(qapp: object, sessions_dir: Path, tmp_path: Path) -> None:
+def test_bundled_entries_come_first(qtbot: QtBot, sessions_dir: Path, tmp_path: Path) -> None:
     user = tmp_path / "user"
     user.mkdir()
     (user / "aaa.yaml").write_text(QUICK_V2.replace("Quick", "Aardvark"), encoding="utf-8")
     model = LibraryModel([user], bundled_folder=sessions_dir)
+    with qtbot.waitSignal(model.scanFinished, timeout=10_000):
+        pass
     entries = model.entries()
     assert [e.bundled for e in entries] == [True, True, True, False]
     assert entries[-1].title.startswith("Aardvark")
@@ -209,3 +213,62 @@ def test_a_folder_that_appears_later_is_then_watched(qtbot: QtBot, tmp_path: Pat
     qtbot.waitUntil(lambda: model.entry(folder / "first.yaml") is not None, timeout=5000)
     (folder / "second.yaml").write_text(QUICK_V2, encoding="utf-8")
     qtbot.waitUntil(lambda: model.entry(folder / "second.yaml") is not None, timeout=5000)
+
+
+def test_a_big_folder_fills_in_batch_by_batch(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr(library_scan, "BATCH_FILES", 2)
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for number in range(7):
+        (folder / f"s{number}.yaml").write_text(
+            QUICK_V2.replace("longer", f"no. {number}"), encoding="utf-8"
+        )
+    model = LibraryModel([folder])
+    assert model.scanning
+    assert model.entries() == [], "nothing is read on the GUI thread"
+    sizes: list[int] = []
+    model.entriesChanged.connect(lambda: sizes.append(len(model.entries())))
+    with qtbot.waitSignal(model.scanFinished, timeout=10_000):
+        pass
+    assert not model.scanning
+    assert sizes == [2, 4, 6, 7]
+    assert [e.title for e in model.entries()] == [f"Quick calm, no. {n}" for n in range(7)]
+
+
+def test_the_page_builds_cards_a_page_at_a_time(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr(library_view, "PAGE_CARDS", 4)
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for number in range(10):
+        (folder / f"s{number}.yaml").write_text(QUICK_V2, encoding="utf-8")
+    model = LibraryModel([folder])
+    page = LibraryPage(model)
+    qtbot.addWidget(page)
+    assert "Reading your session files" in page.empty_label.text()
+    qtbot.waitUntil(lambda: not model.scanning, timeout=10_000)
+    assert page.shown_count() == 10
+    assert len(page.cards) == 4
+    assert page.more_label.text() == "Showing 4 of 10 sessions — scroll down for more"
+    last = page.card_for(folder / "s9.yaml")
+    assert last is not None
+    assert len(page.cards) == 10
+    assert not page.more_label.isVisibleTo(page)
+
+
+def test_a_change_rereads_only_the_changed_file(
+    qtbot: QtBot, library: LibraryModel, sessions_dir: Path
+) -> None:
+    before = {e.path.name: e for e in library.entries()}
+    reread: list[str] = []
+    library.entryChanged.connect(lambda entry: reread.append(entry.path.name))
+    with qtbot.waitSignal(library.entryChanged, timeout=5000):
+        _touch_later(sessions_dir / "quick.yaml", QUICK_V2)
+    after = {e.path.name: e for e in library.entries()}
+    assert reread == ["quick.yaml"]
+    assert after["hip-release.yaml"] is before["hip-release.yaml"]
+    assert after["broken.yaml"] is before["broken.yaml"]
+    assert after["quick.yaml"] is not before["quick.yaml"]
