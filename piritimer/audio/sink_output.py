@@ -18,8 +18,9 @@ Why so (docs/audio.md has the measurements, bench/audio.py repeats them):
 * **Priority.** Where the system allows it, the feeding thread and Qt's PulseAudio thread
   run with real-time priority (``_realtime``): on a loaded machine nothing else kept cues
   whole.
-* **Sleep.** Between sessions and while paused the top-up timer stops and the stream drains:
-  nothing wakes. A cue asked for while asleep wakes it, and it sleeps again once silent.
+* **Sleep.** Between sessions and while paused the top-up timer and the stream stop:
+  nothing wakes. A session (or a resume) starts a fresh stream; a cue asked for while
+  asleep wakes it, and it sleeps again once silent.
 """
 
 from __future__ import annotations
@@ -95,7 +96,6 @@ class _Feeder(QObject):
 
     @Slot()
     def open(self) -> None:
-        os.environ.setdefault("PULSE_LATENCY_MSEC", str(SERVER_MS))
         _realtime(threading.get_native_id())
         if not QMediaDevices.audioOutputs():
             self.problem.emit(NO_DEVICE)
@@ -183,16 +183,19 @@ class _Feeder(QObject):
     def _wake(self) -> None:
         if self._sink is None or self._timer is None:
             return
+        self._io = self._sink.start()  # a fresh stream: see _sleep_if_idle
         self._running = True
         self._origins.clear()
         self._timer.start(FEED_MS)
         self._feed()
 
     def _sleep_if_idle(self) -> None:
-        # The stream is not suspended (corked), only no longer fed: it drains and idles. In
-        # our runs a stream resumed from suspend() lost and delayed its first cues.
-        if self._running and not self._mixer.sounding and self._timer:
+        # The stream is stopped, not suspended: a corked stream kept Qt's PulseAudio thread
+        # and ours waking (1 % of a core while paused), and in our runs one resumed from
+        # suspend() lost and delayed its first cues. _wake starts a fresh one (~10 ms).
+        if self._running and not self._mixer.sounding and self._timer and self._sink:
             self._timer.stop()
+            self._sink.stop()
             self._running = False
 
 
@@ -226,6 +229,9 @@ class SinkSoundOutput(QObject):
                 self._problem(f"The sound file {path.name} is not 48 kHz, so that cue is silent.")
                 continue
             sounds[cue] = sound.samples
+        # Set here, on the GUI thread, before any stream connects (and before the audio thread
+        # runs: changing the environment while another thread starts a process is a race).
+        os.environ.setdefault("PULSE_LATENCY_MSEC", str(SERVER_MS))
         self._thread = QThread(self)
         self._thread.setObjectName("piritimer-sound")
         self._feeder = _Feeder(sounds)

@@ -178,17 +178,19 @@ def test_every_kind_of_cue_was_expected(cue_run: Run) -> None:
 
 def test_each_cue_is_heard_within_30_ms_of_its_boundary(cue_run: Run) -> None:
     """Every foreseen boundary within 30 ms. The very first cue marks a step the person
-    started (pressing start), which nothing could foresee: it is due one output latency
-    after the press, and is held to 30 ms of that."""
+    started (pressing start), which nothing could foresee: it is heard after the press and
+    at most one output latency (+30 ms) later. (It wakes the stream, whose queue is still
+    short then, so it is often heard sooner than a foreseen cue's latency.)"""
     table = describe(cue_run.results)
     latency_ms = float(cue_run.report["lead_in_s"]) * 1000
     for result in cue_run.results:
         assert result.onset is not None, f"{result.expected} not found\n{table}"
         assert result.onset.after_silence, f"{result.expected} not after silence\n{table}"
         assert result.error_ms is not None
-        by_hand = result.expected.step_index == 0
-        error_ms = result.error_ms - (latency_ms if by_hand else 0.0)
-        assert abs(error_ms) <= ONSET_TOLERANCE_MS, table
+        if result.expected.step_index == 0:
+            assert 0.0 <= result.error_ms <= latency_ms + ONSET_TOLERANCE_MS, table
+        else:
+            assert abs(result.error_ms) <= ONSET_TOLERANCE_MS, table
 
 
 def test_each_cue_arrives_whole(cue_run: Run) -> None:
