@@ -1,4 +1,5 @@
-"""An installed (non-editable) wheel still finds the bundled sessions and assets."""
+"""The wheel is the app and nothing else, and installed (non-editable) it still finds the
+bundled sessions and assets."""
 
 from __future__ import annotations
 
@@ -8,6 +9,13 @@ import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+
+AUDIO_MODULES = {
+    "__init__", "cues", "guide", "hardware", "helper", "mixer", "outputs", "player",
+    "settings", "settings_dialog", "settings_store", "sink_output", "speech_messages",
+    "speech_output", "speech_policy", "speech_worker", "voice", "wav",
+}  # fmt: skip
+"""What the app runs of piritimer.audio. The measuring rigs (tests/lab) are not in the wheel."""
 
 
 def test_wheel_ships_sessions_and_assets_and_paths_finds_them(tmp_path: Path) -> None:
@@ -23,6 +31,11 @@ def test_wheel_ships_sessions_and_assets_and_paths_finds_them(tmp_path: Path) ->
     for name in bundled_sessions:
         assert f"piritimer/_bundled/sessions/{name}" in names
     assert any(n.startswith("piritimer/_bundled/assets/") for n in names)
+    audio = {Path(n).stem for n in names if n.startswith("piritimer/audio/") and n.endswith(".py")}
+    assert audio == AUDIO_MODULES
+    lab = {"measure", "pulse_lab", "lab_session", "proctree", "sound_worker", "worker_process"}
+    assert not [n for n in names if Path(n).stem in lab]
+    assert not [n for n in names if n.startswith(("tests/", "bench/"))]
 
     target = tmp_path / "site"
     subprocess.run(

@@ -14,6 +14,8 @@ PACKAGES=(
   pulseaudio pulseaudio-utils
   # Voice: Qt's speechd engine speaks through speech-dispatcher and espeak-ng.
   speech-dispatcher speech-dispatcher-espeak-ng
+  # The load beside the audio bench's cue runs (bench/audio.py).
+  stress-ng
   # A session bus for the screensaver-inhibit tests.
   dbus
   # Drives the real window with real key presses in the presentation-mode tests.

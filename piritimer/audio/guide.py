@@ -109,6 +109,7 @@ class AudioGuide(QObject):
         self._apply()
         if self._driver.state in _ACTIVE:
             self._report_problems()
+        if self._driver.state in (State.RUNNING, State.WAITING):
             self._outputs.sounds.set_awake(self._settings.sounds_on)
 
     def voice_names(self) -> list[str]:
@@ -177,11 +178,15 @@ class AudioGuide(QObject):
     def _state_changed(self, previous: State, state: State) -> None:
         sounds = self._outputs.sounds
         if state in _ACTIVE and previous not in _ACTIVE:
+            self._report_problems()
+        if state in (State.RUNNING, State.WAITING):
             self._sleep_timer.stop()
             sounds.set_awake(self._settings.sounds_on)
-            self._report_problems()
         if state is State.PAUSED:
+            # Nothing is foreseen while paused: the stream sleeps, so a paused app wakes
+            # nothing; it wakes on resume, well before the next boundary's cue is due.
             self._voice.stop()
+            sounds.set_awake(False)
         if state is State.STOPPED:
             self._voice.stop()
             sounds.set_awake(False)

@@ -12,11 +12,11 @@ def open_audio_outputs(
 ) -> AudioOutputs:
     """The machine's sound device and speech engine, or silent stand-ins that say why not.
 
-    Both run in helper processes (``sound_worker``, ``speech_worker``: see there why), so this
-    returns at once and Qt Multimedia is never loaded into the app. Call it once at start-up;
-    the cues take a moment to load, well before anyone presses start.
+    Each opens on a thread of its own (``sink_output``, ``speech_output``: see there why), so
+    this returns at once; problems (no device, no engine) show up a moment later. Call it
+    once at start-up: the stream opens and the voice loads well before anyone presses start.
     """
-    from piritimer.audio.sound_process import ProcessSoundOutput
+    from piritimer.audio.sink_output import open_sink_output
     from piritimer.audio.speech_output import open_speech_output
 
-    return AudioOutputs(ProcessSoundOutput(parent), open_speech_output(parent, speech_engine))
+    return AudioOutputs(open_sink_output(parent), open_speech_output(parent, speech_engine))

@@ -6,10 +6,11 @@ from dataclasses import dataclass, replace
 
 from piritimer.core.model import Session
 
-DEFAULT_OUTPUT_LATENCY_MS = 27.0
+DEFAULT_OUTPUT_LATENCY_MS = 127.0
 """Time from handing a cue to the player to its first sample leaving PulseAudio, measured with
-``bench/audio_latency.py`` (our mixer 16 ms ahead into a Qt 6.12 QAudioSink, PulseAudio 16,
-48 kHz; median of 61 cues: 27.3 ms).
+``bench/audio.py`` (``sink_output``: 85 ms to leave our queue, then about 41-45 ms in
+PulseAudio 16's buffer, Qt 6.11, 48 kHz; medians of 61 cues in five runs: 126-130 ms).
+The lead-in covers it for every cue the engine foresees.
 A real sound card or a Bluetooth headset adds its own buffer on top: raise the setting then."""
 
 MAX_OUTPUT_LATENCY_MS = 500.0

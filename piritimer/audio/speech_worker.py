@@ -1,36 +1,53 @@
-"""A small process that speaks: Qt TextToSpeech driven by JSON lines on stdin.
+"""The speech helper: Qt TextToSpeech in a process of its own, driven by ``speech_messages``.
 
-Why a separate process: Qt TextToSpeech loads Qt Multimedia, whose PulseAudio backend in
-Qt 6.12 sometimes breaks the main thread's socket notifiers from its audio thread and leaves
-the event loop spinning (see ``sound_worker`` and docs/audio.md). Kept out here, it can never
-freeze the window. A bonus: listing the speechd voices (1-2 s) no longer blocks it either.
+Why a process, when the cues play on a thread of the app: ``QTextToSpeech(engine)`` blocks
+for 1-6 s while speech-dispatcher lists its voices, and PySide holds the GIL through a C++
+constructor, so on any thread of the app it froze the window that long (measured by
+bench/audio.py: a 2.3-6 s stall of the GUI thread). In a helper it costs the window nothing.
 
-Commands, one JSON object a line: {"say": text}, {"enqueue": text}, {"stop": true},
-{"volume": 0..1}, {"rate": -1..1}, {"voice": name or null}.
-Replies: {"ready": true, "voices": [...]}, {"speaking": bool}, {"problem": text}.
-
-Run: python -m piritimer.audio.speech_worker [--engine speechd]
+Started as ``helper.helper_command`` says (from source or from a frozen build).
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import sys
+import threading
 
-from PySide6.QtCore import QCoreApplication, QLocale, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, Signal, Slot
 from PySide6.QtTextToSpeech import QTextToSpeech
 
-from piritimer.audio.worker_stdio import reply, serve
+from piritimer.audio.speech_messages import (
+    Enqueue,
+    Ping,
+    Pong,
+    Problem,
+    Ready,
+    Reply,
+    Say,
+    SetRate,
+    SetVoice,
+    SetVolume,
+    Speaking,
+    Stop,
+    decode,
+    encode,
+)
 
 PREFERRED_VOICES = ("English (America)", "English (Great Britain)")
 """The lines are English; espeak-ng's default under a C locale is not."""
 
 
-class Worker(QObject):
-    """Runs commands on the main thread; a reader thread only forwards the lines."""
+def reply(message: Reply) -> None:
+    """One line to the app, flushed at once: the app waits for it."""
+    sys.stdout.buffer.write(encode(message))
+    sys.stdout.buffer.flush()
 
-    line = Signal(str)
+
+class Worker(QObject):
+    """Runs commands on the helper's main thread; a reader thread only forwards the lines."""
+
+    line = Signal(bytes)
 
     def __init__(self, tts: QTextToSpeech) -> None:
         super().__init__()
@@ -43,12 +60,12 @@ class Worker(QObject):
 
     def state_changed(self, state: QTextToSpeech.State) -> None:
         if state is QTextToSpeech.State.Speaking:
-            reply({"speaking": True})
+            reply(Speaking(True))
         elif state in (QTextToSpeech.State.Ready, QTextToSpeech.State.Error):
-            reply({"speaking": False})
+            reply(Speaking(False))
 
     def error(self, _reason: QTextToSpeech.ErrorReason, text: str) -> None:
-        reply({"problem": f"Speech failed: {text}"})
+        reply(Problem(f"Speech failed: {text}"))
 
     def set_voice(self, name: str | None) -> None:
         voices = {voice.name(): voice for voice in self.tts.availableVoices()}
@@ -59,23 +76,25 @@ class Worker(QObject):
         if voices:
             self.tts.setVoice(next(iter(voices.values())))
 
-    def handle(self, text: str) -> None:
-        try:
-            command = json.loads(text)
-        except json.JSONDecodeError:
-            return
-        if "say" in command:
-            self.tts.say(str(command["say"]))
-        elif "enqueue" in command:
-            self.tts.enqueue(str(command["enqueue"]))
-        elif "stop" in command:
-            self.tts.stop(QTextToSpeech.BoundaryHint.Immediate)
-        elif "volume" in command:
-            self.tts.setVolume(float(command["volume"]))
-        elif "rate" in command:
-            self.tts.setRate(float(command["rate"]))
-        elif "voice" in command:
-            self.set_voice(command["voice"])
+    @Slot(bytes)
+    def handle(self, line: bytes) -> None:
+        match decode(line):
+            case Say(text):
+                self.tts.say(text)
+            case Enqueue(text):
+                self.tts.enqueue(text)
+            case Stop():
+                self.tts.stop(QTextToSpeech.BoundaryHint.Immediate)
+            case SetVolume(volume):
+                self.tts.setVolume(volume)
+            case SetRate(rate):
+                self.tts.setRate(rate)
+            case SetVoice(name):
+                self.set_voice(name)
+            case Ping(number):
+                reply(Pong(number))
+            case _:
+                pass
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -84,15 +103,26 @@ def main(argv: list[str] | None = None) -> int:
     options = parser.parse_args(argv)
     app = QCoreApplication([sys.argv[0]])
     if options.engine not in QTextToSpeech.availableEngines():
-        reply({"problem": f"the {options.engine!r} speech engine is not installed"})
+        reply(Problem(f"the {options.engine!r} speech engine is not installed"))
         return 1
-    tts = QTextToSpeech(options.engine)
+    tts = QTextToSpeech(options.engine, app)  # goes before the app does, not after
     if tts.state() is QTextToSpeech.State.Error:
-        reply({"problem": tts.errorString() or "the speech engine did not start"})
+        reply(Problem(tts.errorString() or "the speech engine did not start"))
         return 1
     worker = Worker(tts)
-    reply({"ready": True, "voices": sorted(v.name() for v in tts.availableVoices())})
-    return serve(app, worker.line)
+    reply(Ready(tuple(sorted(v.name() for v in tts.availableVoices()))))
+
+    def read() -> None:
+        # A plain thread reads stdin so the event loop never blocks on it; stdin closing
+        # means the app has gone, so the helper quits.
+        for line in sys.stdin.buffer:
+            worker.line.emit(line)
+        app.quit()
+
+    threading.Thread(target=read, daemon=True).start()
+    code = app.exec()
+    tts.stop(QTextToSpeech.BoundaryHint.Immediate)  # quitting mid-line crashed the mock engine
+    return code
 
 
 if __name__ == "__main__":

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from piritimer.audio.pulse_lab import PulseLab, missing_tools
+from tests.lab.pulse_lab import PulseLab, missing_tools
 
 
 def require_tools(speech: bool) -> None:

@@ -1,9 +1,10 @@
 """Real sound through a real PulseAudio server, recorded and measured.
 
 A short session with every kind of cue (and the voice on) runs through EngineDriver on the
-real clock in a child process, with the real sound and speech helpers, while this process
-records the null sink's monitor with parec. piritimer.audio.measure explains
-how recording time is mapped onto the monotonic clock and how onsets are found.
+real clock in a child process (tests/lab/lab_session), with the app's real outputs (the cue
+thread and the speech helper), while this process records the null sink's monitor with
+parec. tests/lab/measure explains how recording time is mapped onto the monotonic clock and
+how onsets are found.
 """
 
 from __future__ import annotations
@@ -20,18 +21,18 @@ from typing import Any
 import pytest
 
 from piritimer.audio.cues import Cue
-from piritimer.audio.measure import (
+from piritimer.audio.speech_policy import estimate_s
+from piritimer.audio.wav import read_wav
+from piritimer.core.timeline import Timeline
+from piritimer.paths import sounds_dir
+from tests.lab.measure import (
     ClockMap,
     CueResult,
     expected_cues,
     measure_cues,
-    read_wav,
     rms,
 )
-from piritimer.audio.pulse_lab import PulseLab, Recorder
-from piritimer.audio.speech_policy import estimate_s
-from piritimer.core.timeline import Timeline
-from piritimer.paths import sounds_dir
+from tests.lab.pulse_lab import PulseLab, Recorder
 
 pytestmark = pytest.mark.hardware
 
@@ -41,6 +42,11 @@ TAIL_S = 0.5
 """Recorded past the child's exit; it already lingers 1.5 s after the end (parec drops its
 buffer when stopped, so the end of the last chime needs this margin)."""
 CHILD_TIMEOUT_S = 90.0
+FREEZE_SIGNS = ("QSocketNotifier", "Invalid socket")
+"""What Qt printed when Qt Multimedia broke the event loop's socket notifiers (Qt 6.12)."""
+FREEZE_STALL_MS = 1000.0
+"""A GUI-thread stall this long is a freeze, not a busy machine (bench/audio.py reports the
+real figure, tens of milliseconds)."""
 
 
 @dataclass
@@ -56,21 +62,22 @@ class Run:
 def run_child(lab: PulseLab, *args: str) -> tuple[dict[str, Any], str]:
     env = {**lab.env, "PYTHONPATH": str(REPO), "QT_QPA_PLATFORM": "offscreen"}
     child = subprocess.Popen(
-        [sys.executable, "-m", "piritimer.audio.lab_session", *args],
+        [sys.executable, "-m", "tests.lab.lab_session", *args],
         env=env,
         cwd=REPO,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
     )
-    # Keep only the head of stderr: a misbehaving plugin can write gigabytes.
+    # Keep only the head of stderr (a misbehaving plugin can write gigabytes), and any line
+    # that shows the event loop breaking.
     head: list[str] = []
     out: list[str] = []
 
     def drain_stderr() -> None:
         assert child.stderr is not None
         for line in child.stderr:
-            if len(head) < 40:
+            if len(head) < 40 or (any(sign in line for sign in FREEZE_SIGNS) and len(head) < 80):
                 head.append(line)
 
     def drain_stdout() -> None:
@@ -98,7 +105,7 @@ def run_child(lab: PulseLab, *args: str) -> tuple[dict[str, Any], str]:
 
 
 def record_run(lab: PulseLab, *args: str) -> Run:
-    from piritimer.audio.lab_session import build_timeline
+    from tests.lab.lab_session import build_timeline
 
     recorder = Recorder(lab)
     recorder.wait_for_audio()
@@ -148,6 +155,19 @@ def test_the_session_ran_to_its_end_with_no_notice(
     assert run.report["problems"] == []
 
 
+@pytest.mark.parametrize("name", ["cue_run", "voice_run"])
+def test_sound_and_voice_never_freeze_the_event_loop(
+    name: str, request: pytest.FixtureRequest
+) -> None:
+    """The freeze that once made helpers necessary (Qt 6.12: QSoundEffect's audio thread
+    broke the socket notifiers, and the event loop spun printing "Invalid socket"). Here the
+    sink plays on a thread of the session's own process: this catches it if it comes back."""
+    run: Run = request.getfixturevalue(name)
+    assert not [line for line in run.stderr.splitlines() if any(s in line for s in FREEZE_SIGNS)]
+    stalls = run.report["stall_ms"]
+    assert stalls.get("session", 0.0) < FREEZE_STALL_MS, stalls
+
+
 def test_every_kind_of_cue_was_expected(cue_run: Run) -> None:
     cues = {r.expected.cue for r in cue_run.results}
     assert cues >= {
@@ -158,17 +178,19 @@ def test_every_kind_of_cue_was_expected(cue_run: Run) -> None:
 
 def test_each_cue_is_heard_within_30_ms_of_its_boundary(cue_run: Run) -> None:
     """Every foreseen boundary within 30 ms. The very first cue marks a step the person
-    started (pressing start), which nothing could foresee: it is due one output latency
-    after the press, and is held to 30 ms of that."""
+    started (pressing start), which nothing could foresee: it is heard after the press and
+    at most one output latency (+30 ms) later. (It wakes the stream, whose queue is still
+    short then, so it is often heard sooner than a foreseen cue's latency.)"""
     table = describe(cue_run.results)
     latency_ms = float(cue_run.report["lead_in_s"]) * 1000
     for result in cue_run.results:
         assert result.onset is not None, f"{result.expected} not found\n{table}"
         assert result.onset.after_silence, f"{result.expected} not after silence\n{table}"
         assert result.error_ms is not None
-        by_hand = result.expected.step_index == 0
-        error_ms = result.error_ms - (latency_ms if by_hand else 0.0)
-        assert abs(error_ms) <= ONSET_TOLERANCE_MS, table
+        if result.expected.step_index == 0:
+            assert 0.0 <= result.error_ms <= latency_ms + ONSET_TOLERANCE_MS, table
+        else:
+            assert abs(result.error_ms) <= ONSET_TOLERANCE_MS, table
 
 
 def test_each_cue_arrives_whole(cue_run: Run) -> None:

@@ -6,11 +6,10 @@ from array import array
 
 import pytest
 
-from piritimer.audio.measure import (
-    RATE_HZ,
+from piritimer.audio.wav import RATE_HZ, Sound
+from tests.lab.measure import (
     Arrival,
     ClockMap,
-    Sound,
     find_onset,
     first_loud,
     rms,

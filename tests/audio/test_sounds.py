@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 from piritimer.audio.cues import Cue
-from piritimer.audio.measure import first_loud, read_wav
+from piritimer.audio.wav import read_wav
 from piritimer.paths import sounds_dir
+from tests.lab.measure import first_loud
 
 ROOT = Path(__file__).resolve().parents[2]
 

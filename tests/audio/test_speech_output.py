@@ -1,13 +1,23 @@
-"""The speech helper process, driven through Qt's "mock" engine (no sound server needed)."""
+"""The speech helper, driven through Qt's "mock" engine (no sound server needed)."""
 
 from __future__ import annotations
 
+import os
+import signal
+import subprocess
+import sys
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
 
+from piritimer.audio import helper
+from piritimer.audio.helper import HELPER_FLAG, HELPER_MODULE, helper_command
+from piritimer.audio.speech_messages import Ping, Pong, Ready, Say, decode, encode
 from piritimer.audio.speech_output import NO_ENGINE, ProcessSpeechOutput
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
@@ -37,6 +47,20 @@ def test_stop_silences_at_once(qtbot: QtBot, mock_speech: ProcessSpeechOutput) -
     assert not mock_speech.is_speaking()
 
 
+def test_a_helper_that_dies_is_replaced_and_speaks_on(
+    qtbot: QtBot, mock_speech: ProcessSpeechOutput
+) -> None:
+    qtbot.waitUntil(lambda: mock_speech.voice_names() != [], timeout=15_000)
+    first = mock_speech._process.processId()
+    os.kill(first, signal.SIGKILL)
+    qtbot.waitUntil(lambda: mock_speech.restarts == 1, timeout=10_000)
+    qtbot.waitUntil(lambda: mock_speech._ready, timeout=15_000)
+    assert mock_speech._process.processId() != first
+    mock_speech.say("Breathe out.")
+    qtbot.waitUntil(lambda: not mock_speech.is_speaking(), timeout=10_000)
+    assert mock_speech.problems() == []
+
+
 def test_a_missing_engine_is_one_clear_problem(qtbot: QtBot, qapp: object) -> None:
     output = ProcessSpeechOutput("no-such-engine")
     try:
@@ -46,5 +70,35 @@ def test_a_missing_engine_is_one_clear_problem(qtbot: QtBot, qapp: object) -> No
         assert len(output.problems()) == 1
         assert output.problems()[0].startswith(NO_ENGINE)
         assert "no-such-engine" in output.problems()[0]
+        assert output.restarts == 0  # an engine that is not there is not retried
     finally:
         output.close()
+
+
+def test_from_source_the_helper_is_its_module_and_frozen_the_app_itself(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    assert helper_command("mock") == (sys.executable, ["-m", HELPER_MODULE, "--engine", "mock"])
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(sys, "executable", "/opt/piritimer/piritimer")
+    assert helper_command("mock") == ("/opt/piritimer/piritimer", [HELPER_FLAG, "--engine", "mock"])
+    assert helper.run_helper(["--some-app-option"]) is None
+
+
+def test_an_entry_point_that_calls_run_helper_serves_as_the_helper() -> None:
+    """What a frozen app's executable does when started with HELPER_FLAG."""
+    entry = (
+        "import sys; from piritimer.audio.helper import run_helper;"
+        " sys.exit(run_helper(sys.argv[1:]))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", entry, HELPER_FLAG, "--engine", "mock"],
+        input=encode(Say("Hello.")) + encode(Ping(3)),
+        capture_output=True,
+        cwd=ROOT,
+        timeout=60,
+        check=True,
+    )
+    replies = [decode(line) for line in done.stdout.splitlines()]
+    assert isinstance(replies[0], Ready)
+    assert Pong(3) in replies

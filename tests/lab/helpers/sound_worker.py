@@ -14,7 +14,7 @@ Commands, one JSON object a line: {"play": cue}, {"volume": 0..1}, {"awake": boo
 
 A helper that stops answering pings is replaced by a fresh one (``sound_process``).
 
-Run: python -m piritimer.audio.sound_worker
+Run: python -m tests.lab.helpers.sound_worker
 """
 
 from __future__ import annotations
@@ -25,8 +25,8 @@ import sys
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from piritimer.audio.cues import Cue
-from piritimer.audio.sink_output import open_sink_output
-from piritimer.audio.worker_stdio import reply, serve
+from tests.lab.helpers.sink_output import open_sink_output
+from tests.lab.helpers.worker_stdio import reply, serve
 
 
 class Worker(QObject):

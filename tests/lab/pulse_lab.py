@@ -18,7 +18,8 @@ import time
 from array import array
 from pathlib import Path
 
-from piritimer.audio.measure import RATE_HZ, Arrival
+from piritimer.audio.wav import RATE_HZ
+from tests.lab.measure import Arrival
 
 SINK = "piri"
 TOOLS = ("pulseaudio", "pactl", "parec")

@@ -1,23 +1,27 @@
-"""Run a short session through the real sound and speech outputs, on the real clock.
+"""Run a short session through the real sound and speech outputs, on the real clock (lab code).
 
 For measuring what reaches the speakers (hardware tests, ``bench/audio_latency.py``): run it
 in a child process whose environment points at the sound server to record, and it prints one
-JSON object: when each step started (``starts``), when each cue was handed to Qt
-(``played``), what was said (``said``) and any output problems. The timelines are built by
+JSON object: when each step started (``starts``), when each cue was handed to the output
+(``played``), what was said (``said``), any output problems, the GUI thread's longest stall
+(``stall_ms``, per phase) and the CPU share of the whole process tree while running and
+while paused. The timelines are built by
 ``build_timeline`` here, so the recording side can rebuild exactly the same one.
 
-Run: python -m piritimer.audio.lab_session {mixed,breaths} [--cycles N] [--no-lead-in]
-     [--latency-ms MS] [--voice] [--engine speechd]
+Run (from the repository root): python -m tests.lab.lab_session {mixed,breaths} [--cycles N]
+     [--design thread|helpers] [--no-lead-in] [--latency-ms MS] [--voice] [--engine speechd]
+     [--pause-at-s S --pause-s S]
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import time
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
 
 from piritimer.audio.cues import Cue
 from piritimer.audio.guide import AudioGuide
@@ -36,6 +40,7 @@ from piritimer.core.model import (
 )
 from piritimer.core.timeline import Timeline, compile_session
 from piritimer.qt.driver import EngineDriver
+from tests.lab import proctree
 
 SETTLE_S = 1.5
 """Time between opening the outputs and pressing start: the cues load and the stream warms
@@ -139,25 +144,72 @@ class LoggedSpeech:
         return self.output.problems()
 
 
+class StallProbe(QObject):
+    """Notes how late a 5 ms timer on the GUI thread fires: the event loop's longest stall.
+
+    ``phase`` names what the stalls are counted for; ``run(False)`` stops the probe (it
+    would otherwise be the only thing waking a paused app).
+    """
+
+    INTERVAL_MS = 5
+
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        self.worst_ms: dict[str, float] = {}
+        self.phase = "startup"
+        self._last = time.monotonic()
+        self._timer = QTimer(self)
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._timer.timeout.connect(self._tick)
+        self.run(True)
+
+    def run(self, on: bool) -> None:
+        self._last = time.monotonic()
+        if on:
+            self._timer.start(self.INTERVAL_MS)
+        else:
+            self._timer.stop()
+
+    def _tick(self) -> None:
+        now = time.monotonic()
+        stall_ms = (now - self._last) * 1000 - self.INTERVAL_MS
+        self._last = now
+        self.worst_ms[self.phase] = max(self.worst_ms.get(self.phase, 0.0), stall_ms)
+
+
+def open_outputs(app: QObject, design: str, voice: bool, engine: str) -> AudioOutputs:
+    """``thread``: the app's outputs. ``helpers``: the old helper processes (tests.lab.helpers)."""
+    if design == "helpers":
+        from tests.lab.helpers.sound_process import ProcessSoundOutput
+        from tests.lab.helpers.speech_output import ProcessSpeechOutput
+
+        speech: SpeechOutput = ProcessSpeechOutput(engine, app) if voice else SilentSpeechOutput()
+        return AudioOutputs(ProcessSoundOutput(app), speech)
+    if voice:
+        return open_audio_outputs(app, engine)
+    from piritimer.audio.sink_output import open_sink_output
+
+    return AudioOutputs(open_sink_output(app), SilentSpeechOutput())
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("kind", choices=("mixed", "breaths"))
     parser.add_argument("--cycles", type=int, default=30)
+    parser.add_argument("--design", choices=("thread", "helpers"), default="thread")
     parser.add_argument("--no-lead-in", action="store_true")
     parser.add_argument("--latency-ms", type=float, default=None)
     parser.add_argument("--voice", action="store_true")
     parser.add_argument("--engine", default="speechd")
+    parser.add_argument("--pause-at-s", type=float, default=None, help="pause the session then")
+    parser.add_argument("--pause-s", type=float, default=5.0, help="for this long")
     options = parser.parse_args(argv)
 
     app = QCoreApplication([sys.argv[0]])
+    probe = StallProbe(app)
     timeline = build_timeline(options.kind, options.cycles)
     driver = EngineDriver(Engine(timeline))
-    if options.voice:
-        real = open_audio_outputs(app, options.engine)
-    else:
-        from piritimer.audio.sound_process import ProcessSoundOutput
-
-        real = AudioOutputs(ProcessSoundOutput(app), SilentSpeechOutput())
+    real = open_outputs(app, options.design, options.voice, options.engine)
     sounds, speech = LoggedSounds(real.sounds), LoggedSpeech(real.speech)
     settings = AudioSettings(
         volume=1.0,
@@ -170,16 +222,35 @@ def main(argv: list[str] | None = None) -> int:
     guide.notice.connect(notices.append)
     starts: list[tuple[int, float]] = []
     driver.stepStarted.connect(lambda step, at: starts.append((step.index, at)))
+    cpu: dict[str, float] = {}
+    me = os.getpid()
 
     def begin() -> None:
+        probe.phase = "session"
+        cpu["start"], cpu["start_at"] = proctree.cpu_s(me), time.monotonic()
         first = first_step(options.kind)
         if first:
             driver.jump(first)
         else:
             driver.start()
+        if options.pause_at_s is not None:
+            QTimer.singleShot(round(options.pause_at_s * 1000), pause)
+
+    def pause() -> None:
+        driver.pause()
+        probe.run(False)
+        cpu["pause"], cpu["pause_at"] = proctree.cpu_s(me), time.monotonic()
+        QTimer.singleShot(round(options.pause_s * 1000), resume)
+
+    def resume() -> None:
+        cpu["resume"], cpu["resume_at"] = proctree.cpu_s(me), time.monotonic()
+        probe.run(True)
+        driver.resume()
 
     def finished(state: State) -> None:
         if state is State.FINISHED:
+            cpu["end"], cpu["end_at"] = proctree.cpu_s(me), time.monotonic()
+            probe.phase = "ending"
             QTimer.singleShot(1500, app.quit)  # let the last chime ring out
 
     driver.stateChanged.connect(finished)
@@ -191,6 +262,19 @@ def main(argv: list[str] | None = None) -> int:
         close = getattr(output, "close", None)
         if close is not None:
             close()
+
+    def share(a: str, b: str) -> float | None:
+        if a not in cpu or b not in cpu:
+            return None
+        return (cpu[b] - cpu[a]) / (cpu[b + "_at"] - cpu[a + "_at"])
+
+    paused = share("pause", "resume")
+    running = share("start", "end")
+    if running is not None and paused is not None:
+        # The pause is inside start..end: count only the time the session ran.
+        busy = cpu["end"] - cpu["start"] - (cpu["resume"] - cpu["pause"])
+        span = cpu["end_at"] - cpu["start_at"] - (cpu["resume_at"] - cpu["pause_at"])
+        running = busy / span
     print(
         json.dumps(
             {
@@ -201,6 +285,9 @@ def main(argv: list[str] | None = None) -> int:
                 "problems": real.problems(),
                 "lead_in_s": settings.lead_in_s,
                 "restarts": restarts,
+                "stall_ms": probe.worst_ms,
+                "cpu_running": running,
+                "cpu_paused": paused,
             }
         )
     )

@@ -1,6 +1,6 @@
 """Finding cues in a recording of the sound output, on the monotonic clock (pure, no Qt).
 
-Used by the hardware tests and ``bench/audio_latency.py``. The method:
+Lab code, not shipped: used by the hardware tests and ``bench/audio.py``. The method:
 
 * ``parec`` records the null sink's monitor as raw 16-bit mono at 48 kHz, with a small
   latency so that it hands over audio in chunks of a few milliseconds. A reader thread notes
@@ -20,35 +20,15 @@ from __future__ import annotations
 
 import bisect
 import math
-import wave
 from array import array
 from dataclasses import dataclass
-from pathlib import Path
 
 from piritimer.audio.cues import Cue, countdown, step_cue
+from piritimer.audio.wav import RATE_HZ, Sound
 from piritimer.core.timeline import Timeline
 
-RATE_HZ = 48_000
 LOCAL_WINDOW_S = 0.5
 """Arrivals within this of a sample fix its clock time (drift over it stays < 0.5 ms)."""
-
-
-@dataclass(frozen=True)
-class Sound:
-    samples: array[int]
-    rate_hz: int
-
-    @property
-    def length_s(self) -> float:
-        return len(self.samples) / self.rate_hz
-
-
-def read_wav(path: Path) -> Sound:
-    with wave.open(str(path), "rb") as source:
-        if source.getsampwidth() != 2 or source.getnchannels() != 1:
-            raise ValueError(f"{path.name}: expected 16-bit mono")
-        samples = array("h", source.readframes(source.getnframes()))
-        return Sound(samples, source.getframerate())
 
 
 @dataclass(frozen=True)

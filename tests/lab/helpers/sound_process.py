@@ -10,7 +10,7 @@ import time
 from PySide6.QtCore import QObject, QTimer
 
 from piritimer.audio.cues import Cue
-from piritimer.audio.worker_process import WorkerProcess
+from tests.lab.helpers.worker_process import WorkerProcess
 
 NO_HELPER = "The sound player could not start, so the cues are silent."
 STOPPED = "The sound player stopped, so the cues are silent."
@@ -42,7 +42,7 @@ class ProcessSoundOutput(QObject):
         self._watchdog.start(PING_MS)
 
     def _start(self) -> WorkerProcess:
-        worker = WorkerProcess("piritimer.audio.sound_worker", [], self)
+        worker = WorkerProcess("tests.lab.helpers.sound_worker", [], self)
         worker.message.connect(self._message)
         worker.ended.connect(self._ended)
         if not worker.running:
