@@ -14,7 +14,7 @@ import argparse
 import sys
 import threading
 
-from PySide6.QtCore import QCoreApplication, QLocale, QObject, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, Qt, Signal, Slot
 from PySide6.QtTextToSpeech import QTextToSpeech
 
 from piritimer.audio.speech_messages import (
@@ -48,6 +48,9 @@ class Worker(QObject):
     """Runs commands on the helper's main thread; a reader thread only forwards the lines."""
 
     line = Signal(bytes)
+    ended = Signal()
+    """stdin closed: the app has gone. A queued call, so that it also quits an event loop
+    that had not started yet when the last line was read."""
 
     def __init__(self, tts: QTextToSpeech) -> None:
         super().__init__()
@@ -110,6 +113,7 @@ def main(argv: list[str] | None = None) -> int:
         reply(Problem(tts.errorString() or "the speech engine did not start"))
         return 1
     worker = Worker(tts)
+    worker.ended.connect(app.quit, Qt.ConnectionType.QueuedConnection)
     reply(Ready(tuple(sorted(v.name() for v in tts.availableVoices()))))
 
     def read() -> None:
@@ -117,7 +121,7 @@ def main(argv: list[str] | None = None) -> int:
         # means the app has gone, so the helper quits.
         for line in sys.stdin.buffer:
             worker.line.emit(line)
-        app.quit()
+        worker.ended.emit()
 
     threading.Thread(target=read, daemon=True).start()
     code = app.exec()
