@@ -151,4 +151,5 @@ def run(options: argparse.Namespace, qt_args: list[str]) -> int:
         QTimer.singleShot(0, lambda: window.open_presentation(options.screen, prepared))
     code = app.exec()
     window.save_state()
+    services.audio.close()
     return code

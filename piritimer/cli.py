@@ -8,12 +8,17 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from piritimer import __version__
+from piritimer.audio.helper import run_helper
 
 COMMANDS = ("validate", "show", "schema")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
+    # A frozen build starts the speech helper as itself with a flag (no `python -m` there).
+    helper_code = run_helper(args)
+    if helper_code is not None:
+        return helper_code
     if args and args[0] in COMMANDS:
         return _run_command(args)
     return _run_app(args)

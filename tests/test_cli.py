@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import textwrap
@@ -91,3 +92,18 @@ def test_schema_written_beside_user_sessions_only_when_changed(tmp_path: Path) -
     stamp = target.stat().st_mtime_ns
     write_schema_beside(tmp_path / "sessions")
     assert target.stat().st_mtime_ns == stamp
+
+
+def test_the_entry_point_doubles_as_the_speech_helper_for_frozen_builds() -> None:
+    """A frozen build has no `python -m`: the app's own executable starts the helper."""
+    done = subprocess.run(
+        [sys.executable, "-m", "piritimer", "--piritimer-speech-helper", "--engine", "mock"],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout.splitlines()[0])["type"] == "Ready"

@@ -103,6 +103,7 @@ class AudioGuide(QObject):
         """Swap in other outputs (the real ones, opened after the window is on screen)."""
         self._player.cancel()
         self._voice.stop()
+        self._outputs.close()
         self._outputs = outputs
         self._player.output = outputs.sounds
         self._voice.output = outputs.speech
@@ -111,6 +112,13 @@ class AudioGuide(QObject):
             self._report_problems()
         if self._driver.state in (State.RUNNING, State.WAITING):
             self._outputs.sounds.set_awake(self._settings.sounds_on)
+
+    def close(self) -> None:
+        """Fall silent and let go of the outputs: the app is ending (the audio thread must
+        end before Qt tears down, or the process aborts)."""
+        self._player.cancel()
+        self._voice.stop()
+        self._outputs.close()
 
     def voice_names(self) -> list[str]:
         return self._outputs.speech.voice_names()

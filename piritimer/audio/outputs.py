@@ -27,6 +27,9 @@ class SoundOutput(Protocol):
     def problems(self) -> list[str]:
         """What is wrong with this output (no device, an unreadable file), each said once."""
 
+    def close(self) -> None:
+        """Let go of the device (its thread or helper ends). Safe to call twice."""
+
 
 class SpeechOutput(Protocol):
     """Says text now; ``is_speaking()`` is true from ``say()`` until the voice falls silent."""
@@ -50,6 +53,9 @@ class SpeechOutput(Protocol):
 
     def problems(self) -> list[str]: ...
 
+    def close(self) -> None:
+        """End the speech engine (its helper process). Safe to call twice."""
+
 
 class SilentSoundOutput:
     """Plays nothing: there is no device (``problem`` says so), or a test wants quiet."""
@@ -68,6 +74,9 @@ class SilentSoundOutput:
 
     def problems(self) -> list[str]:
         return list(self._problems)
+
+    def close(self) -> None:
+        pass
 
 
 class SilentSpeechOutput:
@@ -103,6 +112,9 @@ class SilentSpeechOutput:
     def problems(self) -> list[str]:
         return list(self._problems)
 
+    def close(self) -> None:
+        pass
+
 
 @dataclass
 class AudioOutputs:
@@ -113,3 +125,7 @@ class AudioOutputs:
 
     def problems(self) -> list[str]:
         return self.sounds.problems() + self.speech.problems()
+
+    def close(self) -> None:
+        self.sounds.close()
+        self.speech.close()

@@ -21,6 +21,7 @@ class RecordingSounds:
         self.played: list[tuple[float, Cue]] = []
         self.volume: float | None = None
         self.awake = False
+        self.closed = False
         self._problems = problems or []
 
     def play(self, cue: Cue) -> None:
@@ -34,6 +35,9 @@ class RecordingSounds:
 
     def problems(self) -> list[str]:
         return list(self._problems)
+
+    def close(self) -> None:
+        self.closed = True
 
     def cues(self) -> list[Cue]:
         return [cue for _, cue in self.played]
@@ -50,6 +54,7 @@ class RecordingSpeech:
         self.volume: float | None = None
         self.rate: float | None = None
         self.voice: str | None = None
+        self.closed = False
         self._problems = problems or []
 
     def say(self, text: str) -> None:
@@ -83,6 +88,9 @@ class RecordingSpeech:
 
     def problems(self) -> list[str]:
         return list(self._problems)
+
+    def close(self) -> None:
+        self.closed = True
 
     def texts(self) -> list[str]:
         return [text for _, text in self.said]

@@ -368,6 +368,20 @@ def test_outputs_attached_later_are_used_and_checked(
     assert later.cues() == [Cue.START]
 
 
+def test_outputs_are_let_go_when_replaced_and_when_the_app_ends(
+    driver: EngineDriver, clock: FakeClock
+) -> None:
+    guide = AudioGuide(driver, AudioSettings())
+    first = AudioOutputs(RecordingSounds(clock), RecordingSpeech(clock))
+    guide.set_outputs(first)
+    second = AudioOutputs(RecordingSounds(clock), RecordingSpeech(clock))
+    guide.set_outputs(second)
+    assert (first.sounds.closed, first.speech.closed) == (True, True)
+    assert (second.sounds.closed, second.speech.closed) == (False, False)
+    guide.close()
+    assert (second.sounds.closed, second.speech.closed) == (True, True)
+
+
 def test_the_default_outputs_are_silent(driver: EngineDriver, clock: FakeClock) -> None:
     guide = AudioGuide(driver, AudioSettings())
     notices: list[str] = []

@@ -106,6 +106,9 @@ class LoggedSounds:
     def problems(self) -> list[str]:
         return self.output.problems()
 
+    def close(self) -> None:
+        self.output.close()
+
 
 class LoggedSpeech:
     """Passes lines on to the real speech output, noting when each was said."""
@@ -142,6 +145,9 @@ class LoggedSpeech:
 
     def problems(self) -> list[str]:
         return self.output.problems()
+
+    def close(self) -> None:
+        self.output.close()
 
 
 class StallProbe(QObject):
