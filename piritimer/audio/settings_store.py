@@ -9,6 +9,12 @@ from PySide6.QtCore import QSettings
 from piritimer.audio.settings import AudioSettings
 
 GROUP = "audio"
+VERSION_KEY = "version"
+VERSION = 2
+"""Version 2: cues play on an audio thread of the app with a larger queue (about 127 ms of
+output latency, not the helper's 27 ms). A latency saved by version 1 described the old
+stream, and cues would land 100 ms late with it, so it is dropped on loading."""
+_MEASURED_FOR_THE_STREAM = frozenset({"output_latency_ms"})
 
 
 def load_audio_settings(store: QSettings) -> AudioSettings:
@@ -20,7 +26,10 @@ def load_audio_settings(store: QSettings) -> AudioSettings:
     values: dict[str, object] = {}
     store.beginGroup(GROUP)
     try:
+        current = str(store.value(VERSION_KEY, "1")) == str(VERSION)
         for field in fields(AudioSettings):
+            if not current and field.name in _MEASURED_FOR_THE_STREAM:
+                continue
             raw = store.value(field.name)
             if raw is None:
                 continue
@@ -40,6 +49,7 @@ def load_audio_settings(store: QSettings) -> AudioSettings:
 def save_audio_settings(store: QSettings, settings: AudioSettings) -> None:
     store.beginGroup(GROUP)
     try:
+        store.setValue(VERSION_KEY, VERSION)
         for field in fields(AudioSettings):
             value = getattr(settings, field.name)
             if value is None:

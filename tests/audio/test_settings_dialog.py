@@ -31,9 +31,19 @@ def test_settings_round_trip_through_the_store(tmp_path: Path) -> None:
 
 def test_a_bad_saved_value_falls_back_to_its_default_only(tmp_path: Path) -> None:
     path = tmp_path / "s.ini"
-    path.write_text("[audio]\nvolume=7\nrate=fast\nsounds_on=false\noutput_latency_ms=40\n")
+    path.write_text(
+        "[audio]\nversion=2\nvolume=7\nrate=fast\nsounds_on=false\noutput_latency_ms=40\n"
+    )
     loaded = load_audio_settings(store_at(path))
     assert loaded == AudioSettings(sounds_on=False, output_latency_ms=40.0)
+
+
+def test_a_latency_saved_for_the_old_helper_stream_is_dropped(tmp_path: Path) -> None:
+    """Version 1 measured 27 ms for a stream that no longer exists; with it, every cue of
+    today's stream would land about 100 ms late. The person's other choices stay."""
+    path = tmp_path / "s.ini"
+    path.write_text("[audio]\nvolume=0.5\noutput_latency_ms=27\n")
+    assert load_audio_settings(store_at(path)) == AudioSettings(volume=0.5)
 
 
 def test_nothing_saved_gives_the_defaults(tmp_path: Path) -> None:
