@@ -11,8 +11,12 @@ Started as ``helper.helper_command`` says (from source or from a frozen build).
 from __future__ import annotations
 
 import argparse
+import ctypes
+import os
+import signal
 import sys
 import threading
+import time
 
 from PySide6.QtCore import QCoreApplication, QLocale, QObject, Qt, Signal, Slot
 from PySide6.QtTextToSpeech import QTextToSpeech
@@ -36,6 +40,10 @@ from piritimer.audio.speech_messages import (
 
 PREFERRED_VOICES = ("English (America)", "English (Great Britain)")
 """The lines are English; espeak-ng's default under a C locale is not."""
+
+
+QUIT_GRACE_S = 2.0
+"""How long an orderly quit may take once the app has gone, before the helper just exits."""
 
 
 def reply(message: Reply) -> None:
@@ -100,10 +108,31 @@ class Worker(QObject):
                 pass
 
 
+PR_SET_PDEATHSIG = 1
+
+
+def die_with_the_app() -> None:
+    """On Linux, have the kernel end this helper when the app's process goes, however it goes.
+
+    A helper whose main thread waits inside speech-dispatcher's client (a speechd that never
+    answers) never reads stdin's end, so an app killed outright left it behind for good.
+    """
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):
+        return
+    if os.getppid() == 1:  # the app went before the line above took effect
+        os._exit(0)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--engine", default="speechd")
     options = parser.parse_args(argv)
+    die_with_the_app()
     app = QCoreApplication([sys.argv[0]])
     if options.engine not in QTextToSpeech.availableEngines():
         reply(Problem(f"the {options.engine!r} speech engine is not installed"))
@@ -122,6 +151,11 @@ def main(argv: list[str] | None = None) -> int:
         for line in sys.stdin.buffer:
             worker.line.emit(line)
         worker.ended.emit()
+        # An app killed outright (SIGTERM, a crash) left helpers behind whose main thread
+        # hung in speech-dispatcher's client while quitting: whatever the main thread is
+        # doing, the helper never outlives the app by more than this grace.
+        time.sleep(QUIT_GRACE_S)
+        os._exit(0)
 
     threading.Thread(target=read, daemon=True).start()
     code = app.exec()

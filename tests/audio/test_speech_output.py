@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import select
 import signal
 import subprocess
 import sys
@@ -102,3 +103,51 @@ def test_an_entry_point_that_calls_run_helper_serves_as_the_helper() -> None:
     replies = [decode(line) for line in done.stdout.splitlines()]
     assert isinstance(replies[0], Ready)
     assert Pong(3) in replies
+
+
+PARENT = """
+import subprocess, sys, time
+fds = (int(sys.argv[1]), int(sys.argv[2]))
+helper = subprocess.Popen(
+    [sys.executable, "-m", "piritimer.audio.speech_worker", "--engine", "mock"],
+    stdin=fds[0], stdout=fds[1], pass_fds=fds,
+)
+time.sleep(60)
+"""
+
+
+def read_line(fd: int, timeout_s: float = 30.0) -> bytes:
+    """One line from ``fd``, or b"" at its end; fails rather than hangs."""
+    line = b""
+    while not line.endswith(b"\n"):
+        ready, _, _ = select.select([fd], [], [], timeout_s)
+        assert ready, f"nothing from the helper in {timeout_s:g} s"
+        chunk = os.read(fd, 1)
+        if not chunk:
+            return line
+        line += chunk
+    return line
+
+
+def test_the_helper_goes_with_an_app_killed_outright() -> None:
+    """The app's process is killed while the helper's stdin stays open elsewhere (as when the
+    helper hangs before it reads it): the kernel still ends the helper (PR_SET_PDEATHSIG)."""
+    stdin_read, stdin_write = os.pipe()  # this test keeps it open: no end of input
+    out_read, out_write = os.pipe()
+    parent = subprocess.Popen(
+        [sys.executable, "-c", PARENT, str(stdin_read), str(out_write)],
+        pass_fds=(stdin_read, out_write),
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        cwd=Path(__file__).resolve().parents[2],
+    )
+    os.close(stdin_read)
+    os.close(out_write)
+    try:
+        assert b"Ready" in read_line(out_read)  # the helper runs
+        parent.kill()
+        parent.wait()
+        assert read_line(out_read) == b""  # its stdout closed: the helper has gone
+    finally:
+        parent.kill()
+        os.close(stdin_write)
+        os.close(out_read)
