@@ -12,6 +12,7 @@ from piritimer.core.suspend import SuspendDetector
 from piritimer.core.timeline import Step
 from piritimer.qt.driver import EngineDriver
 from tests.sessions_for_tests import timed_timeline, two_exercise_timeline
+from tests.sleeping_machine import Machine
 
 
 class FakeClock:
@@ -114,33 +115,12 @@ def test_runs_a_short_schedule_on_the_real_clock(qtbot: QtBot) -> None:
 # -- the machine sleeping mid-session ---------------------------------------------------------
 
 
-class Machine:
-    """Two fake clocks: monotonic (the engine's) stands still in sleep, boottime counts it."""
-
-    def __init__(self) -> None:
-        self.monotonic_s = 50.0
-        self.boottime_s = 900.0
-
-    def monotonic(self) -> float:
-        return self.monotonic_s
-
-    def boottime(self) -> float:
-        return self.boottime_s
-
-    def run(self, seconds: float) -> None:
-        self.monotonic_s += seconds
-        self.boottime_s += seconds
-
-    def sleep(self, seconds: float) -> None:
-        self.boottime_s += seconds
-
-
 HOLD = 1  # timed_timeline: a 1 s setup, then the hold
 
 
 @pytest.fixture
 def machine() -> Machine:
-    return Machine()
+    return Machine(50.0, 900.0)
 
 
 @pytest.fixture
@@ -253,7 +233,7 @@ def test_whenever_the_machine_sleeps_the_step_keeps_its_time(
 ) -> None:
     """Driven wake by wake as the timer would, a sleep at any point of a running session
     comes back paused on the step it was on, with the time it had at the last wake."""
-    machine = Machine()
+    machine = Machine(50.0, 900.0)
     engine = Engine(timed_timeline(durations), clock=machine.monotonic)
     detector = SuspendDetector(monotonic=machine.monotonic, boottime=machine.boottime)
     driver = EngineDriver(engine, suspend=detector)

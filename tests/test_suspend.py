@@ -10,29 +10,9 @@ import pytest
 from piritimer.core.engine import Engine, State
 from piritimer.core.suspend import THRESHOLD_S, Sleep, SuspendDetector, default_clocks
 from tests.sessions_for_tests import timed_timeline
+from tests.sleeping_machine import Machine
 
 HOLD = 1  # in timed_timeline: a 1 s setup step, then the hold
-
-
-class Machine:
-    """A fake pair of clocks: monotonic stands still while the machine sleeps, boottime not."""
-
-    def __init__(self) -> None:
-        self.monotonic_s = 500.0
-        self.boottime_s = 2000.0
-
-    def monotonic(self) -> float:
-        return self.monotonic_s
-
-    def boottime(self) -> float:
-        return self.boottime_s
-
-    def run(self, seconds: float) -> None:
-        self.monotonic_s += seconds
-        self.boottime_s += seconds
-
-    def sleep(self, seconds: float) -> None:
-        self.boottime_s += seconds
 
 
 @pytest.fixture
