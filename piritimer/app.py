@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from piritimer.core.engine import Clock
     from piritimer.present.presentation import Presentation
     from piritimer.qt.driver import EngineDriver
+    from piritimer.ui.library import LibraryModel
     from piritimer.ui.main_window import MainWindow
     from piritimer.ui.services import Services
 
@@ -58,8 +59,15 @@ def open_presentation(
     return open_now(driver, screen, parent, starts_in_s=starts_in_s)
 
 
-def build_services(parent: QObject | None = None, clock: Clock = time.monotonic) -> Services:
-    """Every service, once. Hardware starts quiet: see ``open_hardware``."""
+def build_services(
+    parent: QObject | None = None,
+    clock: Clock = time.monotonic,
+    library: LibraryModel | None = None,
+) -> Services:
+    """Every service, once. Hardware starts quiet: see ``open_hardware``.
+
+    ``library``: another set of sessions than the user's and the bundled ones (the screenshot
+    tool shows its fixtures), so that no second library scans in the background unused."""
     from piritimer import paths
     from piritimer.audio.guide import AudioGuide
     from piritimer.audio.settings_store import load_audio_settings
@@ -75,9 +83,10 @@ def build_services(parent: QObject | None = None, clock: Clock = time.monotonic)
 
     startup_notices: list[str] = []
     settings = open_settings(startup_notices.append)
-    library = LibraryModel(
-        [paths.user_sessions_dir()], bundled_folder=paths.bundled_sessions_dir(), parent=parent
-    )
+    if library is None:
+        library = LibraryModel(
+            [paths.user_sessions_dir()], bundled_folder=paths.bundled_sessions_dir(), parent=parent
+        )
     driver = EngineDriver(Engine(empty_timeline(), clock=clock), parent)
     # New services (the practice log, the remote control) are built here, then named in
     # Services.

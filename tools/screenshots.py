@@ -17,7 +17,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -101,7 +101,7 @@ def capture_all(out: Path, use_fixtures: bool) -> int:
         library = LibraryModel([paths.user_sessions_dir()], bundled_folder=bundled)
     library.finish_scan()  # the library reads files in the background; shoot it complete
     now = [1000.0]
-    services = replace(build_services(clock=lambda: now[0]), library=library)
+    services = build_services(clock=lambda: now[0], library=library)
     window = build_window(services, restore=False)
     window.setGeometry(0, 0, WIDTH, HEIGHT)
     window.show()

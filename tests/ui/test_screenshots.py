@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -33,21 +34,30 @@ def test_one_command_renders_every_page(qapp: object, tmp_path: Path) -> None:
     if missing and os.environ.get("CI") != "true":
         pytest.skip(f"needs {', '.join(missing)}")
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "QT_QPA_PLATFORM")}
-    result = subprocess.run(
+    tool = subprocess.Popen(
         [
             sys.executable,
+            "-X",
+            "faulthandler",
             str(ROOT / "tools" / "screenshots.py"),
             "--fixtures",
             "--out",
             str(tmp_path),
         ],
-        capture_output=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
         text=True,
         env=env,
-        timeout=180,
-        check=False,
     )
-    assert result.returncode == 0, result.stderr
+    try:
+        _out, errors = tool.communicate(timeout=150)
+    except subprocess.TimeoutExpired:
+        # Hung once in CI: SIGABRT makes faulthandler print every thread's stack, so the
+        # failure says where it waited.
+        tool.send_signal(signal.SIGABRT)
+        _out, errors = tool.communicate(timeout=30)
+        pytest.fail(f"tools/screenshots.py hung for 150 s; its threads:\n{errors}")
+    assert tool.returncode == 0, errors
     for name in EXPECTED:
         image = QImage(str(tmp_path / f"{name}.png"))
         assert (image.width(), image.height()) == (1280, 800), name
