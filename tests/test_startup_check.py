@@ -26,6 +26,7 @@ from piritimer.startup_check import (
     probe_wayland_display,
     probe_x11_display,
 )
+from tests.xvfb import private_xvfb
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -297,21 +298,8 @@ def locked_display(tmp_path: Path) -> Iterator[str]:
         pytest.skip("needs Xvfb")
     server_auth = tmp_path / "server-auth"
     server_auth.write_bytes(_xauthority_entry(secrets.token_bytes(16)))
-    read_end, write_end = os.pipe()
-    server = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write_end), "-nolisten", "tcp", "-auth", str(server_auth)],
-        pass_fds=(write_end,),
-        stderr=subprocess.DEVNULL,
-    )
-    os.close(write_end)
-    with os.fdopen(read_end) as pipe:
-        number = pipe.readline().strip()
-    try:
-        assert number, "Xvfb did not start"
-        yield f":{number}"
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
+    with private_xvfb("-auth", str(server_auth)) as display:
+        yield display
 
 
 @pytest.mark.hardware
