@@ -20,8 +20,15 @@ PACKAGES=(
   dbus
   # Drives the real window with real key presses in the presentation-mode tests.
   xdotool
-  # Validating the .desktop entry.
-  desktop-file-utils
+  # Validating the .desktop entry and the AppStream metainfo.
+  desktop-file-utils appstream
+  # Two real screens that can be unplugged live (Xorg's dummy driver, xrandr) and a window
+  # manager for focus, for the classroom tests.
+  xserver-xorg-core xserver-xorg-video-dummy x11-xserver-utils openbox
+  # The phone remote's page in a real browser (Selenium drives headless chromium).
+  chromium chromium-driver
+  # A real MPRIS client, and the accessibility tree read through AT-SPI.
+  playerctl at-spi2-core python3-pyatspi
 )
 
 if ! command -v apt-get >/dev/null 2>&1; then
