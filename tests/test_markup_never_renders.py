@@ -154,6 +154,7 @@ def test_preview_page(qtbot: QtBot, hostile_file: Path, trap: ImageTrap) -> None
     _show(qtbot, page)
     page.show_entry(read_entry(hostile_file, bundled=False))
     _check(page, trap, "TITLE", "SUMMARY", "SAFETY", "NAME", "ABOUT", "SETUP", "CREDITS")
+    _check(page, trap, "NOTES", "EXNOTES", "SRCNOTE")
     assert_shows(page, "SRCTITLE")
 
 

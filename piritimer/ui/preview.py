@@ -22,6 +22,7 @@ from piritimer.core.durations import format_clock, format_duration
 from piritimer.core.model import DEFAULT_SAFETY_NOTE, Exercise, PacedBreathing, Session, SideOrder
 from piritimer.core.timeline import Timeline, compile_session
 from piritimer.ui.library import LibraryEntry
+from piritimer.ui.preview_notes import SessionNotes, exercise_note_labels
 from piritimer.widgets.image import PAPER, ImageView
 from piritimer.widgets.plain import escape
 from piritimer.widgets.theme import Colors
@@ -95,6 +96,9 @@ class ExerciseCard(QFrame):
         self.setup_labels = [_label(f"• {cue}") for cue in exercise.setup]
         for cue_label in self.setup_labels:
             texts.addWidget(cue_label)
+        self.note_labels = exercise_note_labels(exercise)
+        for note_label in self.note_labels:
+            texts.addWidget(note_label)
         texts.addStretch(1)
         row = QHBoxLayout(self)
         row.setContentsMargins(16, 14, 16, 14)
@@ -138,6 +142,7 @@ class PreviewPage(QWidget):
         self.safety_label = _label("")
         self.safety_title = _label("Safety", "section", wrap=False)
         self.sources_label = _label("", "meta")
+        self.notes_panel = SessionNotes()
         self.sources_label.setTextFormat(Qt.TextFormat.RichText)  # app-written, file text escaped
         # Not setOpenExternalLinks: a link is opened only when it is http(s), checked again here.
         self.open_url: Callable[[QUrl], object] = QDesktopServices.openUrl
@@ -186,6 +191,7 @@ class PreviewPage(QWidget):
         column.addLayout(actions)
         column.addSpacing(6)
         column.addWidget(safety)
+        column.addWidget(self.notes_panel)
         column.addSpacing(6)
         column.addLayout(self.exercise_list)
         column.addWidget(self.sources_label)
@@ -232,6 +238,7 @@ class PreviewPage(QWidget):
             self.meta_label.setText(str(entry.path))
             self.safety_label.setText(DEFAULT_SAFETY_NOTE)
             self.sources_label.setText("")
+            self.notes_panel.show_session(None)
             self._set_cards([])
             return
         timeline = compile_session(session)
@@ -245,6 +252,7 @@ class PreviewPage(QWidget):
         self.safety_label.setText(session.safety or DEFAULT_SAFETY_NOTE)
         self.sources_label.setText(_sources_html(session))
         self.sources_label.setVisible(bool(self.sources_label.text()))
+        self.notes_panel.show_session(session)
         self._set_cards(
             [
                 ExerciseCard(i + 1, exercise, exercise_duration_s(timeline, i), self._paper)
