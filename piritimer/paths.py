@@ -149,6 +149,23 @@ def _confined(folder: Path, relative: Path, shown: str) -> Path | None:
     return check_image_file(resolved, info, shown)
 
 
+MIRRORED_SUFFIX = "-mirrored"
+"""``figure-four-mirrored.svg`` beside ``figure-four.svg`` is the same pose for the other side."""
+
+
+def mirrored_image(image: Path) -> Path | None:
+    """The other side's drawing, ``NAME-mirrored.EXT`` beside the resolved ``image``, if any.
+
+    Held to the same rules as the drawing itself, inside the drawing's own folder; one that is
+    refused is simply not used, and the plain drawing is shown instead.
+    """
+    name = f"{image.stem}{MIRRORED_SUFFIX}{image.suffix}"
+    try:
+        return _confined(image.parent, Path(name), repr(name))
+    except ImageRefused:
+        return None
+
+
 def check_image_file(path: Path, info: os.stat_result, shown: str) -> Path | None:
     """Refuse what is not a picture-sized regular file; a folder is simply not a picture."""
     if stat.S_ISDIR(info.st_mode):

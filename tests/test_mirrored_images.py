@@ -7,8 +7,9 @@ them with::
 
     python tests/test_mirrored_images.py
 
-The session format cannot yet pick a picture per side, so no session names a mirrored copy;
-they are there for when it can (see docs/sessions.md).
+No session names a mirrored copy: while the second side of a two-sided exercise is worked, the
+runner and the audience view show ``NAME-mirrored.svg`` when it sits beside ``NAME.svg``
+(``piritimer.widgets.image.picture_for``; tests/content/test_side_pictures.py).
 """
 
 from __future__ import annotations

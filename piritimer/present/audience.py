@@ -23,7 +23,7 @@ from piritimer.present.layout import step_layout
 from piritimer.present.outline import upcoming, where_text
 from piritimer.present.pacer import BreathPacer
 from piritimer.qt.driver import EngineDriver
-from piritimer.widgets.image import ImageView
+from piritimer.widgets.image import ImageView, picture_for
 
 Align = Qt.AlignmentFlag
 CAPTION_MIN_MS = 3000
@@ -171,7 +171,7 @@ class AudienceView(QWidget):
         color = theme.REST if step.kind in (StepKind.REST, StepKind.SWITCH_SIDES) else theme.ACCENT
         self.countdown.set_color(theme.MUTED if paused else color)
         self.detail.setText(step.detail)
-        self.image.set_path(exercise.image if exercise is not None else None)
+        self.image.set_path(picture_for(exercise, step.side))
         coming = upcoming(timeline, step.index, 1)
         if step.kind is StepKind.DONE:
             self.next.setText("")

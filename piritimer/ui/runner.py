@@ -31,7 +31,7 @@ from piritimer.ui.controls import BY_ACTION, Action, Control
 from piritimer.widgets.dial import Dial, DialMode
 from piritimer.widgets.fit import FitLabel
 from piritimer.widgets.icons import make_icon
-from piritimer.widgets.image import PAPER, ImageView
+from piritimer.widgets.image import PAPER, ImageView, picture_for
 from piritimer.widgets.theme import LIGHT, Colors
 
 FRAME_MS = FASTEST_FRAME_MS
@@ -321,7 +321,7 @@ class RunnerPage(QWidget):
         left = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
         self.detail_label.setAlignment(left if step.kind is StepKind.SETUP else centre)
         self.next_label.setText(next_text(timeline, step))
-        self.image_view.set_path(exercise.image if exercise else None)
+        self.image_view.set_path(picture_for(exercise, step.side))
         self.image_view.setVisible(self.image_view.has_image())
         self._render_time(status)
         self._update_buttons(status.state)

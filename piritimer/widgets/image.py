@@ -12,10 +12,27 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from piritimer.core.model import Exercise, Side
+from piritimer.paths import mirrored_image
 from piritimer.widgets.image_cache import ImageCache, Picture, shared_cache
 
 PAPER = "#fbf9f5"
 PLACEHOLDER_SIZE = QSize(4, 3)
+
+
+def picture_for(exercise: Exercise | None, side: Side | None) -> Path | None:
+    """The drawing to show for ``exercise`` while working ``side``.
+
+    A pose worked on both sides shows its drawing for the first side and, when a
+    ``NAME-mirrored`` copy sits beside it, that copy for the second, so the picture turns
+    round with the person. Unsided exercises, and drawings without a copy, never change.
+    """
+    if exercise is None or exercise.image is None:
+        return None
+    sides = exercise.sides.sides
+    if len(sides) == 2 and side is sides[1]:
+        return mirrored_image(exercise.image) or exercise.image
+    return exercise.image
 
 
 class ImageView(QWidget):
