@@ -76,6 +76,15 @@ def test_an_unsided_exercise_has_no_working_side_line(qtbot: QtBot) -> None:
     ]
 
 
+def test_every_bundled_exercise_says_whose_numbers_it_uses() -> None:
+    # The preview shows each exercise's note; for a bundled session that note is where a person
+    # learns whether a count is the source's or piritimer's suggestion.
+    for path in sorted(paths.bundled_sessions_dir().glob("*.yaml")):
+        for exercise in _session(path).exercises:
+            note = (exercise.notes or "").lower()
+            assert "source" in note or "piritimer" in note, f"{path.name}: {exercise.name}"
+
+
 def test_every_note_label_is_plain_text(qtbot: QtBot) -> None:
     page = _preview(qtbot, _bundled("complete-routine.yaml"))
     labels = page.notes_panel.findChildren(QLabel)
