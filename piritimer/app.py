@@ -72,12 +72,14 @@ def build_services(
     from piritimer.audio.guide import AudioGuide
     from piritimer.audio.settings_store import load_audio_settings
     from piritimer.core.engine import Engine
+    from piritimer.core.past_run import NoHistory
     from piritimer.editor.windows import EditorWindows
     from piritimer.platform.inhibit import NullInhibitor
     from piritimer.qt.driver import EngineDriver
     from piritimer.ui.keep_awake import KeepAwake
     from piritimer.ui.library import LibraryModel
     from piritimer.ui.main_window import empty_timeline
+    from piritimer.ui.progress_book import ProgressBook
     from piritimer.ui.services import Services
     from piritimer.ui.settings import open_settings
 
@@ -98,6 +100,8 @@ def build_services(
         keep_awake=KeepAwake(NullInhibitor()),
         editors=EditorWindows(parent),
         present=open_presentation,
+        # No practice store yet: every range starts at its start, every plan at zero.
+        progress=ProgressBook(settings, NoHistory(), parent=parent),
         startup_notices=tuple(startup_notices),
     )
 

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
+from typing import Protocol
 
 
 @dataclass(frozen=True)
@@ -22,3 +25,18 @@ class PastRun:
         if self.pain_before is None or self.pain_after is None:
             return False
         return self.pain_after > self.pain_before
+
+
+class RunHistory(Protocol):
+    """Where past runs come from: the practice store, or nothing yet."""
+
+    def runs_of(self, session_path: Path) -> Sequence[PastRun]:
+        """Every recorded run of the session file at ``session_path``, in any order."""
+        ...
+
+
+class NoHistory:
+    """No runs are recorded: every range starts at its start, every plan at zero."""
+
+    def runs_of(self, session_path: Path) -> Sequence[PastRun]:
+        return ()
