@@ -98,6 +98,7 @@ def _run_app(args: list[str]) -> int:
     parser.add_argument("file", nargs="?", type=Path, metavar="FILE", help="a session to open")
     parser.add_argument("--present", action="store_true", help="open in presentation mode")
     parser.add_argument("--screen", type=int, metavar="N", help="screen for presentation mode")
+    parser.add_argument("--tray", action="store_true", help="start in the tray, if there is one")
     options, qt_args = parser.parse_known_args(args)
     from piritimer.startup_check import preflight
 

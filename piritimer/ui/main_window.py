@@ -96,7 +96,7 @@ class MainWindow(QMainWindow):
         self.choose_file: Callable[[], Path | None] = self._choose_file
 
         self.library_page = LibraryPage(self.library, progress=services.progress)
-        self.preview_page = PreviewPage(progress=services.progress)
+        self.preview_page = PreviewPage(progress=services.progress, reminders=services.reminders)
         self.runner_page = RunnerPage(self.driver)
         self.stack = QStackedWidget()
         for page in (self.library_page, self.preview_page, self.runner_page):

@@ -24,6 +24,7 @@ from piritimer.core.progression import with_values
 from piritimer.core.timeline import Timeline, compile_session
 from piritimer.ui.library import LibraryEntry
 from piritimer.ui.progress_book import ProgressBook
+from piritimer.ui.reminders import Reminders
 from piritimer.ui.today_values import TodayPanel
 from piritimer.widgets.image import PAPER, ImageView
 from piritimer.widgets.plain import escape
@@ -127,13 +128,17 @@ class PreviewPage(QWidget):
     editRequested = Signal()
 
     def __init__(
-        self, parent: QWidget | None = None, *, progress: ProgressBook | None = None
+        self,
+        parent: QWidget | None = None,
+        *,
+        progress: ProgressBook | None = None,
+        reminders: Reminders | None = None,
     ) -> None:
         super().__init__(parent)
         self.entry: LibraryEntry | None = None
         self.progress = progress
         """Today's values and the plan; without it ranges run at their start."""
-        self.today_panel = TodayPanel(progress) if progress is not None else None
+        self.today_panel = TodayPanel(progress, reminders) if progress is not None else None
         if progress is not None:
             progress.changed.connect(self._progress_changed)
         self._resume_index: int | None = None

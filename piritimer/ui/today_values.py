@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -20,7 +21,9 @@ from PySide6.QtWidgets import (
 from piritimer.core.model import Session
 from piritimer.core.plan import Plan, parse_plan
 from piritimer.core.progression import Today, range_text, value_text, values_at
+from piritimer.core.reminders import EVERY_DAY, WEEKDAYS, WEEKEND, ReminderTimes, parse_times
 from piritimer.ui.progress_book import NO_PLAN, ProgressBook
+from piritimer.ui.reminders import Reminders
 
 PLAN_CHOICES = (
     "daily",
@@ -33,6 +36,7 @@ PLAN_CHOICES = (
     "5 days a week",
 )
 FOLLOW_FILE = "file"
+REMINDER_DAYS = (("every day", EVERY_DAY), ("on weekdays", WEEKDAYS), ("at weekends", WEEKEND))
 
 
 def _label(text: str = "", name: str = "") -> QLabel:
@@ -47,10 +51,13 @@ def _label(text: str = "", name: str = "") -> QLabel:
 class TodayPanel(QFrame):
     """Plan, progress and today's values for the session on show."""
 
-    def __init__(self, book: ProgressBook, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, book: ProgressBook, reminders: Reminders | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("panel")
         self.book = book
+        self.reminders = reminders
         self.session: Session | None = None
         self.title = _label("Today", "section")
         self.plan_combo = QComboBox()
@@ -71,6 +78,26 @@ class TodayPanel(QFrame):
         layout.setContentsMargins(18, 12, 18, 12)
         layout.addWidget(self.title)
         layout.addLayout(plan_row)
+        self.remind_times = QLineEdit()
+        self.remind_times.setPlaceholderText("e.g. 08:00, 18:30")
+        self.remind_times.setAccessibleName("Reminder times")
+        self.remind_times.setToolTip("Times of day for a desktop notification; empty for none")
+        self.remind_times.editingFinished.connect(self._reminder_edited)
+        self.remind_days = QComboBox()
+        self.remind_days.setAccessibleName("Reminder days")
+        for text, days in REMINDER_DAYS:
+            self.remind_days.addItem(text, sorted(days))
+        self.remind_days.activated.connect(lambda _index: self._reminder_edited())
+        self.remind_problem = _label("", "warning")
+        remind_row = QHBoxLayout()
+        remind_row.addWidget(_label("Remind me at:"))
+        remind_row.addWidget(self.remind_times)
+        remind_row.addWidget(self.remind_days)
+        remind_row.addWidget(self.remind_problem, 1)
+        if reminders is not None:
+            layout.addLayout(remind_row)
+        for widget in (self.remind_times, self.remind_days, self.remind_problem):
+            widget.setVisible(reminders is not None)
         layout.addLayout(self.values_grid)
 
     def show_session(self, session: Session | None) -> None:
@@ -80,6 +107,7 @@ class TodayPanel(QFrame):
             return
         self._fill_plan(session)
         self._fill_values(session)
+        self._fill_reminder(session)
 
     # -- plan ---------------------------------------------------------------------------------
 
@@ -107,6 +135,35 @@ class TodayPanel(QFrame):
         plan: Plan | str | None
         plan = None if data == FOLLOW_FILE else NO_PLAN if data == NO_PLAN else parse_plan(data)
         self.book.set_plan(self.session, plan)
+
+    # -- reminders ----------------------------------------------------------------------------
+
+    def _fill_reminder(self, session: Session) -> None:
+        self.remind_problem.setText("")
+        self.remind_problem.setVisible(False)
+        reminder = (
+            self.reminders.of(session.path)
+            if self.reminders is not None and session.path is not None
+            else None
+        )
+        self.remind_times.setText(reminder.times.text() if reminder else "")
+        days = sorted(reminder.times.days) if reminder else sorted(EVERY_DAY)
+        index = self.remind_days.findData(days)
+        self.remind_days.setCurrentIndex(max(0, index))
+
+    def _reminder_edited(self) -> None:
+        if self.session is None or self.session.path is None or self.reminders is None:
+            return
+        try:
+            times = parse_times(self.remind_times.text())
+        except ValueError as error:
+            self.remind_problem.setText(str(error))
+            self.remind_problem.setVisible(True)
+            return
+        self.remind_problem.setVisible(False)
+        days = frozenset(self.remind_days.currentData() or EVERY_DAY)
+        self.remind_times.setText(ReminderTimes(times).text())
+        self.reminders.set_times(self.session.path, self.session.title, ReminderTimes(times, days))
 
     # -- today's values -----------------------------------------------------------------------
 

@@ -8,11 +8,8 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from piritimer.platform.notifications import (
-    FreedesktopNotifier,
-    NullNotifier,
-    create_notifier,
-)
+from piritimer.platform.notifications import NullNotifier, create_notifier
+from piritimer.platform.notifications_dbus import FreedesktopNotifier
 from tests.platform.screensaver_bus import StandInBus
 
 pytestmark = pytest.mark.hardware
@@ -57,4 +54,4 @@ def test_without_the_service_nothing_is_shown(standin_bus: StartBus) -> None:
     notifier = create_notifier(bus.connection)
     assert isinstance(notifier, NullNotifier)
     notifier.notify("Time for A", "", "key")
-    assert notifier.shown == [("Time for A", "", "key")]
+    assert notifier.last == ("Time for A", "", "key")

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QWidget
 
 from piritimer.audio.guide import AudioGuide
@@ -18,7 +19,9 @@ from piritimer.ui.keep_awake import KeepAwake
 from piritimer.ui.library import LibraryModel
 from piritimer.ui.main_window import MainWindow, empty_timeline
 from piritimer.ui.progress_book import ProgressBook
+from piritimer.ui.reminders import Reminders
 from piritimer.ui.services import Captioned, Services
+from piritimer.ui.tray import Tray
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -99,4 +102,6 @@ def make_services(clock: FakeClock, library: LibraryModel, settings: QSettings) 
         editors=EditorWindows(),
         present=FakePresenter(),
         progress=ProgressBook(settings, NoHistory()),
+        reminders=Reminders(settings),
+        tray=Tray(settings, Path(settings.fileName()).parent / "autostart", QIcon()),
     )
