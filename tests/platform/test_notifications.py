@@ -55,3 +55,29 @@ def test_without_the_service_nothing_is_shown(standin_bus: StartBus) -> None:
     assert isinstance(notifier, NullNotifier)
     notifier.notify("Time for A", "", "key")
     assert notifier.last == ("Time for A", "", "key")
+
+
+def test_a_due_reminder_reaches_the_server_and_its_click_opens_the_session(
+    qtbot: QtBot, standin_bus: StartBus, tmp_path: Path
+) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from PySide6.QtCore import QSettings
+
+    from piritimer.core.reminders import ReminderTimes, parse_times
+    from piritimer.ui.reminders import Reminders
+
+    bus = standin_bus("--click", script=STANDIN)
+    now = [datetime(2026, 5, 4, 7, 59, 30, tzinfo=UTC)]
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    reminders = Reminders(
+        settings, create_notifier(bus.connection), now=lambda: now[0], zone=lambda: UTC
+    )
+    session = tmp_path / "hip.yaml"
+    reminders.set_times(session, "Hip release", ReminderTimes(parse_times("08:00")))
+    now[0] += timedelta(seconds=31)
+    with qtbot.waitSignal(reminders.openRequested, timeout=5000) as opened:
+        reminders.wake()
+    record = bus.next_record()
+    assert (record["summary"], record["id"]) == ("Time for Hip release", 1)
+    assert opened.args == [session]
