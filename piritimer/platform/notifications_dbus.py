@@ -11,6 +11,7 @@ import logging
 from PySide6.QtCore import Q_ARG, Q_RETURN_ARG, SLOT, QMetaObject, QObject, Qt, Slot
 from PySide6.QtDBus import QDBusConnection, QDBusInterface
 
+from piritimer.platform.dbus_service import bus_with
 from piritimer.platform.notifications import ClickHandler
 
 log = logging.getLogger(__name__)
@@ -48,12 +49,8 @@ class FreedesktopNotifier(QObject):
     @classmethod
     def find(cls, bus: QDBusConnection | None = None) -> FreedesktopNotifier | None:
         """The service on ``bus`` (default: the session bus) if it is running now."""
+        bus = bus_with(SERVICE, bus)
         if bus is None:
-            bus = QDBusConnection.sessionBus()
-        if not bus.isConnected():
-            return None
-        registered = bus.interface().isServiceRegistered(SERVICE)
-        if not registered.isValid() or not registered.value():
             return None
         interface = QDBusInterface(SERVICE, PATH, INTERFACE, bus)
         if not interface.isValid() or interface.metaObject().indexOfMethod(NOTIFY_SIGNATURE) < 0:

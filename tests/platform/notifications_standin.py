@@ -12,8 +12,6 @@ click on it does; ``--no-actions`` to leave ``actions`` out of the capabilities.
 from __future__ import annotations
 
 import argparse
-import json
-import os
 import sys
 from typing import Any
 
@@ -21,19 +19,17 @@ from PySide6.QtCore import (
     ClassInfo,
     QCoreApplication,
     QObject,
-    QSocketNotifier,
     QTimer,
     Signal,
     Slot,
 )
 from PySide6.QtDBus import QDBusConnection
 
+# Run as a script: its folder is on sys.path, and the screen-saver stand-in's helpers with it.
+from screensaver_standin import report, serve
+
 SERVICE = "org.freedesktop.Notifications"
 PATH = "/org/freedesktop/Notifications"
-
-
-def report(record: dict[str, object]) -> None:
-    print(json.dumps(record), flush=True)
 
 
 @ClassInfo({"D-Bus Interface": SERVICE})  # type: ignore[call-arg]
@@ -106,10 +102,7 @@ def main() -> int:
     if not bus.registerService(SERVICE):
         print(f"stand-in: {bus.lastError().message()}", file=sys.stderr)
         return 2
-    stdin_closed = QSocketNotifier(sys.stdin.fileno(), QSocketNotifier.Type.Read)
-    stdin_closed.activated.connect(lambda: os.read(sys.stdin.fileno(), 4096) or app.quit())
-    report({"ready": os.environ["DBUS_SESSION_BUS_ADDRESS"]})
-    return app.exec()
+    return serve(app)
 
 
 if __name__ == "__main__":

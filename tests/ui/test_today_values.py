@@ -18,6 +18,7 @@ from piritimer.core.timeline import StepKind
 from piritimer.ui.main_window import MainWindow
 from piritimer.ui.progress_book import ProgressBook
 from piritimer.ui.services import Services
+from piritimer.ui.today_values import TodayPanel
 
 NOW = datetime(2026, 3, 10, 9, 0)
 RANGED = """\
@@ -75,6 +76,13 @@ def window_with(
     return main
 
 
+def open_panel(window: MainWindow, path: Path) -> TodayPanel:
+    window.open_file(path)
+    panel = window.preview_page.today_panel
+    assert panel is not None
+    return panel
+
+
 def hold_lengths(window: MainWindow) -> list[float | None]:
     steps = window.driver.engine.timeline.steps
     return [s.duration_s for s in steps if s.kind is StepKind.HOLD]
@@ -84,9 +92,7 @@ def test_without_history_the_preview_shows_the_start_and_the_plan_at_zero(
     qtbot: QtBot, services: Services, settings: QSettings, ranged_file: Path
 ) -> None:
     window = window_with(qtbot, services, settings, FakeHistory(), FakeNow())
-    window.open_file(ranged_file)
-    panel = window.preview_page.today_panel
-    assert panel is not None
+    panel = open_panel(window, ranged_file)
     assert panel.isVisible()
     assert panel.progress_label.text() == "0 of 2 today"
     assert [label.text() for label in panel.explanations] == [
@@ -102,9 +108,7 @@ def test_past_runs_raise_todays_values_in_preview_cards_and_timeline(
     qtbot: QtBot, services: Services, settings: QSettings, ranged_file: Path
 ) -> None:
     window = window_with(qtbot, services, settings, FakeHistory(calm_runs(3)), FakeNow())
-    window.open_file(ranged_file)
-    panel = window.preview_page.today_panel
-    assert panel is not None
+    panel = open_panel(window, ranged_file)
     assert panel.explanations[0].text().endswith("up 5 s and 1 rep: 3 runs without more pain")
     assert panel.progress_label.text() == "1 of 2 today"  # one a day: no day kept in full
     assert window.preview_page.cards[0].work_label.text() == "3 reps · 35s hold"
@@ -117,9 +121,7 @@ def test_the_persons_choice_wins_for_that_day_only(
 ) -> None:
     now = FakeNow()
     window = window_with(qtbot, services, settings, FakeHistory(), now)
-    window.open_file(ranged_file)
-    panel = window.preview_page.today_panel
-    assert panel is not None
+    panel = open_panel(window, ranged_file)
     panel.value_combos[0].activated.emit(2)  # as a click on the third entry does
     assert panel.value_combos[0].currentText() == "40 s · 4 reps"
     assert panel.explanations[0].text().endswith("your choice for today (suggested: 30 s · 2 reps)")
@@ -135,9 +137,7 @@ def test_choosing_the_suggestion_again_clears_the_choice(
     qtbot: QtBot, services: Services, settings: QSettings, ranged_file: Path
 ) -> None:
     window = window_with(qtbot, services, settings, FakeHistory(), FakeNow())
-    window.open_file(ranged_file)
-    panel = window.preview_page.today_panel
-    assert panel is not None
+    panel = open_panel(window, ranged_file)
     panel.value_combos[0].activated.emit(3)
     assert [k for k in settings.allKeys() if "level" in k]
     panel.value_combos[0].activated.emit(0)
@@ -148,9 +148,7 @@ def test_a_plan_of_ones_own_shows_in_the_preview_and_the_library(
     qtbot: QtBot, services: Services, settings: QSettings, ranged_file: Path
 ) -> None:
     window = window_with(qtbot, services, settings, FakeHistory(calm_runs(1)), FakeNow())
-    window.open_file(ranged_file)
-    panel = window.preview_page.today_panel
-    assert panel is not None
+    panel = open_panel(window, ranged_file)
     card = window.library_page.card_for(ranged_file)
     assert card is not None
     assert card.plan_label.text() == "1 of 2 today"
@@ -173,9 +171,7 @@ def test_exercise_names_in_the_panel_are_plain_text(
     from PySide6.QtWidgets import QLabel
 
     window = window_with(qtbot, services, settings, FakeHistory(), FakeNow())
-    window.open_file(ranged_file)
-    panel = window.preview_page.today_panel
-    assert panel is not None
+    panel = open_panel(window, ranged_file)
     names = [w for w in panel.findChildren(QLabel) if "<b>" in w.text()]
     assert names
     assert all(w.textFormat() is Qt.TextFormat.PlainText for w in names)
