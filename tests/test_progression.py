@@ -8,6 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from piritimer.core.model import (
+    BreathPattern,
     Exercise,
     PacedBreathing,
     Progression,
@@ -159,7 +160,7 @@ def test_timeline_is_built_with_todays_values() -> None:
         "S",
         (
             Exercise("Hold", TimedHold(30), reps=5, progression=HOLD_AND_REPS),
-            Exercise("Breathe", PacedBreathing(_pattern(), 5)),
+            Exercise("Breathe", PacedBreathing(BreathPattern(), 5)),
         ),
     )
     values = {i: t.values for i, t in session_today(session, runs(SAME, SAME, SAME)).items()}
@@ -174,15 +175,9 @@ def test_timeline_is_built_with_todays_values() -> None:
     ] * 5
 
 
-def _pattern():  # type: ignore[no-untyped-def]
-    from piritimer.core.model import BreathPattern
-
-    return BreathPattern()
-
-
 def test_with_values_changes_breaths_and_leaves_other_work_alone() -> None:
-    breathing = Exercise("B", PacedBreathing(_pattern(), 5))
-    assert with_values(breathing, Values(cycles=7)).work == PacedBreathing(_pattern(), 7)
+    breathing = Exercise("B", PacedBreathing(BreathPattern(), 5))
+    assert with_values(breathing, Values(cycles=7)).work == PacedBreathing(BreathPattern(), 7)
     assert with_values(breathing, Values(hold_s=40)) == breathing
 
 
