@@ -95,10 +95,14 @@ class SessionCard(QFrame):
         self.error_label.setHidden(not entry.broken)
         self.plan_label.setHidden(True)
 
-    def set_plan_progress(self, text: str) -> None:
-        """ "1 of 2 today · 4 days in a row"; "" hides the line (no plan)."""
+    def set_plan_progress(self, text: str, duration: str = "") -> None:
+        """ "1 of 2 today · 4 days in a row"; "" hides the line (no plan). ``duration``: the
+        session's length with today's values, where its ranges make it differ."""
         self.plan_label.setText(text)
         self.plan_label.setHidden(not text)
+        if duration and self.entry.usable:
+            count = self.entry.exercise_count
+            self.meta_label.setText(f"{duration} · {count} exercise{'s' if count != 1 else ''}")
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
         if event.button() is Qt.MouseButton.LeftButton and self.rect().contains(
@@ -351,8 +355,16 @@ class LibraryPage(QWidget):
         card = SessionCard(entry)
         card.activated.connect(self.sessionActivated)
         if self.progress is not None:
-            card.set_plan_progress(self.progress.progress_text(entry.session))
+            self._show_progress(card)
         return card
+
+    def _show_progress(self, card: SessionCard) -> None:
+        assert self.progress is not None
+        session = card.entry.session
+        card.set_plan_progress(
+            self.progress.progress_text(session),
+            self.progress.duration_text(session) if session is not None else "",
+        )
 
     def _progress_changed(self, _path: object = None) -> None:
         self.refresh_progress()
@@ -362,7 +374,7 @@ class LibraryPage(QWidget):
         if self.progress is None:
             return
         for card in self._cards:
-            card.set_plan_progress(self.progress.progress_text(card.entry.session))
+            self._show_progress(card)
 
     def _discard(self, card: SessionCard) -> None:
         self.grid.removeWidget(card)

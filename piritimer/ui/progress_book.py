@@ -14,10 +14,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QSettings, Signal
 
+from piritimer.core.durations import format_clock
 from piritimer.core.model import Session
 from piritimer.core.past_run import PastRun, RunHistory
 from piritimer.core.plan import Plan, PlanProgress, parse_plan, plan_progress
 from piritimer.core.progression import Today, Values, session_today, today_values
+from piritimer.core.timeline import compile_session
 
 NO_PLAN = "none"
 """Stored as the person's plan: they want none, whatever the file says."""
@@ -68,6 +70,11 @@ class ProgressBook(QObject):
     def today_values(self, session: Session) -> dict[int, Values]:
         """What the timeline is compiled with."""
         return today_values(self.todays(session))
+
+    def duration_text(self, session: Session) -> str:
+        """ "7:51": the session's length with today's values; "" when it has no ranges."""
+        values = self.today_values(session)
+        return format_clock(compile_session(session, today=values).total_s) if values else ""
 
     def chosen_level(self, session: Session, index: int) -> int | None:
         if session.path is None:

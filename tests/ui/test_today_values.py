@@ -112,6 +112,11 @@ def test_past_runs_raise_todays_values_in_preview_cards_and_timeline(
     assert panel.explanations[0].text().endswith("up 5 s and 1 rep: 3 runs without more pain")
     assert panel.progress_label.text() == "1 of 2 today"  # one a day: no day kept in full
     assert window.preview_page.cards[0].work_label.text() == "3 reps · 35s hold"
+    card = window.library_page.card_for(ranged_file)
+    assert card is not None
+    total = window.preview_page.meta_label.text().split(" ")[0]
+    assert card.meta_label.text() == f"{total} · 2 exercises"  # today's length, not the start's
+    assert total != card.entry.duration_text
     assert window.start_session()
     assert hold_lengths(window) == [35, 35, 35, 20]
 
