@@ -7,8 +7,11 @@ import textwrap
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from piritimer.core.loader import LoadResult, load_session_bytes
+from piritimer.core import spec
+from piritimer.core.loader import INTERNAL_ERROR, LoadResult, load_session_bytes
 from piritimer.core.model import PacedBreathing, Progression, TimedHold, ValueRange
 from piritimer.core.plan import Plan
 from piritimer.core.schema import COUNT_RANGE_PATTERN, HOLD_RANGE_PATTERN, PLAN_PATTERN
@@ -213,3 +216,30 @@ def test_the_schema_accepts_a_session_with_ranges() -> None:
     assert satisfies(document, SCHEMA)
     document["exercises"][0]["progression"]["stride"] = 2
     assert not satisfies(document, SCHEMA)
+
+
+range_keys = st.sampled_from(
+    [f.key for s in (spec.EXERCISE, spec.BREATHING, spec.PROGRESSION) for f in s.fields]
+)
+range_scalars = st.one_of(
+    st.sampled_from(
+        ["30s to 60s", "5 to 8 breaths", "3 to 9", "9 to 3", "1 breath", "5s", "off", "2 to"]
+    ),
+    st.integers(-2, 12),
+)
+range_values = st.recursive(
+    range_scalars,
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(range_keys, inner, max_size=5),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.dictionaries(range_keys, range_values, max_size=7), min_size=1, max_size=3))
+def test_ranges_in_nonsense_get_diagnostics_not_exceptions(
+    exercises: list[dict[str, object]],
+) -> None:
+    document = {"title": "T", "exercises": [{"name": "A", **e} for e in exercises]}
+    result = load_session_bytes(yaml.safe_dump(document), label="fuzz.yaml")
+    assert all(INTERNAL_ERROR not in d.message for d in result.diagnostics), result.diagnostics
+    assert result.ok or result.diagnostics
