@@ -21,13 +21,15 @@ from piritimer.core.plan import Plan, PlanProgress, parse_plan, plan_progress
 from piritimer.core.progression import Today, Values, session_today, today_values
 from piritimer.core.timeline import compile_session
 
+GROUP = "progress"
 NO_PLAN = "none"
 """Stored as the person's plan: they want none, whatever the file says."""
 
 
 def session_key(path: Path) -> str:
-    """A settings group for one session file (a path holds slashes QSettings would split)."""
-    return "progress/" + hashlib.sha256(str(path).encode("utf-8", "surrogatepass")).hexdigest()[:16]
+    """A settings group name for one session file (its path holds slashes QSettings would
+    split into groups)."""
+    return hashlib.sha256(str(path).encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
 class ProgressBook(QObject):
@@ -57,6 +59,12 @@ class ProgressBook(QObject):
     def runs(self, session: Session) -> Sequence[PastRun]:
         return self.history.runs_of(session.path) if session.path is not None else ()
 
+    def runs_changed(self, session_path: Path) -> None:
+        """The history gained (or lost) a run of ``session_path``: the views say it again.
+
+        For the practice store to call when a run ends."""
+        self.changed.emit(session_path)
+
     # -- progression --------------------------------------------------------------------------
 
     def todays(self, session: Session) -> dict[int, Today]:
@@ -79,7 +87,9 @@ class ProgressBook(QObject):
     def chosen_level(self, session: Session, index: int) -> int | None:
         if session.path is None:
             return None
-        stored = str(self.settings.value(f"{session_key(session.path)}/level{index}", "") or "")
+        stored = str(
+            self.settings.value(f"{GROUP}/{session_key(session.path)}/level{index}", "") or ""
+        )
         day, _, level = stored.partition(" ")
         if day != self._today().isoformat() or not level.isdigit():
             return None  # a choice lasts for its day
@@ -89,7 +99,7 @@ class ProgressBook(QObject):
         """The person's level for exercise ``index`` today; None returns to the suggestion."""
         if session.path is None:
             return
-        key = f"{session_key(session.path)}/level{index}"
+        key = f"{GROUP}/{session_key(session.path)}/level{index}"
         if level is None:
             self.settings.remove(key)
         else:
@@ -102,7 +112,7 @@ class ProgressBook(QObject):
         """The person's plan: a Plan, NO_PLAN, or None when they follow the file."""
         if session.path is None:
             return None
-        stored = str(self.settings.value(f"{session_key(session.path)}/plan", "") or "")
+        stored = str(self.settings.value(f"{GROUP}/{session_key(session.path)}/plan", "") or "")
         if stored == NO_PLAN:
             return NO_PLAN
         try:
@@ -120,7 +130,7 @@ class ProgressBook(QObject):
         """A Plan of the person's own, NO_PLAN for none, or None to follow the file."""
         if session.path is None:
             return
-        key = f"{session_key(session.path)}/plan"
+        key = f"{GROUP}/{session_key(session.path)}/plan"
         if plan is None:
             self.settings.remove(key)
         else:

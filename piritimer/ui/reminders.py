@@ -113,7 +113,7 @@ class Reminders(QObject):
         return next((r for r in self.stored() if r.path == path), None)
 
     def _key(self, path: Path) -> str:
-        return f"{GROUP}/{session_key(path).removeprefix('progress/')}"
+        return f"{GROUP}/{session_key(path)}"
 
     def set_times(self, path: Path, title: str, times: ReminderTimes | None) -> None:
         """Remind of ``path`` at ``times``; None (or no times) removes its reminder."""

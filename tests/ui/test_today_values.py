@@ -192,3 +192,18 @@ def test_a_session_without_ranges_or_plan_shows_only_the_plan_choice(
     assert panel.value_combos == []
     assert panel.progress_label.text() == ""
     assert panel.plan_combo.currentText().startswith("as the file says")
+
+
+def test_a_new_run_in_the_history_updates_the_preview_and_the_library(
+    qtbot: QtBot, services: Services, settings: QSettings, ranged_file: Path
+) -> None:
+    history = FakeHistory()
+    window = window_with(qtbot, services, settings, history, FakeNow())
+    panel = open_panel(window, ranged_file)
+    card = window.library_page.card_for(ranged_file)
+    assert card is not None
+    assert card.plan_label.text() == "0 of 2 today"
+    history.runs = calm_runs(3)
+    window.services.progress.runs_changed(ranged_file)
+    assert card.plan_label.text() == "1 of 2 today"
+    assert panel.value_combos[0].currentText() == "35 s · 3 reps (suggested)"
