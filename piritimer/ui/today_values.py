@@ -80,6 +80,9 @@ class TodayPanel(QFrame):
         layout.addLayout(plan_row)
         self.remind_times = QLineEdit()
         self.remind_times.setPlaceholderText("e.g. 08:00, 18:30")
+        self.remind_times.setMinimumWidth(
+            self.remind_times.fontMetrics().horizontalAdvance("0") * 24
+        )
         self.remind_times.setAccessibleName("Reminder times")
         self.remind_times.setToolTip("Times of day for a desktop notification; empty for none")
         self.remind_times.editingFinished.connect(self._reminder_edited)
@@ -94,6 +97,7 @@ class TodayPanel(QFrame):
         remind_row.addWidget(self.remind_times)
         remind_row.addWidget(self.remind_days)
         remind_row.addWidget(self.remind_problem, 1)
+        remind_row.addStretch(1)
         if reminders is not None:
             layout.addLayout(remind_row)
         for widget in (self.remind_times, self.remind_days, self.remind_problem):
