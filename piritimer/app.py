@@ -18,6 +18,9 @@ import time
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+    from pathlib import Path
+
     from PySide6.QtCore import QObject
     from PySide6.QtWidgets import QApplication, QWidget
 
@@ -27,6 +30,8 @@ if TYPE_CHECKING:
     from piritimer.qt.driver import EngineDriver
     from piritimer.ui.library import LibraryModel
     from piritimer.ui.main_window import MainWindow
+    from piritimer.ui.progress_book import ProgressBook
+    from piritimer.ui.reminders import Reminder
     from piritimer.ui.services import Services
 
 
@@ -72,14 +77,18 @@ def build_services(
     from piritimer.audio.guide import AudioGuide
     from piritimer.audio.settings_store import load_audio_settings
     from piritimer.core.engine import Engine
+    from piritimer.core.past_run import NoHistory
     from piritimer.editor.windows import EditorWindows
     from piritimer.platform.inhibit import NullInhibitor
     from piritimer.qt.driver import EngineDriver
     from piritimer.ui.keep_awake import KeepAwake
     from piritimer.ui.library import LibraryModel
-    from piritimer.ui.main_window import empty_timeline
+    from piritimer.ui.main_window import app_icon, empty_timeline
+    from piritimer.ui.progress_book import ProgressBook
+    from piritimer.ui.reminders import Reminders
     from piritimer.ui.services import Services
     from piritimer.ui.settings import open_settings
+    from piritimer.ui.tray import Tray
 
     startup_notices: list[str] = []
     settings = open_settings(startup_notices.append)
@@ -88,6 +97,8 @@ def build_services(
             [paths.user_sessions_dir()], bundled_folder=paths.bundled_sessions_dir(), parent=parent
         )
     driver = EngineDriver(Engine(empty_timeline(), clock=clock), parent)
+    # No practice store yet: every range starts at its start, every plan at zero.
+    progress = ProgressBook(settings, NoHistory(), parent=parent)
     # New services (the practice log, the remote control) are built here, then named in
     # Services.
     return Services(
@@ -98,16 +109,41 @@ def build_services(
         keep_awake=KeepAwake(NullInhibitor()),
         editors=EditorWindows(parent),
         present=open_presentation,
+        progress=progress,
+        reminders=Reminders(settings, body=_reminder_body(library, progress), parent=parent),
+        tray=Tray(settings, paths.autostart_dir(), app_icon(), parent=parent),
         startup_notices=tuple(startup_notices),
     )
 
 
+def _reminder_body(library: LibraryModel, progress: ProgressBook) -> Callable[[Reminder], str]:
+    """A reminder's words: how the session's plan stands now ("0 of 2 today")."""
+
+    def body(reminder: Reminder) -> str:
+        entry = library.entry(reminder.path)
+        standing = progress.progress_text(entry.session if entry else None)
+        return f"{standing}. Click to open it." if standing else "Click to open it."
+
+    return body
+
+
 def build_window(services: Services, *, restore: bool = True) -> MainWindow:
-    """The home window, with the editors' "Try this exercise" running in it."""
+    """The home window, with the editors' "Try this exercise" running in it, and the
+    reminders and the tray icon opening it."""
     from piritimer.ui.main_window import MainWindow
 
     window = MainWindow(services, restore=restore)
     services.editors.tryTimeline.connect(window.try_timeline)
+
+    def bring_up(path: Path | None = None) -> None:
+        if path is not None:
+            window.show_preview(path)
+        window.showNormal()
+        window.raise_()
+        window.activateWindow()
+
+    services.reminders.openRequested.connect(bring_up)
+    services.tray.showRequested.connect(bring_up)
     return window
 
 
@@ -117,8 +153,13 @@ def open_hardware(services: Services, window: MainWindow) -> None:
 
     from piritimer.audio.hardware import open_audio_outputs
     from piritimer.platform import create_inhibitor
+    from piritimer.platform.notifications import NullNotifier, create_notifier
 
     inhibitor = create_inhibitor()
+    notifier = create_notifier()
+    # A tray without a notification service can still show a balloon.
+    tray_only = isinstance(notifier, NullNotifier) and services.tray.available
+    services.reminders.use(services.tray if tray_only else notifier)
     services.keep_awake.use(inhibitor)
     if inhibitor.notice:  # nothing can keep the screen on here: say so once
         window.notices.show(inhibitor.notice)
@@ -151,10 +192,17 @@ def run(options: argparse.Namespace, qt_args: list[str]) -> int:
     app = create_application(qt_args)
     services = build_services(app)
     window = build_window(services)
+    tray = services.tray
+    tray.show_icon()
+    # With "keep running in the tray", closing the window hides it and reminders still come.
+    app.setQuitOnLastWindowClosed(not tray.keeps_running)
+    tray.keepRunningChanged.connect(lambda keep: app.setQuitOnLastWindowClosed(not keep))
+    tray.quitRequested.connect(lambda: window.close() and app.quit())
     # A class file is not a session: it is presented, not listed in the library.
     if options.file is not None and (prepared is None or prepared.starts_in_s is None):
         window.open_file(options.file)
-    window.show()
+    if not (getattr(options, "tray", False) and tray.available):
+        window.show()  # `--tray` (the autostart entry) starts in the tray where there is one
     QTimer.singleShot(0, lambda: open_hardware(services, window))
     if options.present:
         QTimer.singleShot(0, lambda: window.open_presentation(options.screen, prepared))

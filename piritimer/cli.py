@@ -72,6 +72,7 @@ def validate_files(files: Sequence[Path], *, quiet: bool = False) -> int:
 
 def show_file(path: Path) -> int:
     from piritimer.core.loader import load_session
+    from piritimer.core.progression import session_today, today_lines, today_values
     from piritimer.core.timeline import compile_session
     from piritimer.core.timeline_table import render_table, terminal_text
 
@@ -80,7 +81,11 @@ def show_file(path: Path) -> int:
         print(terminal_text(str(diagnostic)), file=sys.stderr)
     if result.session is None:
         return 1
-    sys.stdout.write(render_table(compile_session(result.session)))
+    # No history is read yet: today's values are the start of each range.
+    todays = session_today(result.session, ())
+    sys.stdout.write(render_table(compile_session(result.session, today=today_values(todays))))
+    for line in today_lines(result.session, todays):
+        print(terminal_text(line))
     return 0
 
 
@@ -93,6 +98,7 @@ def _run_app(args: list[str]) -> int:
     parser.add_argument("file", nargs="?", type=Path, metavar="FILE", help="a session to open")
     parser.add_argument("--present", action="store_true", help="open in presentation mode")
     parser.add_argument("--screen", type=int, metavar="N", help="screen for presentation mode")
+    parser.add_argument("--tray", action="store_true", help="start in the tray, if there is one")
     options, qt_args = parser.parse_known_args(args)
     from piritimer.startup_check import preflight
 

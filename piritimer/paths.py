@@ -59,6 +59,17 @@ def user_data_dir() -> Path:
     return base / APP_NAME
 
 
+def autostart_dir() -> Path:
+    """Where XDG desktops look for programs to start at login (``$XDG_CONFIG_HOME/autostart``).
+
+    Under PIRITIMER_HOME (tests, portable installs) it is a folder there, so nothing is
+    written into the real user's login."""
+    override = os.environ.get("PIRITIMER_HOME")
+    if override:
+        return Path(override) / "autostart"
+    return Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config") / "autostart"
+
+
 def user_sessions_dir() -> Path:
     return user_data_dir() / "sessions"
 

@@ -32,12 +32,16 @@ from piritimer.core.model import (
     Exercise,
     PacedBreathing,
     Phase,
+    Progression,
     Session,
     SideOrder,
     Source,
     TimedHold,
+    ValueRange,
     Work,
 )
+from piritimer.core.plan import parse_plan
+from piritimer.core.progression import at_top
 from piritimer.core.spec import Field, Kind, Section
 from piritimer.core.timeline import count_steps, total_seconds
 from piritimer.core.yaml_source import MAX_FILE_BYTES, check_size, compose, position, read_text
@@ -182,6 +186,7 @@ class SpecReader:
             tags=tuple(top.get("tags", ())),
             notes=top.get("notes"),
             defaults=defaults,
+            plan=top.get("plan"),
             path=path,
             format_version=top.get("format", FORMAT_VERSION),
         )
@@ -189,6 +194,7 @@ class SpecReader:
         return session
 
     def check_size(self, session: Session, root: yaml.Node) -> None:
+        session = at_top(session)  # a range may grow to its top
         steps = count_steps(session)
         if steps > MAX_STEPS:
             self.error(root, f"this session would have {steps:,} steps; the limit is {MAX_STEPS:,}")
@@ -232,6 +238,7 @@ class SpecReader:
         )
 
     def exercise(self, checked: _Mapping, defaults: Defaults) -> Exercise | None:
+        progression = self.progression(checked)
         work = self.work(checked, defaults)
         if work is None or "name" not in checked.values:
             return None
@@ -258,7 +265,64 @@ class SpecReader:
             cues=cues,
             about=checked.get("about"),
             notes=checked.get("notes"),
+            progression=progression,
             line=position(checked.node)[0],
+        )
+
+    def progression(self, checked: _Mapping) -> Progression | None:
+        """Take the ranges out of ``checked``, leaving their start, and read the rule."""
+        breathing: _Mapping | None = checked.get("breathing")
+        ranges: dict[str, _Range] = {}
+        for mapping, key in ((checked, "hold"), (checked, "reps"), (breathing, "cycles")):
+            if mapping is not None and isinstance(mapping.values.get(key), _Range):
+                ranges[key] = mapping.values[key]
+                mapping.values[key] = ranges[key].low
+        rule: _Mapping | None = checked.get("progression")
+        if not ranges:
+            if rule is not None:
+                self.error(
+                    checked.value_nodes["progression"],
+                    (
+                        "`progression` moves through ranges, and this exercise has none: "
+                        "write e.g. `hold: 30s to 60s` or `reps: 5 to 10`"
+                    ),
+                )
+            return None
+        rule = rule or _Mapping(checked.node)
+        hold, cycles = ranges.get("hold"), ranges.get("cycles")
+        if hold is not None and isinstance(hold.low, Breaths):
+            cycles = _Range(hold.low.count, hold.high.count)
+            hold = None
+        step = rule.get("step")
+        step_node = rule.value_nodes.get("step")
+        if step_node is not None and step is not None:
+            if isinstance(step, Breaths) and cycles is None:
+                self.error(
+                    step_node,
+                    "`step` counts breaths, but this hold is timed: write e.g. `step: 5s`",
+                )
+            elif not isinstance(step, Breaths) and hold is None:
+                where = (
+                    "counted in breaths: write e.g. `step: 1 breath`"
+                    if cycles
+                    else ("not a range: write e.g. `hold: 30s to 60s`")
+                )
+                self.error(step_node, f"`step` moves the hold, and this hold is {where}")
+        if "reps step" in rule.value_nodes and "reps" not in ranges:
+            self.error(
+                rule.value_nodes["reps step"],
+                "`reps step` moves a range of reps: write e.g. `reps: 5 to 10`",
+            )
+        base = Progression()
+        return Progression(
+            hold_s=None if hold is None else ValueRange(hold.low, hold.high),
+            cycles=None if cycles is None else ValueRange(cycles.low, cycles.high),
+            reps=_value_range(ranges.get("reps")),
+            hold_step_s=step if isinstance(step, float) else base.hold_step_s,
+            cycles_step=step.count if isinstance(step, Breaths) else base.cycles_step,
+            reps_step=rule.get("reps step", base.reps_step),
+            after_runs=rule.get("after", base.after_runs),
+            step_back=rule.get("step back", base.step_back),
         )
 
     def work(self, checked: _Mapping, defaults: Defaults) -> Work | None:
@@ -527,6 +591,60 @@ def _hold(raw: str, *_: object) -> float | Breaths:
     return hold
 
 
+@dataclass(frozen=True)
+class _Range:
+    """A range as written (``30s to 60s``), before the exercise is built from its start."""
+
+    low: Any
+    high: Any
+
+
+def _value_range(span: _Range | None) -> ValueRange | None:
+    return None if span is None else ValueRange(span.low, span.high)
+
+
+_TO = re.compile(r"\s+to\s+", re.IGNORECASE)
+
+
+def _range(raw: str, convert: Callable[[str], Any], example: str) -> _Range | None:
+    """``low to high`` converted by ``convert``; None when ``raw`` is not written as a range."""
+    parts = _TO.split(raw.strip())
+    if len(parts) == 1:
+        return None
+    if len(parts) != 2:
+        raise ValueError(f"a range is two values with `to` between them, e.g. `{example}`")
+    if _BREATHS_END.search(parts[1]) and _INTEGER.match(parts[0].strip()):
+        parts[0] += " breaths"  # `5 to 10 breaths`: the unit is said once
+    low, high = convert(parts[0]), convert(parts[1])
+    if isinstance(low, Breaths) != isinstance(high, Breaths):
+        raise ValueError(f"both ends of a range are times or both are breaths, found {quoted(raw)}")
+    low_n = low.count if isinstance(low, Breaths) else low
+    high_n = high.count if isinstance(high, Breaths) else high
+    if low_n == high_n:
+        raise ValueError(f"the range {quoted(raw)} has one value; write just {quoted(parts[0])}")
+    if low_n > high_n:
+        raise ValueError(
+            f"the range {quoted(raw)} goes down; write the smaller value first, "
+            f"e.g. `{parts[1].strip()} to {parts[0].strip()}`"
+        )
+    return _Range(low, high)
+
+
+_BREATHS_END = re.compile(r"breaths?\s*$", re.IGNORECASE)
+
+
+def _count_or_range(raw: str, *_: object) -> int | _Range:
+    return _range(raw, _count, "reps: 5 to 10") or _count(raw)
+
+
+def _hold_or_range(raw: str, *_: object) -> float | Breaths | _Range:
+    return _range(raw, _hold, "hold: 30s to 60s") or _hold(raw)
+
+
+def _plan(raw: str, *_: object) -> object:
+    return parse_plan(raw)
+
+
 def _switch(raw: str, *_: object) -> bool:
     word = raw.strip().lower()
     if word in spec.TRUE_WORDS:
@@ -586,4 +704,7 @@ _CONVERTERS: dict[Kind, Callable[..., Any]] = {
     Kind.VERSION: _version,
     Kind.IMAGE: _image,
     Kind.URL: _url,
+    Kind.COUNT_OR_RANGE: _count_or_range,
+    Kind.HOLD_OR_RANGE: _hold_or_range,
+    Kind.PLAN: _plan,
 }

@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
 
+from piritimer.core.plan import Plan
+
 FORMAT_VERSION = 1
 
 
@@ -80,6 +82,36 @@ Work = TimedHold | PacedBreathing
 
 
 @dataclass(frozen=True)
+class ValueRange:
+    """Where a source gives a range (``hold: 30s to 60s``): the lowest and highest value."""
+
+    low: float
+    high: float
+
+
+@dataclass(frozen=True)
+class Progression:
+    """The ranges an exercise moves through across days, and the rule for moving.
+
+    The exercise itself carries the start of each range; piritimer.core.progression works out
+    today's values from the person's past runs.
+    """
+
+    hold_s: ValueRange | None = None
+    """A timed hold in seconds."""
+    cycles: ValueRange | None = None
+    """Breaths: a hold measured in breaths, or the cycles of paced breathing."""
+    reps: ValueRange | None = None
+    hold_step_s: float = 5.0
+    cycles_step: int = 1
+    reps_step: int = 1
+    after_runs: int = 3
+    """Completed runs whose pain did not rise before the next step up."""
+    step_back: bool = True
+    """Step back down after a run whose pain rose."""
+
+
+@dataclass(frozen=True)
 class Source:
     title: str
     author: str | None = None
@@ -129,6 +161,7 @@ class Exercise:
     cues: tuple[tuple[Phase, str], ...] = ()
     about: str | None = None
     notes: str | None = None
+    progression: Progression | None = None
     line: int = 0
     """Line of the exercise in its file (1-based): lets an editor find the one under the cursor."""
 
@@ -147,6 +180,8 @@ class Session:
     tags: tuple[str, ...] = ()
     notes: str | None = None
     defaults: Defaults = field(default_factory=Defaults)
+    plan: Plan | None = None
+    """How often the session is meant to be done, as the file says."""
     path: Path | None = None
     format_version: int = FORMAT_VERSION
 

@@ -32,6 +32,22 @@ _UNITS = (
 # Every duration starts with a digit; the lookahead stops the all-optional units matching "".
 DURATION_PATTERN = rf"^\s*(?=\d)({_NUMBER}|(\d+:)?\d+:\d\d(\.\d+)?|{_UNITS})\s*$"
 BREATHS_PATTERN = rf"^\s*\d+\s*({_any_case('breath', 'breaths')})\s*$"
+_BREATHS = f"({_any_case('breath', 'breaths')})"
+_TO = rf"\s+({_any_case('to')})\s+"
+_DURATION_BODY = DURATION_PATTERN[len("^\\s*") : -len("\\s*$")]
+HOLD_RANGE_PATTERN = (
+    rf"^\s*({_DURATION_BODY}{_TO}{_DURATION_BODY}"
+    rf"|\d+(\s*{_BREATHS})?{_TO}\d+\s*{_BREATHS})\s*$"
+)
+COUNT_RANGE_PATTERN = rf"^\s*\d+{_TO}\d+\s*$"
+_PLAN_NUMBER = rf"(\d+|{_any_case('one', 'two', 'three', 'four', 'five')})"
+PLAN_PATTERN = (
+    rf"^\s*({_any_case('daily', 'weekly', 'every day', 'each day')}"
+    rf"|({_any_case('once', 'twice')}|{_PLAN_NUMBER}\s+({_any_case('times', 'time')}))"
+    rf"\s+({_any_case('a', 'per', 'each')})\s+({_any_case('day', 'week')})"
+    rf"|{_PLAN_NUMBER}\s+({_any_case('days', 'day')})\s+({_any_case('a', 'per', 'each')})\s+"
+    rf"({_any_case('week')}))\s*$"
+)
 
 
 def _words(words: tuple[str, ...]) -> dict[str, Any]:
@@ -68,6 +84,14 @@ def _field_schema(field: Field) -> dict[str, Any]:
         schema = {"anyOf": [*_duration()["anyOf"], _words(spec.WAIT_WORDS)]}
     elif kind is Kind.HOLD:
         schema = {"anyOf": [*_duration()["anyOf"], {"type": "string", "pattern": BREATHS_PATTERN}]}
+    elif kind is Kind.COUNT_OR_RANGE:
+        count = {"type": "integer", "minimum": 1, "maximum": 1000}
+        schema = {"anyOf": [count, {"type": "string", "pattern": COUNT_RANGE_PATTERN}]}
+    elif kind is Kind.HOLD_OR_RANGE:
+        hold = _field_schema(Field(field.key, Kind.HOLD, field.doc, field.example))["anyOf"]
+        schema = {"anyOf": [*hold, {"type": "string", "pattern": HOLD_RANGE_PATTERN}]}
+    elif kind is Kind.PLAN:
+        schema = {"type": "string", "pattern": PLAN_PATTERN}
     elif kind is Kind.SWITCH:
         # YAML 1.1 editors read `on` as true; accept both spellings.
         schema = {"anyOf": [{"type": "boolean"}, _words(spec.TRUE_WORDS + spec.FALSE_WORDS)]}

@@ -28,6 +28,11 @@ class Kind(Enum):
     SOURCES = auto()
     SECTION = auto()
     SECTION_LIST = auto()
+    COUNT_OR_RANGE = auto()
+    """A count, or a range to progress through: ``5 to 10``."""
+    HOLD_OR_RANGE = auto()
+    """A hold, or a range to progress through: ``30s to 60s``, ``5 to 10 breaths``."""
+    PLAN = auto()
 
 
 @dataclass(frozen=True)
@@ -113,7 +118,15 @@ BREATH_PATTERN = Section(
 BREATHING = Section(
     "breathing",
     "Paced breathing: the pace of one breath and how many breaths (cycles) per repetition.",
-    (*BREATH_PATTERN_FIELDS, Field("cycles", Kind.COUNT, "Breaths per repetition.", "5")),
+    (
+        *BREATH_PATTERN_FIELDS,
+        Field(
+            "cycles",
+            Kind.COUNT_OR_RANGE,
+            "Breaths per repetition, or a range to progress through (`5 to 8`).",
+            "5",
+        ),
+    ),
 )
 
 CUES = Section(
@@ -146,6 +159,34 @@ SOURCE = Section(
         ),
         Field("date", Kind.TEXT, "When it was published.", "2025-08-14"),
         Field("note", Kind.TEXT, "What was taken from it.", "hold times and cues"),
+    ),
+)
+
+PROGRESSION = Section(
+    "progression",
+    "The rule for moving through an exercise's ranges: one step up after a number of completed "
+    "runs whose pain did not rise, one step back after a run whose pain rose.",
+    (
+        Field(
+            "step",
+            Kind.HOLD,
+            "How much the hold grows at each step: a duration for a timed hold (default 5s), "
+            "breaths for a hold in breaths or breathing cycles (default `1 breath`).",
+            "5s",
+        ),
+        Field("reps step", Kind.COUNT, "How many reps each step adds (default 1).", "1"),
+        Field(
+            "after",
+            Kind.COUNT,
+            "Completed runs without more pain before the next step up (default 3).",
+            "3",
+        ),
+        Field(
+            "step back",
+            Kind.SWITCH,
+            "Step back after a run whose pain rose (`on` or `off`; default on).",
+            "on",
+        ),
     ),
 )
 
@@ -191,12 +232,25 @@ EXERCISE = Section(
             "left then right",
         ),
         Field("sets", Kind.COUNT, "Number of sets (each side).", "2"),
-        Field("reps", Kind.COUNT, "Repetitions in each set.", "8"),
+        Field(
+            "reps",
+            Kind.COUNT_OR_RANGE,
+            "Repetitions in each set, or a range to progress through (`5 to 10`).",
+            "8",
+        ),
         Field(
             "hold",
-            Kind.HOLD,
-            "How long each repetition holds: a duration, or a number of breaths.",
+            Kind.HOLD_OR_RANGE,
+            "How long each repetition holds: a duration, a number of breaths, or a range to "
+            "progress through (`30s to 60s`).",
             "30s",
+        ),
+        Field(
+            "progression",
+            Kind.SECTION,
+            "How to move through this exercise's ranges from one run to the next.",
+            "{step: 5s, after: 3}",
+            section=PROGRESSION,
         ),
         Field(
             "breathing",
@@ -230,6 +284,13 @@ SESSION = Section(
         ),
         Field("safety", Kind.TEXT, "The safety note shown before starting.", "Stop on sharp pain."),
         Field("tags", Kind.TEXT_LIST, "Words to filter by in the library.", "[hip, stretch]"),
+        Field(
+            "plan",
+            Kind.PLAN,
+            "How often the session is meant to be done: `daily`, `twice a day`, "
+            "`3 times a day`, `3 days a week`, `once a week`.",
+            "daily",
+        ),
         Field(
             "sources",
             Kind.SOURCES,

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import Enum
 
 from piritimer.core.durations import format_duration
 from piritimer.core.model import Exercise, PacedBreathing, Phase, Session, Side, TimedHold
+from piritimer.core.progression import Values, with_values
 
 
 class StepKind(Enum):
@@ -100,10 +102,20 @@ class Timeline:
         return self.steps[index + 1] if index + 1 < len(self.steps) else None
 
 
-def compile_session(session: Session, only_exercise: int | None = None) -> Timeline:
-    """Flatten a session (or just one of its exercises) into steps with exact offsets."""
+def compile_session(
+    session: Session, only_exercise: int | None = None, today: Mapping[int, Values] | None = None
+) -> Timeline:
+    """Flatten a session (or just one of its exercises) into steps with exact offsets.
+
+    ``today``: today's values of the exercises with ranges, by index (without them a range
+    runs at its start, the value the loader gives the exercise)."""
     builder = _Builder()
-    chosen = [(i, e) for i, e in enumerate(session.exercises) if only_exercise in (None, i)]
+    today = today or {}
+    chosen = [
+        (i, with_values(e, today[i]) if i in today else e)
+        for i, e in enumerate(session.exercises)
+        if only_exercise in (None, i)
+    ]
     for position, (index, exercise) in enumerate(chosen):
         following = chosen[position + 1][1] if position + 1 < len(chosen) else None
         builder.exercise(index, exercise, following)

@@ -13,6 +13,8 @@ import logging
 from PySide6.QtCore import Q_ARG, QMetaObject, Qt
 from PySide6.QtDBus import QDBusConnection, QDBusInterface, QDBusMessage
 
+from piritimer.platform.dbus_service import bus_with
+
 log = logging.getLogger(__name__)
 
 SERVICE = "org.freedesktop.ScreenSaver"
@@ -43,15 +45,10 @@ class FreedesktopInhibitor:
     ) -> FreedesktopInhibitor | None:
         """The service on ``bus`` (default: the session bus), or None if it is not running.
 
-        Only a service that is registered now counts: starting one by D-Bus activation could
-        block start-up for as long as it takes to launch.
+        Only a service that is registered now counts (see ``bus_with``).
         """
+        bus = bus_with(SERVICE, bus)
         if bus is None:
-            bus = QDBusConnection.sessionBus()
-        if not bus.isConnected():
-            return None
-        registered = bus.interface().isServiceRegistered(SERVICE)
-        if not registered.isValid() or not registered.value():
             return None
         for path in OBJECT_PATHS:
             interface = QDBusInterface(SERVICE, path, INTERFACE, bus)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from piritimer.ui.library import LibraryEntry, LibraryModel
+from piritimer.ui.progress_book import ProgressBook
 from piritimer.widgets.plain import plain_tooltip
 
 ALL_TAGS = "All tags"
@@ -70,6 +71,8 @@ class SessionCard(QFrame):
         self.error_label = _label(f"Error: {entry.first_error}" if entry.broken else "", "warning")
         origin = "Bundled with piritimer" if entry.bundled else str(entry.path)
         self.origin_label = _label(origin, "small")
+        self.plan_label = _label("", "meta")
+        self.plan_label.setAccessibleName("Plan progress")
         self.setToolTip(plain_tooltip(str(entry.path)))
         self.setAccessibleName(f"{entry.title}, {meta}")
 
@@ -84,11 +87,22 @@ class SessionCard(QFrame):
         layout.addWidget(self.error_label)
         layout.addStretch(1)
         layout.addWidget(self.tags_label)
+        layout.addWidget(self.plan_label)
         layout.addWidget(self.origin_label)
         # Only after the layout owns them: showing a parentless widget opens a window.
         self.summary_label.setHidden(not entry.summary)
         self.tags_label.setHidden(not entry.tags)
         self.error_label.setHidden(not entry.broken)
+        self.plan_label.setHidden(True)
+
+    def set_plan_progress(self, text: str, duration: str = "") -> None:
+        """ "1 of 2 today · 4 days in a row"; "" hides the line (no plan). ``duration``: the
+        session's length with today's values, where its ranges make it differ."""
+        self.plan_label.setText(text)
+        self.plan_label.setHidden(not text)
+        if duration and self.entry.usable:
+            count = self.entry.exercise_count
+            self.meta_label.setText(f"{duration} · {count} exercise{'s' if count != 1 else ''}")
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
         if event.button() is Qt.MouseButton.LeftButton and self.rect().contains(
@@ -122,9 +136,18 @@ class LibraryPage(QWidget):
     openFileRequested = Signal()
     openFolderRequested = Signal()
 
-    def __init__(self, library: LibraryModel, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        library: LibraryModel,
+        parent: QWidget | None = None,
+        *,
+        progress: ProgressBook | None = None,
+    ) -> None:
         super().__init__(parent)
         self.library = library
+        self.progress = progress
+        if progress is not None:
+            progress.changed.connect(self._progress_changed)
         self._cards: list[SessionCard] = []
         self._shown: list[LibraryEntry] = []
         self._limit = PAGE_CARDS
@@ -331,7 +354,27 @@ class LibraryPage(QWidget):
     def _make_card(self, entry: LibraryEntry) -> SessionCard:
         card = SessionCard(entry)
         card.activated.connect(self.sessionActivated)
+        if self.progress is not None:
+            self._show_progress(card)
         return card
+
+    def _show_progress(self, card: SessionCard) -> None:
+        assert self.progress is not None
+        session = card.entry.session
+        card.set_plan_progress(
+            self.progress.progress_text(session),
+            self.progress.duration_text(session) if session is not None else "",
+        )
+
+    def _progress_changed(self, _path: object = None) -> None:
+        self.refresh_progress()
+
+    def refresh_progress(self) -> None:
+        """Say again how each plan stands (after a run, or a plan of one's own)."""
+        if self.progress is None:
+            return
+        for card in self._cards:
+            self._show_progress(card)
 
     def _discard(self, card: SessionCard) -> None:
         self.grid.removeWidget(card)

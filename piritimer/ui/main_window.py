@@ -95,8 +95,8 @@ class MainWindow(QMainWindow):
         self.open_url: Callable[[QUrl], object] = QDesktopServices.openUrl
         self.choose_file: Callable[[], Path | None] = self._choose_file
 
-        self.library_page = LibraryPage(self.library)
-        self.preview_page = PreviewPage()
+        self.library_page = LibraryPage(self.library, progress=services.progress)
+        self.preview_page = PreviewPage(progress=services.progress, reminders=services.reminders)
         self.runner_page = RunnerPage(self.driver)
         self.stack = QStackedWidget()
         for page in (self.library_page, self.preview_page, self.runner_page):
@@ -222,8 +222,12 @@ class MainWindow(QMainWindow):
         entry = self.current_entry()
         if entry is None or entry.session is None:
             return False
-        self.driver.set_timeline(compile_session(entry.session))
+        self.driver.set_timeline(self._todays_timeline(entry.session))
         return self.driver.start()
+
+    def _todays_timeline(self, session: Session) -> Timeline:
+        """The session with today's values of its ranges (the person's choice or the rule's)."""
+        return compile_session(session, today=self.services.progress.today_values(session))
 
     def resume_session(self, index: int) -> bool:
         return self.driver.jump(index)
@@ -338,7 +342,7 @@ class MainWindow(QMainWindow):
                 and self.driver.state not in LIVE_STATES
                 and self.driver.engine.timeline.session is not entry.session
             ):
-                self.driver.set_timeline(compile_session(entry.session))
+                self.driver.set_timeline(self._todays_timeline(entry.session))
         try:
             presentation = self.services.present(self.driver, screen, self, starts_in_s=starts_in_s)
         except ValueError as error:  # e.g. --screen 3 with two screens; the text lists them

@@ -20,9 +20,13 @@ from PySide6.QtWidgets import (
 
 from piritimer.core.durations import format_clock, format_duration
 from piritimer.core.model import DEFAULT_SAFETY_NOTE, Exercise, PacedBreathing, Session, SideOrder
+from piritimer.core.progression import with_values
 from piritimer.core.timeline import Timeline, compile_session
 from piritimer.ui.library import LibraryEntry
 from piritimer.ui.preview_notes import SessionNotes, exercise_note_labels
+from piritimer.ui.progress_book import ProgressBook
+from piritimer.ui.reminders import Reminders
+from piritimer.ui.today_values import TodayPanel
 from piritimer.widgets.image import PAPER, ImageView
 from piritimer.widgets.plain import escape
 from piritimer.widgets.theme import Colors
@@ -127,9 +131,20 @@ class PreviewPage(QWidget):
     backRequested = Signal()
     editRequested = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        progress: ProgressBook | None = None,
+        reminders: Reminders | None = None,
+    ) -> None:
         super().__init__(parent)
         self.entry: LibraryEntry | None = None
+        self.progress = progress
+        """Today's values and the plan; without it ranges run at their start."""
+        self.today_panel = TodayPanel(progress, reminders) if progress is not None else None
+        if progress is not None:
+            progress.changed.connect(self._progress_changed)
         self._resume_index: int | None = None
         self._base_px = 16
         self._cards: list[ExerciseCard] = []
@@ -193,6 +208,8 @@ class PreviewPage(QWidget):
         column.addWidget(safety)
         column.addWidget(self.notes_panel)
         column.addSpacing(6)
+        if self.today_panel is not None:
+            column.addWidget(self.today_panel)
         column.addLayout(self.exercise_list)
         column.addWidget(self.sources_label)
         column.addStretch(1)
@@ -240,8 +257,13 @@ class PreviewPage(QWidget):
             self.sources_label.setText("")
             self.notes_panel.show_session(None)
             self._set_cards([])
+            if self.today_panel is not None:
+                self.today_panel.show_session(None)
             return
-        timeline = compile_session(session)
+        today = self.progress.today_values(session) if self.progress is not None else {}
+        if self.today_panel is not None:
+            self.today_panel.show_session(session)
+        timeline = compile_session(session, today=today)
         count = len(session.exercises)
         total = f"{format_clock(timeline.total_s)} in all"
         if timeline.wait_count:
@@ -255,11 +277,27 @@ class PreviewPage(QWidget):
         self.notes_panel.show_session(session)
         self._set_cards(
             [
-                ExerciseCard(i + 1, exercise, exercise_duration_s(timeline, i), self._paper)
+                ExerciseCard(
+                    i + 1,
+                    with_values(exercise, today[i]) if i in today else exercise,
+                    exercise_duration_s(timeline, i),
+                    self._paper,
+                )
                 for i, exercise in enumerate(session.exercises)
             ]
         )
         self.scroll_area.verticalScrollBar().setValue(0)
+
+    def _progress_changed(self, path: object) -> None:
+        if self.entry is not None and self.entry.session is not None and path == self.entry.path:
+            scrolled = self.scroll_area.verticalScrollBar().value()
+            self.show_entry(self.entry, self._resume_offer())
+            self.scroll_area.verticalScrollBar().setValue(scrolled)
+
+    def _resume_offer(self) -> tuple[int, str] | None:
+        if self._resume_index is None:
+            return None
+        return self._resume_index, self.resume_button.text().removeprefix("Continue from ")
 
     def _open_source(self, link: str) -> None:
         if is_web_link(link):

@@ -15,6 +15,9 @@ from PySide6.QtWidgets import QWidget
 from piritimer.qt.driver import EngineDriver
 from piritimer.ui.keep_awake import KeepAwake
 from piritimer.ui.library import LibraryModel
+from piritimer.ui.progress_book import ProgressBook
+from piritimer.ui.reminders import Reminders
+from piritimer.ui.tray import Tray
 
 if TYPE_CHECKING:
     # Types only: the audio, editor and presentation modules load after the first paint.
@@ -62,6 +65,12 @@ class Services:
     keep_awake: KeepAwake
     editors: EditorWindows
     present: PresentationOpener
+    progress: ProgressBook
+    """Today's values of ranges and how plans stand, from past runs and the person's choices."""
+    reminders: Reminders
+    """Reminders at chosen times; silent until the root gives it the desktop's notifications."""
+    tray: Tray
+    """The tray icon, or nothing where the desktop has no tray."""
     startup_notices: tuple[str, ...] = ()
     """What went wrong while the services were built (a settings file kept aside), for the
     window to tell once it exists."""

@@ -1,4 +1,5 @@
-"""Fixtures for the platform tests: a private D-Bus session with a stand-in screen saver."""
+"""Fixtures for the platform tests: a private D-Bus session with a stand-in service (the
+screen saver, or another stand-in such as the notification server)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import sys
 import threading
 import uuid
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -29,9 +31,10 @@ def standin_bus(qapp: QApplication) -> Iterator[Callable[..., StandInBus]]:
     runner = require_dbus_run_session()
     started: list[tuple[StandInBus, str]] = []
 
-    def start(*options: str) -> StandInBus:
+    def start(*options: str, script: Path = STANDIN) -> StandInBus:
+        """``script``: another stand-in speaking the same protocol (ready line, records)."""
         process = subprocess.Popen(
-            [runner, "--", sys.executable, str(STANDIN), *options],
+            [runner, "--", sys.executable, str(script), *options],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,

@@ -72,6 +72,11 @@ def main() -> int:
         if not bus.registerService(SERVICE):
             print(f"stand-in: {bus.lastError().message()}", file=sys.stderr)
             return 2
+    return serve(app)
+
+
+def serve(app: QCoreApplication) -> int:
+    """Say the service is ready, and serve until stdin closes (other stand-ins use it too)."""
     stdin_closed = QSocketNotifier(sys.stdin.fileno(), QSocketNotifier.Type.Read)
     stdin_closed.activated.connect(lambda: os.read(sys.stdin.fileno(), 4096) or app.quit())
     report({"ready": os.environ["DBUS_SESSION_BUS_ADDRESS"]})

@@ -6,17 +6,22 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QWidget
 
 from piritimer.audio.guide import AudioGuide
 from piritimer.audio.settings_store import load_audio_settings
 from piritimer.core.engine import Engine
+from piritimer.core.past_run import NoHistory
 from piritimer.editor.windows import EditorWindows
 from piritimer.qt.driver import EngineDriver
 from piritimer.ui.keep_awake import KeepAwake
 from piritimer.ui.library import LibraryModel
 from piritimer.ui.main_window import MainWindow, empty_timeline
+from piritimer.ui.progress_book import ProgressBook
+from piritimer.ui.reminders import Reminders
 from piritimer.ui.services import Captioned, Services
+from piritimer.ui.tray import Tray
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -96,4 +101,7 @@ def make_services(clock: FakeClock, library: LibraryModel, settings: QSettings) 
         keep_awake=KeepAwake(FakeInhibitor()),
         editors=EditorWindows(),
         present=FakePresenter(),
+        progress=ProgressBook(settings, NoHistory()),
+        reminders=Reminders(settings),
+        tray=Tray(settings, Path(settings.fileName()).parent / "autostart", QIcon()),
     )

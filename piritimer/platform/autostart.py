@@ -1,0 +1,62 @@
+"""Start piritimer at login, in the tray: an XDG autostart entry, written or removed.
+
+Desktops following the XDG Autostart specification (GNOME, KDE Plasma, Xfce, LXQt, Cinnamon,
+MATE...) start every ``*.desktop`` file in ``$XDG_CONFIG_HOME/autostart`` at login. Off by
+default: the entry exists only after the person turns it on.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+ENTRY_NAME = "piritimer.desktop"
+TRAY_FLAG = "--tray"
+
+
+def launch_command() -> list[str]:
+    """How to start this piritimer again: its script if installed, else this Python."""
+    script = shutil.which("piritimer")
+    return [script, TRAY_FLAG] if script else [sys.executable, "-m", "piritimer", TRAY_FLAG]
+
+
+def _quoted(argument: str) -> str:
+    # The Exec key's quoting rules: reserved characters need double quotes, and inside them
+    # `"`, `` ` ``, `$` and `\` are escaped with a backslash; `%` is doubled everywhere.
+    argument = argument.replace("%", "%%")
+    if not any(c in argument for c in " \t\n\"'\\><~|&;$*?#()`"):
+        return argument
+    escaped = "".join(f"\\{c}" if c in '"`$\\' else c for c in argument)
+    return f'"{escaped}"'
+
+
+def entry_text(command: Sequence[str]) -> str:
+    return (
+        "[Desktop Entry]\n"
+        "Type=Application\n"
+        "Name=piritimer\n"
+        "Comment=Exercise reminders, in the tray\n"
+        f"Exec={' '.join(_quoted(a) for a in command)}\n"
+        "Icon=piritimer\n"
+        "Terminal=false\n"
+        "X-GNOME-Autostart-enabled=true\n"
+    )
+
+
+def autostart_enabled(folder: Path) -> bool:
+    return (folder / ENTRY_NAME).is_file()
+
+
+def set_autostart(folder: Path, enabled: bool, command: Sequence[str] | None = None) -> None:
+    """Write (atomically) or remove the entry. Raises OSError if the folder cannot be written."""
+    target = folder / ENTRY_NAME
+    if not enabled:
+        target.unlink(missing_ok=True)
+        return
+    folder.mkdir(parents=True, exist_ok=True)
+    partial = target.with_suffix(".desktop.partial")
+    partial.write_text(entry_text(command or launch_command()), encoding="utf-8")
+    os.replace(partial, target)
