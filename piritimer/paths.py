@@ -16,6 +16,9 @@ from pathlib import Path
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 APP_NAME = "piritimer"
+APP_ID = "io.github.piritimer.Piritimer"
+"""Reverse-DNS id: the .desktop file, the icons and the AppStream metainfo in data/ are named
+after it, and the window tells the desktop it (QGuiApplication.setDesktopFileName)."""
 
 
 def _bundled(name: str) -> Path:
