@@ -43,6 +43,8 @@ def text(element: ElementTree.Element, path: str) -> str:
 def test_every_file_is_named_after_the_app_id() -> None:
     assert (DATA / f"{APP_ID}.desktop").is_file()
     assert read_desktop_entry()["Icon"] == APP_ID
+    # On X11, Qt's WM_CLASS is the application name, not the id (tests/test_frozen.py).
+    assert read_desktop_entry()["StartupWMClass"] == "piritimer"
     root = metainfo()
     assert text(root, "id") == APP_ID
     assert text(root, "launchable") == f"{APP_ID}.desktop"
