@@ -67,6 +67,15 @@ sessions:
 """
 """Names the quick demo by its bare name, which only the app's own bundled sessions hold; the
 holding screen gives the recorders time to attach before the session starts by itself."""
+QT_PLUGINS = (
+    "platforms/libqxcb.so",
+    "platforms/libqwayland.so",
+    "multimedia/libffmpegmediaplugin.so",
+    "texttospeech/libqtexttospeech_speechd.so",
+    "imageformats/libqsvg.so",
+    "iconengines/libqsvgicon.so",
+)
+"""The Qt plugins the app needs on Linux: the window, cues, voice, and the SVG drawings."""
 LOUD = 1000
 RATE = 48_000
 """A sample this far from silence is sound (full scale is 32767); the null sink is silent."""
@@ -202,6 +211,9 @@ def test_the_frozen_app_runs_the_quick_demo_with_sound_and_voice(tmp_path: Path)
     assert build.returncode == 0, build.stderr[-4000:]
     executable = Path(build.stdout.splitlines()[-1])
     assert executable.is_relative_to(tmp_path)
+    plugins = executable.parent / "_internal" / "PySide6" / "Qt" / "plugins"
+    missing = [plugin for plugin in QT_PLUGINS if not (plugins / plugin).is_file()]
+    assert missing == [], "the spec's hidden imports no longer bring these Qt plugins"
     plan = tmp_path / "class.yaml"
     plan.write_text(CLASS, encoding="utf-8")
     assert not (tmp_path / "quick-demo.yaml").exists()
