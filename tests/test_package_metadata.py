@@ -17,14 +17,18 @@ import pytest
 from trove_classifiers import classifiers as KNOWN_CLASSIFIERS
 
 from piritimer import __version__
+from piritimer.paths import APP_ID
+from tests.test_desktop_metadata import SIZES
 
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Message, Message, list[str]]:
-    """(wheel METADATA, sdist PKG-INFO, sdist member names)."""
+def built(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> tuple[Message, Message, list[str], list[str]]:
+    """(wheel METADATA, sdist PKG-INFO, sdist member names, wheel member names)."""
     out = tmp_path_factory.mktemp("dist")
     subprocess.run(
         [sys.executable, "-m", "hatchling", "build", "-t", "wheel", "-t", "sdist", "-d", str(out)],
@@ -34,17 +38,18 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Message, Message, l
     sdist = next(out.glob(f"piritimer-{__version__}.tar.gz"))
     with zipfile.ZipFile(wheel) as archive:
         metadata = archive.read(f"piritimer-{__version__}.dist-info/METADATA").decode()
+        wheel_names = archive.namelist()
     with tarfile.open(sdist) as archive:
         names = archive.getnames()
         member = archive.extractfile(f"piritimer-{__version__}/PKG-INFO")
         assert member is not None
         pkg_info = member.read().decode()
-    return Parser().parsestr(metadata), Parser().parsestr(pkg_info), names
+    return Parser().parsestr(metadata), Parser().parsestr(pkg_info), names, wheel_names
 
 
 @pytest.mark.parametrize("which", [0, 1], ids=["wheel", "sdist"])
 def test_core_metadata_is_what_pypi_shows(
-    built: tuple[Message, Message, list[str]], which: int
+    built: tuple[Message, Message, list[str], list[str]], which: int
 ) -> None:
     meta = built[which]
     assert tuple(int(part) for part in meta["Metadata-Version"].split(".")) >= (2, 4)
@@ -68,7 +73,7 @@ def test_core_metadata_is_what_pypi_shows(
 
 
 def test_sdist_carries_what_a_distribution_builds_from(
-    built: tuple[Message, Message, list[str]],
+    built: tuple[Message, Message, list[str], list[str]],
 ) -> None:
     names = {name.removeprefix(f"piritimer-{__version__}/") for name in built[2]}
     for needed in (
@@ -78,3 +83,16 @@ def test_sdist_carries_what_a_distribution_builds_from(
         "tools/piritimer.spec",
     ):  # fmt: skip
         assert needed in names
+
+
+def test_wheel_installs_the_desktop_files_under_share(
+    built: tuple[Message, Message, list[str], list[str]],
+) -> None:
+    share = f"piritimer-{__version__}.data/data/share/"
+    names = {name.removeprefix(share) for name in built[3] if name.startswith(share)}
+    expected = {
+        f"applications/{APP_ID}.desktop",
+        f"metainfo/{APP_ID}.metainfo.xml",
+        f"icons/hicolor/scalable/apps/{APP_ID}.svg",
+    } | {f"icons/hicolor/{size}x{size}/apps/{APP_ID}.png" for size in SIZES}
+    assert names == expected
