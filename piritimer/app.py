@@ -46,7 +46,7 @@ def create_application(qt_args: list[str]) -> QApplication:
     app.setOrganizationName(paths.APP_NAME)
     app.setApplicationDisplayName("piritimer")
     # Matches the .desktop file's name, so Wayland and docks show the right icon.
-    app.setDesktopFileName(paths.APP_NAME)
+    app.setDesktopFileName(paths.APP_ID)
     app.setStyle("Fusion")
     return app
 

@@ -1,8 +1,8 @@
 """Every file location piritimer uses, resolved in one place.
 
 Bundled ``sessions/`` and ``assets/`` sit at the top of the source tree; an installed wheel
-carries them as ``piritimer/_bundled/``. We look there first, so both layouts work and nothing
-depends on the current directory.
+carries them as ``piritimer/_bundled/``, where we look first; a frozen build keeps them under
+``sys._MEIPASS``. So every layout works and nothing depends on the current directory.
 """
 
 from __future__ import annotations
@@ -16,9 +16,16 @@ from pathlib import Path
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 APP_NAME = "piritimer"
+APP_ID = "io.github.piritimer.Piritimer"
+"""Reverse-DNS id: the .desktop file, the icons and the AppStream metainfo in data/ are named
+after it, and the window tells the desktop it (QGuiApplication.setDesktopFileName)."""
 
 
 def _bundled(name: str) -> Path:
+    if getattr(sys, "frozen", False):
+        # A frozen build (tools/freeze.sh, piritimer.spec) lays sessions/ and assets/ out
+        # under sys._MEIPASS (its _internal/ folder), not beside any package's __file__.
+        return Path(getattr(sys, "_MEIPASS", Path(sys.executable).parent)) / name
     installed = PACKAGE_DIR / "_bundled" / name
     if installed.is_dir():
         return installed

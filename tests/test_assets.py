@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QApplication
 ROOT = Path(__file__).resolve().parent.parent
 IMAGES = ROOT / "assets" / "images"
 ICONS = ROOT / "assets" / "icons"
-DESKTOP = ROOT / "assets" / "piritimer.desktop"
+DESKTOP = ROOT / "data" / "io.github.piritimer.Piritimer.desktop"
 
 EXERCISE_IMAGES = [
     "wall-thigh-squeeze.svg",
@@ -177,16 +177,18 @@ def test_desktop_entry_has_the_required_keys() -> None:
     assert entry["GenericName"] == "Exercise Timer"
     assert entry["Comment"]
     assert entry["Exec"] == "piritimer %f"
-    assert entry["Icon"] == "piritimer"
+    assert entry["Icon"] == "io.github.piritimer.Piritimer"
     assert entry["Terminal"] == "false"
-    assert entry["Categories"] == "Utility;Education;Qt;"
+    # One main category (the menu specification); Qt is an additional one.
+    assert entry["Categories"] == "Utility;Qt;"
     assert {"application/yaml", "application/x-yaml"} <= set(entry["MimeType"].split(";"))
     assert entry["Keywords"].endswith(";")
     assert "exercise" in entry["Keywords"].split(";")
 
 
 def test_desktop_entry_icon_name_matches_the_bundled_icon() -> None:
-    assert (ICONS / f"{read_desktop_entry()['Icon']}.svg").is_file()
+    hicolor = ROOT / "data" / "icons" / "hicolor"
+    assert (hicolor / "scalable" / "apps" / f"{read_desktop_entry()['Icon']}.svg").is_file()
 
 
 @pytest.mark.skipif(

@@ -29,6 +29,8 @@ PACKAGES=(
   chromium chromium-driver
   # A real MPRIS client, and the accessibility tree read through AT-SPI.
   playerctl at-spi2-core python3-pyatspi
+  # The frozen build (tools/freeze.sh): PyInstaller needs objdump on Linux.
+  binutils
 )
 
 if ! command -v apt-get >/dev/null 2>&1; then

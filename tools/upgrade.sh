@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Takes dependency upgrades on purpose: re-resolves both lock files in requirements/ from the
+# Takes dependency upgrades on purpose: re-resolves the lock files in requirements/ from the
 # ranges in pyproject.toml (newest releases that fit), then runs the whole suite against them.
 # Commit the lock files only if the suite passes. Arguments go to `uv pip compile`, e.g.
 # `--upgrade-package pyyaml` to move one package.
@@ -21,4 +21,8 @@ args=("$@")
 [ ${#args[@]} -gt 0 ] || args=(--upgrade)
 compile "${args[@]}" pyproject.toml requirements/build.in -o requirements/app.txt
 compile "${args[@]}" --extra test pyproject.toml requirements/build.in -o requirements/test.txt
+# The frozen build's PyInstaller (tools/freeze.sh), with the app's packages held at the versions
+# just locked for the app, so the frozen app is the one the suite tests.
+compile "${args[@]}" --constraint requirements/app.txt pyproject.toml requirements/build.in \
+  requirements/freeze.in -o requirements/freeze.txt
 bash tools/test.sh
