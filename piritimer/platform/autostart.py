@@ -13,12 +13,18 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from piritimer.paths import APP_ID
+
 ENTRY_NAME = "piritimer.desktop"
 TRAY_FLAG = "--tray"
 
 
 def launch_command() -> list[str]:
-    """How to start this piritimer again: its script if installed, else this Python."""
+    """How to start this piritimer again: the frozen app itself, its script if installed, else
+    this Python."""
+    if getattr(sys, "frozen", False):
+        # A frozen build's executable is the app; it has no `-m`.
+        return [sys.executable, TRAY_FLAG]
     script = shutil.which("piritimer")
     return [script, TRAY_FLAG] if script else [sys.executable, "-m", "piritimer", TRAY_FLAG]
 
@@ -40,7 +46,7 @@ def entry_text(command: Sequence[str]) -> str:
         "Name=piritimer\n"
         "Comment=Exercise reminders, in the tray\n"
         f"Exec={' '.join(_quoted(a) for a in command)}\n"
-        "Icon=piritimer\n"
+        f"Icon={APP_ID}\n"
         "Terminal=false\n"
         "X-GNOME-Autostart-enabled=true\n"
     )

@@ -200,3 +200,16 @@ def test_set_autostart_is_idempotent(tmp_path: Path) -> None:
     set_autostart(tmp_path, False)
     set_autostart(tmp_path, False)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_autostart_entry_names_the_installed_icon_and_starts_a_frozen_build_directly(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from piritimer.paths import APP_ID
+    from piritimer.platform import autostart
+
+    assert f"Icon={APP_ID}\n" in entry_text(["piritimer", "--tray"])
+    monkeypatch.setattr(autostart.sys, "frozen", True, raising=False)
+    monkeypatch.setattr(autostart.sys, "executable", "/opt/piritimer/piritimer")
+    # A frozen executable is the app: `-m piritimer` would hand it an unknown option.
+    assert autostart.launch_command() == ["/opt/piritimer/piritimer", "--tray"]
