@@ -711,7 +711,8 @@ def test_tab_indentation() -> None:
 
 def test_multiple_documents() -> None:
     assert errors("title: T\nexercises: [{name: A, hold: 30s}]\n---\ntitle: U\n") == [
-        "s.yaml:3:1: YAML syntax: but found another document"
+        "s.yaml:3:1: YAML syntax: a second YAML document starts here (`---`); a session file is "
+        "one document, so put each session in a file of its own"
     ]
 
 

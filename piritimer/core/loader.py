@@ -22,8 +22,10 @@ from piritimer.core.durations import (
     Breaths,
     DurationError,
     format_duration,
+    number_spelling,
     parse_duration,
     parse_hold,
+    yaml_number,
 )
 from piritimer.core.model import (
     FORMAT_VERSION,
@@ -38,11 +40,10 @@ from piritimer.core.model import (
     TimedHold,
     Work,
 )
-from piritimer.core.spec import Field, Kind, Section
+from piritimer.core.spec import MAX_COUNT, Field, Kind, Section
 from piritimer.core.timeline import count_steps, total_seconds
 from piritimer.core.yaml_source import MAX_FILE_BYTES, check_size, compose, position, read_text
 
-MAX_COUNT = 1000
 MAX_STEPS = 20_000
 """A session longer than this would be days long; refusing it keeps the timeline small."""
 MAX_SESSION_S = 6 * 60 * 60
@@ -54,7 +55,7 @@ INTERNAL_ERROR = "piritimer failed to read this file"
 _NULL_TAG = "tag:yaml.org,2002:null"
 _INVALID: Any = object()
 """Marks a value already reported as wrong (None is a valid value: "wait", "none")."""
-_INTEGER = re.compile(r"^\+?\d+$")
+_INTEGER = re.compile(r"^\+?[0-9]+$")
 QUOTE_LIMIT = 40
 """No key or number a person means is longer; longer ones are quoted short, never converted."""
 
@@ -367,8 +368,7 @@ class SpecReader:
 
     def value(self, node: yaml.Node, spec_field: Field) -> Any:
         key = spec_field.key
-        # libyaml gives a plain scalar the style "" where pure-Python PyYAML gives None.
-        if isinstance(node, yaml.ScalarNode) and node.tag == _NULL_TAG and not node.style:
+        if _is_null(node):
             self.error(node, f"`{key}` needs a value, e.g. `{key}: {spec_field.example}`")
             return _INVALID
         kind = spec_field.kind
@@ -402,6 +402,9 @@ class SpecReader:
         return self.scalar(node, key, _CONVERTERS[kind], spec_field)
 
     def text_item(self, node: yaml.Node, key: str) -> Any:
+        if _is_null(node):
+            self.error(node, f"an item of `{key}` is empty; write some text or remove it")
+            return _INVALID
         if isinstance(node, yaml.ScalarNode):
             return self.scalar(node, key, _text)
         found = "a list" if isinstance(node, yaml.SequenceNode) else "a mapping"
@@ -458,6 +461,12 @@ class SpecReader:
             return _INVALID
 
 
+def _is_null(node: yaml.Node) -> bool:
+    """``key:`` with nothing after it (or ``~``, ``null``), as YAML means it: no value."""
+    # libyaml gives a plain scalar the style "" where pure-Python PyYAML gives None.
+    return isinstance(node, yaml.ScalarNode) and node.tag == _NULL_TAG and not node.style
+
+
 def _shown_key(key: str) -> str:
     return f"`{key}`" if len(key) <= QUOTE_LIMIT else quoted(key)
 
@@ -471,6 +480,10 @@ def _text(raw: str, *_: object) -> str:
 
 def _count(raw: str, *_: object) -> int:
     if not _INTEGER.match(raw.strip()):
+        number = yaml_number(raw)
+        fits = number is not None and number.is_integer() and 1 <= number <= MAX_COUNT
+        if fits and len(raw.strip()) <= QUOTE_LIMIT:
+            raise ValueError(number_spelling(raw, "3"))
         raise ValueError(f"expected a whole number such as 3, found {quoted(raw)}")
     if len(raw.strip()) > QUOTE_LIMIT:
         raise ValueError(
@@ -548,6 +561,11 @@ def _sides(raw: str, *_: object) -> SideOrder:
 
 
 def _version(raw: str, *_: object) -> int:
+    # `format: 1.0` is a natural way to write a version.
+    if re.fullmatch(r"1(\.0+)?", raw.strip()):
+        return FORMAT_VERSION
+    if yaml_number(raw) == FORMAT_VERSION:
+        raise ValueError(number_spelling(raw, "1"))
     if raw.strip() != str(FORMAT_VERSION):
         raise ValueError(
             f"this piritimer reads format {FORMAT_VERSION}; the file says {quoted(raw)}. "
@@ -567,7 +585,11 @@ def _image(raw: str, reader: SpecReader, node: yaml.Node) -> Path:
 
 def _url(raw: str, *_: object) -> str:
     url = _text(raw)
-    if not url.lower().startswith(URL_SCHEMES) or any(c.isspace() for c in url):
+    if (
+        not url.lower().startswith(URL_SCHEMES)
+        or any(c.isspace() for c in url)
+        or url.endswith("//")
+    ):
         raise ValueError(
             f"a source link starts with http:// or https:// and has no spaces, found {quoted(url)}"
         )

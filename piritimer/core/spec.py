@@ -54,7 +54,9 @@ class Section:
         return tuple(f.key for f in self.fields)
 
 
-NONE_WORDS = ("none", "off", "no")
+MAX_COUNT = 1000
+"""The largest count (sets, reps, cycles, breaths) a file may give."""
+NONE_WORDS = ("none", "off", "no", "false")
 WAIT_WORDS = ("wait",)
 TRUE_WORDS = ("on", "yes", "true")
 FALSE_WORDS = ("off", "no", "false")

@@ -129,6 +129,11 @@ def compose(path: str, text: str) -> yaml.Node | None:
         problem = error.problem or error.context or "invalid YAML"
         if mark is not None and text[mark.index : mark.index + 1] == "\t":
             problem = "a tab cannot indent YAML; indent with spaces"
+        elif error.problem == "but found another document":
+            problem = (
+                "a second YAML document starts here (`---`); a session file is one document, "
+                "so put each session in a file of its own"
+            )
         raise SessionFileError(Diagnostic(path, line, column, f"YAML syntax: {problem}")) from None
     except yaml.YAMLError as error:
         raise SessionFileError(Diagnostic(path, 1, 1, f"YAML syntax: {error}")) from None
