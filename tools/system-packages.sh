@@ -29,6 +29,8 @@ PACKAGES=(
   chromium chromium-driver
   # A real MPRIS client, and the accessibility tree read through AT-SPI.
   playerctl at-spi2-core python3-pyatspi
+  # The YAML language server editors run, to test the schema in it (tools/yaml-language-server.sh).
+  nodejs npm
 )
 
 if ! command -v apt-get >/dev/null 2>&1; then

@@ -170,7 +170,8 @@ def _field_schema(field: Field) -> dict[str, Any]:
         schema = {"type": "array", "minItems": 1, "items": section_schema(field.section)}
         example = _section_example(field)
     examples = schema.pop("examples", [example])
-    return {"description": field.doc, **schema, "examples": examples}
+    # The title heads the editor's hover; without one it shows the file's title instead.
+    return {"title": field.key, "description": field.doc, **schema, "examples": examples}
 
 
 _BREATHS_HOLD = {"type": "string", "pattern": BREATHS_PATTERN}
