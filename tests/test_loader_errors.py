@@ -688,9 +688,9 @@ def test_misspelt_sides_suggests() -> None:
 
 
 def test_unknown_sides_lists_the_choices() -> None:
-    assert errors(exercise("hold: 30s\nsides: both\n")) == [
+    assert errors(exercise("hold: 30s\nsides: upwards\n")) == [
         "s.yaml:5:12: `sides`: expected one of `none`, `left then right`, `right then left`, "
-        "`left only`, `right only`, found 'both'"
+        "`left only`, `right only`, found 'upwards'"
     ]
 
 
@@ -860,7 +860,7 @@ def test_every_mistake_in_a_file_is_reported_in_one_pass() -> None:
             hold: -1
             reps: 0
           - name: B
-            sides: both
+            sides: upwards
             hold: 30s
           - hold: 30s
         """
@@ -872,7 +872,7 @@ def test_every_mistake_in_a_file_is_reported_in_one_pass() -> None:
         "(or a number of breaths, e.g. `5 breaths`)",
         "s.yaml:8:11: `reps`: expected a whole number from 1 to 1000, found 0",
         "s.yaml:10:12: `sides`: expected one of `none`, `left then right`, `right then left`, "
-        "`left only`, `right only`, found 'both'",
+        "`left only`, `right only`, found 'upwards'",
         "s.yaml:12:5: exercise is missing `name:` (the exercise's name, "
         "e.g. `name: Figure-four stretch`)",
     ]

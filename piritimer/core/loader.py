@@ -16,7 +16,7 @@ from typing import Any
 import yaml
 
 from piritimer import paths
-from piritimer.core import spec
+from piritimer.core import hints, spec
 from piritimer.core.diagnostics import Diagnostic, SessionFileError, Severity, quoted
 from piritimer.core.durations import (
     Breaths,
@@ -334,7 +334,7 @@ class SpecReader:
             key_nodes[key] = key_node
             spec_field = section.field(key)
             if spec_field is None:
-                self.error(key_node, self.unknown_key_message(key, section))
+                self.error(key_node, self.unknown_key_message(key, section, value_node))
                 continue
             checked.value_nodes[key] = value_node
             value = self.value(value_node, spec_field)
@@ -353,10 +353,15 @@ class SpecReader:
         return checked
 
     @staticmethod
-    def unknown_key_message(key: str, section: Section) -> str:
+    def unknown_key_message(key: str, section: Section, value: yaml.Node | None = None) -> str:
         if len(key) > QUOTE_LIMIT:
             return f"unknown key {_shown_key(key)} in {section.name}"
+        if invisible := hints.invisible_in_key(key):
+            return f"unknown key {quoted(key)} in {section.name}: {invisible}"
         normal = key.lower().replace("_", " ").replace("-", " ").strip()
+        text = value.value if isinstance(value, yaml.ScalarNode) else None
+        if normal not in section.keys and (where := hints.where_key_goes(normal, section, text)):
+            return f"unknown key `{key}` in {section.name}; {where}"
         guess = next((k for k in section.keys if k == normal), None)
         if guess is None:
             close = difflib.get_close_matches(normal, section.keys, n=1, cutoff=0.6)
@@ -408,7 +413,13 @@ class SpecReader:
         if isinstance(node, yaml.ScalarNode):
             return self.scalar(node, key, _text)
         found = "a list" if isinstance(node, yaml.SequenceNode) else "a mapping"
-        self.error(node, f"each item of `{key}` should be text, found {found}")
+        message = f"each item of `{key}` should be text, found {found}"
+        if isinstance(node, yaml.MappingNode) and len(node.value) == 1:
+            (key_node, value_node), *_ = node.value
+            if isinstance(key_node, yaml.ScalarNode) and isinstance(value_node, yaml.ScalarNode):
+                said = f"{key_node.value}: {value_node.value}".replace('"', '\\"')
+                message += f'; a `: ` inside text makes a mapping: write it in quotes, `- "{said}"`'
+        self.error(node, message)
         return _INVALID
 
     def section_list(self, node: yaml.Node, spec_field: Field) -> Any:
@@ -546,7 +557,9 @@ def _switch(raw: str, *_: object) -> bool:
         return True
     if word in spec.FALSE_WORDS:
         return False
-    raise ValueError(f"expected `on` or `off`, found {quoted(raw)}")
+    close = hints.nearest_word(word, ("on", "off"))
+    hint = f"did you mean `{close}`? " if close else ""
+    raise ValueError(f"{hint}expected `on` or `off`, found {quoted(raw)}")
 
 
 def _sides(raw: str, *_: object) -> SideOrder:
@@ -554,8 +567,8 @@ def _sides(raw: str, *_: object) -> SideOrder:
     for order in SideOrder:
         if order.value == word:
             return order
-    close = difflib.get_close_matches(word, spec.SIDE_WORDS, n=1, cutoff=0.5)
-    hint = f"did you mean `{close[0]}`? " if close else ""
+    close = hints.nearest_word(word, spec.SIDE_WORDS)
+    hint = f"did you mean `{close}`? " if close else ""
     options = ", ".join(f"`{w}`" for w in spec.SIDE_WORDS)
     raise ValueError(f"{hint}expected one of {options}, found {quoted(raw)}")
 
