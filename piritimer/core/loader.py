@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -16,7 +16,7 @@ from typing import Any
 import yaml
 
 from piritimer import paths
-from piritimer.core import hints, spec
+from piritimer.core import hints, lint, spec
 from piritimer.core.diagnostics import Diagnostic, SessionFileError, Severity, quoted
 from piritimer.core.durations import (
     Breaths,
@@ -41,7 +41,7 @@ from piritimer.core.model import (
     Work,
 )
 from piritimer.core.spec import MAX_COUNT, Field, Kind, Section
-from piritimer.core.timeline import count_steps, total_seconds
+from piritimer.core.timeline import compile_session, count_steps, total_seconds
 from piritimer.core.yaml_source import MAX_FILE_BYTES, check_size, compose, position, read_text
 
 MAX_STEPS = 20_000
@@ -107,9 +107,13 @@ def load_session_bytes(
         root = compose(label, text)
     except SessionFileError as error:
         return LoadResult(path, None, (error.diagnostic,))
-    reader = SpecReader(label, base_dir)
+    reader = SpecReader(label, base_dir, text.split("\n"))
     try:
         session = reader.session(root, path)
+        if session is not None and not reader.errors():
+            reader.diagnostics += lint.spoken_lines_that_cannot_fit(
+                session, compile_session(session), label
+            )
     except Exception as error:  # noqa: BLE001 - a bug must not cost the user the other files
         message = f"{INTERNAL_ERROR} ({type(error).__name__}: {error}); please report it"
         return LoadResult(path, None, (*reader.diagnostics, Diagnostic(label, 1, 1, message)))
@@ -132,9 +136,11 @@ class _Mapping:
 
 
 class SpecReader:
-    def __init__(self, label: str, base_dir: Path | None) -> None:
+    def __init__(self, label: str, base_dir: Path | None, lines: Sequence[str] = ()) -> None:
         self.label = label
         self.base_dir = base_dir
+        self.lines = lines
+        """The file's text by line, for warnings about how something was written."""
         self.diagnostics: list[Diagnostic] = []
 
     # -- reporting ----------------------------------------------------------------------------
@@ -142,6 +148,60 @@ class SpecReader:
     def error(self, node: yaml.Node, message: str) -> None:
         line, column = position(node)
         self.diagnostics.append(Diagnostic(self.label, line, column, message))
+
+    def warn(self, node: yaml.Node, message: str) -> None:
+        line, column = position(node)
+        self.diagnostics.append(Diagnostic(self.label, line, column, message, Severity.WARNING))
+
+    def errors(self) -> bool:
+        return any(d.severity is Severity.ERROR for d in self.diagnostics)
+
+    # -- legal, but probably not meant --------------------------------------------------------
+
+    def check_comment_after_text(self, node: yaml.Node, key: str, item: bool = False) -> None:
+        """``name: Knee hug #2`` is the name "Knee hug": `` #`` starts a comment. A comment
+        meant as one is set off by two spaces (as the template writes them)."""
+        if not isinstance(node, yaml.ScalarNode) or node.style or not self.lines:
+            return
+        end = node.end_mark
+        if end.line >= len(self.lines):
+            return
+        rest = self.lines[end.line][end.column :]
+        if not rest.startswith(" #"):
+            return
+        whole = f"{node.value}{rest}".strip().replace('"', '\\"')
+        fix = f'- "{whole}"' if item else f'{key}: "{whole}"'
+        self.warn(
+            node,
+            (
+                f"`{key}` reads {quoted(node.value)}: the text after ` #` is a comment; to keep "
+                f"it, put the whole text in quotes: `{fix}` (a comment meant as one takes two "
+                "spaces before the #)"
+            ),
+        )
+
+    def check_tags_text(self, node: yaml.Node) -> None:
+        if isinstance(node, yaml.ScalarNode) and "," in node.value:
+            parts = ", ".join(p.strip() for p in node.value.split(",") if p.strip())
+            self.warn(
+                node,
+                (
+                    f"`tags: {node.value}` is one tag, {quoted(node.value)}; for several tags "
+                    f"write a list: `tags: [{parts}]`"
+                ),
+            )
+
+    def check_shown_length(self, checked: _Mapping, key: str, limit: int) -> None:
+        text = checked.values.get(key)
+        if isinstance(text, str) and len(text) > limit:
+            self.warn(
+                checked.value_nodes[key],
+                (
+                    f"`{key}` is {len(text)} characters long and the window shows about {limit}, "
+                    "so it will be cut short there; keep it short (details can go in `about:` "
+                    "or `summary:`)"
+                ),
+            )
 
     # -- the session --------------------------------------------------------------------------
 
@@ -162,6 +222,7 @@ class SpecReader:
             )
             return None
         top = self.mapping(root, spec.SESSION)
+        self.check_shown_length(top, "title", lint.TITLE_SHOWN_CHARS)
         defaults = self.defaults(top.get("defaults"))
         exercises = tuple(
             exercise
@@ -233,6 +294,7 @@ class SpecReader:
         )
 
     def exercise(self, checked: _Mapping, defaults: Defaults) -> Exercise | None:
+        self.check_shown_length(checked, "name", lint.NAME_SHOWN_CHARS)
         work = self.work(checked, defaults)
         if work is None or "name" not in checked.values:
             return None
@@ -391,7 +453,13 @@ class SpecReader:
             return self.mapping(node, spec_field.section)
         if kind in (Kind.SECTION_LIST, Kind.SOURCES):
             return self.section_list(node, spec_field)
+        if kind is Kind.TEXT:
+            self.check_comment_after_text(node, key)
         if kind is Kind.TEXT_LIST:
+            if key == "tags":
+                self.check_tags_text(node)
+            if isinstance(node, yaml.ScalarNode):
+                self.check_comment_after_text(node, key)
             if isinstance(node, yaml.MappingNode):
                 self.error(
                     node,
@@ -401,12 +469,15 @@ class SpecReader:
                     ),
                 )
                 return _INVALID
-            items = node.value if isinstance(node, yaml.SequenceNode) else [node]
-            texts = [self.text_item(item, key) for item in items]
+            if isinstance(node, yaml.SequenceNode):
+                texts = [self.text_item(item, key) for item in node.value]
+            else:
+                texts = [self.scalar(node, key, _text)]
             return _INVALID if _INVALID in texts else texts
         return self.scalar(node, key, _CONVERTERS[kind], spec_field)
 
     def text_item(self, node: yaml.Node, key: str) -> Any:
+        self.check_comment_after_text(node, key, item=True)
         if _is_null(node):
             self.error(node, f"an item of `{key}` is empty; write some text or remove it")
             return _INVALID

@@ -209,9 +209,11 @@ class EditorWindow(QMainWindow):
         self.editor.set_diagnostics(diagnostics)
         self.problems.set_diagnostics(diagnostics)
         errors = sum(1 for d in diagnostics if d.severity is Severity.ERROR)
+        warnings = len(diagnostics) - errors
         if check.timeline is not None:
             self.preview.show_timeline(check.timeline, check.rows)
-            self._set_state("✔ Valid", self.editor.theme.string)
+            noted = f", {warnings} warning{'s' if warnings != 1 else ''}" if warnings else ""
+            self._set_state(f"✔ Valid{noted}", self.editor.theme.string)
         else:
             self.preview.set_out_of_date(True, errors)
             self._set_state(
