@@ -128,7 +128,7 @@ def test_unknown_key_with_nothing_close_lists_the_keys() -> None:
     [message] = errors(exercise("hold: 30s\ncues:\n  banana: x\n"))
     assert message == (
         "s.yaml:6:7: unknown key `banana` in cues; expected one of `hold`, `inhale`, "
-        "`hold in`, `exhale`, `hold out`, `rest`"
+        "`hold in`, `exhale`, `hold out`, `rest`, `rest after`"
     )
 
 

@@ -90,7 +90,11 @@ def test_a_misspelt_key_still_gets_its_spelling_suggestion() -> None:
 
 @pytest.mark.parametrize(
     ("written", "meant"),
-    [("both", "left then right"), ("left", "left only"), ("Right and left", "right then left")],
+    [
+        ("both sides", "left then right"),
+        ("left", "left only"),
+        ("Right and left", "right then left"),
+    ],
 )
 def test_a_wrong_side_word_gets_the_nearest_valid_one(written: str, meant: str) -> None:
     (message,) = errors(exercise(f"hold: 30s\nsides: {written}\n"))

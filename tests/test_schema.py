@@ -150,7 +150,7 @@ def session(exercise_lines: str, top: str = "") -> str:
         session("hold: 30s\nreps: 0\n"),
         session("hold: 30s\nreps: 1001\n"),
         session("hold: 30s\nsets: 1.5\n"),
-        session("hold: 30s\nsides: both\n"),
+        session("hold: 30s\nsides: bothways\n"),
         session("hold: 30s\nsetup time: none\n"),
         session("hold: 30s\nswitch sides: none\n"),
         session("hold: 30s\ncues: {exale: squeeze}\n"),

@@ -34,6 +34,9 @@ INEXPRESSIBLE = {
         r"is (shorter than 0\.5 seconds|longer than 3 hours)"
     ),
     "values of more than 40 characters": re.compile(r"characters long|digits long"),
+    "where a rest item sits (first, or two in a row)": re.compile(
+        r"rest item needs an exercise|two rests in a row"
+    ),
 }
 
 

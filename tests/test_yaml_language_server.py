@@ -171,7 +171,7 @@ def test_files_piritimer_accepts_have_no_problems_in_the_editor(
         (4, "hold: 1:90", "Expected a duration"),
         (4, "hold: 4h", "Expected a duration"),
         (4, "hold: 0 breaths", "or a number of breaths"),
-        (5, "sides: both", "Expected one of: none, left then right"),
+        (5, "sides: sideways", "Expected one of: none, left then right"),
     ],
 )
 def test_mistakes_read_as_what_was_expected(

@@ -86,7 +86,6 @@ def invisible_in_key(key: str) -> str | None:
 
 
 _SIDE_SYNONYMS = {
-    "both": spec.SIDE_WORDS[1],
     "both sides": spec.SIDE_WORDS[1],
     "each side": spec.SIDE_WORDS[1],
     "left and right": spec.SIDE_WORDS[1],

@@ -9,7 +9,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -128,6 +128,7 @@ class _Mapping:
     """A checked mapping: converted values, and the nodes they came from (for positions)."""
 
     node: yaml.Node
+    section: Section | None = None
     values: dict[str, Any] = field(default_factory=dict)
     value_nodes: dict[str, yaml.Node] = field(default_factory=dict)
 
@@ -224,11 +225,7 @@ class SpecReader:
         top = self.mapping(root, spec.SESSION)
         self.check_shown_length(top, "title", lint.TITLE_SHOWN_CHARS)
         defaults = self.defaults(top.get("defaults"))
-        exercises = tuple(
-            exercise
-            for checked in top.get("exercises", [])
-            if (exercise := self.exercise(checked, defaults)) is not None
-        )
+        exercises = self.exercises(top.get("exercises", []), defaults)
         exercises_node = top.value_nodes.get("exercises")
         if isinstance(exercises_node, yaml.SequenceNode) and not exercises_node.value:
             self.error(top.value_nodes["exercises"], "`exercises` needs at least one exercise")
@@ -249,6 +246,33 @@ class SpecReader:
         )
         self.check_size(session, root)
         return session
+
+    def exercises(self, items: list[_Mapping], defaults: Defaults) -> tuple[Exercise, ...]:
+        """The exercises, each rest item (``- rest: 1m``) folded into the one before it as its
+        rest after (and the item's ``cue:`` as its ``rest after`` cue)."""
+        exercises: list[Exercise | None] = []
+        previous_rest: _Mapping | None = None
+        for checked in items:
+            if checked.section is not spec.REST_ITEM:
+                exercises.append(self.exercise(checked, defaults))
+                previous_rest = None
+                continue
+            if not exercises:
+                self.error(checked.node, "a rest item needs an exercise before it to follow")
+            elif previous_rest is not None:
+                self.error(checked.node, "two rests in a row; make them one `- rest:` item")
+            elif (before := exercises[-1]) is not None and "rest" in checked.values:
+                cue = checked.values.get("cue")
+                cues = tuple(c for c in before.cues if c[0] is not Phase.REST_AFTER)
+                exercises[-1] = replace(
+                    before,
+                    rest_after_s=checked.values["rest"],
+                    cues=(*cues, (Phase.REST_AFTER, cue)) if cue else before.cues,
+                )
+            if checked is items[-1]:
+                self.warn(checked.node, "a rest after the last exercise is never taken")
+            previous_rest = checked
+        return tuple(e for e in exercises if e is not None)
 
     def check_size(self, session: Session, root: yaml.Node) -> None:
         steps = count_steps(session)
@@ -380,7 +404,7 @@ class SpecReader:
     # -- generic checking against the spec -----------------------------------------------------
 
     def mapping(self, node: yaml.MappingNode, section: Section) -> _Mapping:
-        checked = _Mapping(node)
+        checked = _Mapping(node, section)
         key_nodes: dict[str, yaml.Node] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode) or not key_node.value:
@@ -505,7 +529,10 @@ class SpecReader:
                 if title is not _INVALID:
                     items.append(Source(title=title))
             elif isinstance(item, yaml.MappingNode):
-                checked = self.mapping(item, spec_field.section)
+                section = spec_field.section
+                if spec_field.key == "exercises" and _is_rest_item(item):
+                    section = spec.REST_ITEM
+                checked = self.mapping(item, section)
                 if spec_field.kind is Kind.SOURCES:
                     if "title" in checked.values:
                         items.append(Source(**checked.values))
@@ -541,6 +568,12 @@ class SpecReader:
         except ValueError as error:
             self.error(node, f"`{key}`: {error}")
             return _INVALID
+
+
+def _is_rest_item(node: yaml.MappingNode) -> bool:
+    """``- rest: 1m`` (with at most a ``cue:``): anything more is an exercise with a mistake."""
+    keys = [k.value if isinstance(k, yaml.ScalarNode) else None for k, _ in node.value]
+    return "rest" in keys and set(keys) <= set(spec.REST_ITEM.keys)
 
 
 def _is_null(node: yaml.Node) -> bool:
@@ -635,6 +668,8 @@ def _switch(raw: str, *_: object) -> bool:
 
 def _sides(raw: str, *_: object) -> SideOrder:
     word = " ".join(raw.strip().lower().split())
+    if word in spec.SIDE_ALIASES:
+        return spec.SIDE_ALIASES[word]
     for order in SideOrder:
         if order.value == word:
             return order

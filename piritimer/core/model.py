@@ -43,6 +43,8 @@ class Phase(Enum):
     EXHALE = "exhale"
     HOLD_OUT = "hold out"
     REST = "rest"
+    REST_AFTER = "rest after"
+    """The rest after the exercise, before the next one."""
 
 
 @dataclass(frozen=True)

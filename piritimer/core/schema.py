@@ -135,9 +135,9 @@ def _field_schema(field: Field) -> dict[str, Any]:
     elif kind is Kind.SIDES:
         schema = {
             "type": "string",
-            "pattern": _words_pattern(spec.SIDE_WORDS),
-            "patternErrorMessage": "Expected one of: " + ", ".join(spec.SIDE_WORDS) + ".",
-            "examples": list(spec.SIDE_WORDS),
+            "pattern": _words_pattern(spec.SIDE_CHOICES),
+            "patternErrorMessage": "Expected one of: " + ", ".join(spec.SIDE_CHOICES) + ".",
+            "examples": list(spec.SIDE_CHOICES),
         }
     elif kind is Kind.VERSION:
         schema = {
@@ -167,7 +167,16 @@ def _field_schema(field: Field) -> dict[str, Any]:
         example = _section_example(field)
     else:  # Kind.SECTION_LIST
         assert field.section is not None
-        schema = {"type": "array", "minItems": 1, "items": section_schema(field.section)}
+        items = section_schema(field.section)
+        if field.section is spec.EXERCISE:
+            # `- rest: 1m` between exercises: an item with `rest:` and at most a `cue:`.
+            rest_keys = {"enum": list(spec.REST_ITEM.keys)}
+            items = {
+                "if": {"type": "object", "required": ["rest"], "propertyNames": rest_keys},
+                "then": section_schema(spec.REST_ITEM),
+                "else": items,
+            }
+        schema = {"type": "array", "minItems": 1, "items": items}
         example = _section_example(field)
     examples = schema.pop("examples", [example])
     # The title heads the editor's hover; without one it shows the file's title instead.

@@ -61,6 +61,9 @@ WAIT_WORDS = ("wait",)
 TRUE_WORDS = ("on", "yes", "true")
 FALSE_WORDS = ("off", "no", "false")
 SIDE_WORDS = tuple(order.value for order in SideOrder)
+SIDE_ALIASES = {"both": SideOrder.LEFT_THEN_RIGHT}
+"""Other words for a side order: `sides: both` works the left side, then the right."""
+SIDE_CHOICES = (*SIDE_WORDS, *SIDE_ALIASES)
 
 
 def _timing_fields(where: str) -> tuple[Field, ...]:
@@ -124,6 +127,15 @@ CUES = Section(
     tuple(
         Field(p.value, Kind.TEXT, f"Cue during the {p.value} phase.", "relax your shoulders")
         for p in Phase
+        if p is not Phase.REST_AFTER
+    )
+    + (
+        Field(
+            Phase.REST_AFTER.value,
+            Kind.TEXT,
+            "Cue during the rest after the exercise, before the next one.",
+            "shake out your legs",
+        ),
     ),
 )
 
@@ -189,7 +201,9 @@ EXERCISE = Section(
         Field(
             "sides",
             Kind.SIDES,
-            "Which sides to work: " + ", ".join(f"`{w}`" for w in SIDE_WORDS) + ".",
+            "Which sides to work: "
+            + ", ".join(f"`{w}`" for w in SIDE_WORDS)
+            + " (`both` is `left then right`).",
             "left then right",
         ),
         Field("sets", Kind.COUNT, "Number of sets (each side).", "2"),
@@ -215,6 +229,16 @@ EXERCISE = Section(
             "Notes for a teacher or therapist (not spoken).",
             "Watch that knees stay level.",
         ),
+    ),
+)
+
+REST_ITEM = Section(
+    "rest item",
+    "A rest between two exercises, written as an item of `exercises:` (`- rest: 1m`). It sets "
+    "the rest after the exercise before it.",
+    (
+        Field("rest", Kind.DURATION, "How long the rest lasts.", "1m", required=True),
+        Field("cue", Kind.TEXT, "Shown and spoken during the rest.", "shake out your legs"),
     ),
 )
 

@@ -225,11 +225,12 @@ class _Builder:
                 )
             self.side(exercise, side_where)
         if following is not None and exercise.rest_after_s:
+            cue = exercise.cue(Phase.REST_AFTER)
             self.add(
                 StepKind.REST,
                 "Rest",
-                f"Next: {following.name}",
-                f"Rest. Next: {following.name}.",
+                f"{cue}\nNext: {following.name}" if cue else f"Next: {following.name}",
+                " ".join(p for p in ("Rest.", _sentence(cue), f"Next: {following.name}.") if p),
                 exercise.rest_after_s,
                 **where,
             )
