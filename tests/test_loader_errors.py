@@ -450,7 +450,7 @@ def test_missing_source_title_points_at_the_source() -> None:
 def test_missing_work() -> None:
     assert errors(exercise("reps: 3\n")) == [
         "s.yaml:3:5: `Figure four` has no work: add `hold: 30s` (a timed hold), "
-        "`hold: 5 breaths`, or `breathing:` with `cycles:`"
+        "`hold: 5 breaths`, `breathing:` with `cycles:`, or `pace: 2s` (counted reps)"
     ]
 
 

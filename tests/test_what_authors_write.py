@@ -94,3 +94,42 @@ def test_a_rest_item_with_more_keys_is_an_exercise_with_a_mistake() -> None:
         "s.yaml:3:5: unknown key `rest` in exercise; `rest` alone is not a key; write "
         "`rest between reps`, `rest between sets` or `rest after`",
     ]
+
+
+def test_counted_reps_at_a_pace_speak_the_count() -> None:
+    result = load(
+        """\
+        title: T
+        defaults: {get ready: none}
+        exercises:
+          - name: Clams
+            reps: 3
+            pace: 2s
+            cues: {hold: lift}
+        """
+    )
+    assert result.session is not None
+    exercise = result.session.exercises[0]
+    assert exercise.counted
+    assert exercise.rest_between_reps_s is None
+    steps = [s for s in compile_session(result.session).steps if s.kind is StepKind.HOLD]
+    assert [(s.title, s.say, s.duration_s) for s in steps] == [
+        ("1", "1. Lift.", 2.0),
+        ("2", "2.", 2.0),
+        ("3", "3.", 2.0),
+    ]
+
+
+def test_a_rest_between_counted_reps_only_when_given() -> None:
+    result = load("title: T\nexercises: [{name: A, reps: 2, pace: 2s, rest between reps: 3s}]\n")
+    assert result.session is not None
+    assert result.session.exercises[0].rest_between_reps_s == 3.0
+
+
+def test_pace_with_a_hold_or_breathing_is_refused() -> None:
+    for work in ("hold: 30s", "breathing: {cycles: 3}"):
+        result = load(f"title: T\nexercises:\n  - name: A\n    pace: 2s\n    {work}\n")
+        assert [str(d) for d in result.diagnostics] == [
+            "s.yaml:4:11: `pace:` counts repetitions of a movement; an exercise has a `pace:`, "
+            "a `hold:` or `breathing:`, only one of them"
+        ]

@@ -337,7 +337,11 @@ class SpecReader:
             sides=checked.get("sides", SideOrder.NONE),
             sets=checked.get("sets", 1),
             reps=checked.get("reps", 1),
-            rest_between_reps_s=checked.get("rest between reps", defaults.rest_between_reps_s),
+            rest_between_reps_s=checked.get(
+                "rest between reps",
+                None if "pace" in checked.values else defaults.rest_between_reps_s,
+            ),
+            counted="pace" in checked.values,
             rest_between_sets_s=checked.get("rest between sets", defaults.rest_between_sets_s),
             rest_after_s=checked.get("rest after", defaults.rest_after_s),
             get_ready_s=checked.get("get ready", defaults.get_ready_s),
@@ -352,13 +356,26 @@ class SpecReader:
         hold = checked.get("hold")
         breathing: _Mapping | None = checked.get("breathing")
         name = checked.get("name", "this exercise")
+        if "pace" in checked.value_nodes:
+            if "hold" in checked.value_nodes or "breathing" in checked.value_nodes:
+                self.error(
+                    checked.value_nodes["pace"],
+                    (
+                        "`pace:` counts repetitions of a movement; an exercise has a `pace:`, a "
+                        "`hold:` or `breathing:`, only one of them"
+                    ),
+                )
+                return None
+            pace = checked.get("pace")
+            return None if pace is None else TimedHold(pace)
         if hold is None and breathing is None:
             if "hold" not in checked.value_nodes and "breathing" not in checked.value_nodes:
                 self.error(
                     checked.node,
                     (
                         f"`{name}` has no work: add `hold: 30s` (a timed hold), "
-                        "`hold: 5 breaths`, or `breathing:` with `cycles:`"
+                        "`hold: 5 breaths`, `breathing:` with `cycles:`, or `pace: 2s` (counted "
+                        "reps)"
                     ),
                 )
             return None

@@ -129,6 +129,8 @@ class Exercise:
     get_ready_s: float | None = 5.0
     switch_sides_s: float = 8.0
     cues: tuple[tuple[Phase, str], ...] = ()
+    counted: bool = False
+    """Reps at a pace (``pace: 2s``): each rep is a short timed step whose number is spoken."""
     about: str | None = None
     notes: str | None = None
     line: int = 0

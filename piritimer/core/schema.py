@@ -185,9 +185,12 @@ def _field_schema(field: Field) -> dict[str, Any]:
 
 _BREATHS_HOLD = {"type": "string", "pattern": BREATHS_PATTERN}
 EXERCISE_WORK: dict[str, Any] = {
-    "anyOf": [{"required": ["hold"]}, {"required": ["breathing"]}],
-    "errorMessage": "An exercise needs its work: `hold: 30s`, `hold: 5 breaths`, or `breathing:` "
-    "with `cycles:`.",
+    "anyOf": [{"required": ["hold"]}, {"required": ["breathing"]}, {"required": ["pace"]}],
+    "not": {
+        "anyOf": [{"required": ["pace", "hold"]}, {"required": ["pace", "breathing"]}],
+    },
+    "errorMessage": "An exercise needs its work, one of: `hold: 30s`, `hold: 5 breaths`, "
+    "`breathing:` with `cycles:`, or `pace: 2s` (counted reps).",
     "if": {"required": ["breathing"]},
     "then": {
         "anyOf": [

@@ -215,6 +215,14 @@ EXERCISE = Section(
             "30s",
         ),
         Field(
+            "pace",
+            Kind.DURATION,
+            "Counted repetitions instead of a hold: each rep takes this long and its number is "
+            'spoken ("10 clams, 2 s each": `reps: 10`, `pace: 2s`); no rest between reps unless '
+            "you give one.",
+            "2s",
+        ),
+        Field(
             "breathing",
             Kind.SECTION,
             "Paced breathing for each repetition.",

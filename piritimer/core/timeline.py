@@ -270,6 +270,14 @@ class _Builder:
 
     def rep(self, exercise: Exercise, where: dict[str, object], first: bool) -> None:
         work = exercise.work
+        if isinstance(work, TimedHold) and exercise.counted:
+            # Counted reps: the number is the instruction; the hold cue (how to move) goes
+            # with the first.
+            number = int(str(where["rep_number"]))
+            cue = exercise.cue(Phase.HOLD)
+            say = f"{number}. {_sentence(cue)}".strip() if first else f"{number}."
+            self.add(StepKind.HOLD, str(number), cue, say, work.hold_s, **where)
+            return
         if isinstance(work, TimedHold):
             cue = exercise.cue(Phase.HOLD)
             lead = f"Hold for {_spoken_duration(work.hold_s)}." if first else "Hold."
@@ -329,6 +337,8 @@ def work_summary(exercise: Exercise) -> str:
     work = exercise.work
     reps = f"{exercise.reps} × " if exercise.reps > 1 else ""
     sets = f"{exercise.sets} sets of " if exercise.sets > 1 else ""
+    if isinstance(work, TimedHold) and exercise.counted:
+        return f"{sets}{exercise.reps} reps, {format_duration(work.hold_s)} each".strip()
     if isinstance(work, TimedHold):
         return f"{sets}{reps}{format_duration(work.hold_s)} hold".strip()
     breaths = f"{work.cycles} breath" + ("s" if work.cycles != 1 else "")
