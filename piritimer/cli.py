@@ -110,6 +110,35 @@ def _run_schema(_options: argparse.Namespace) -> int:
     return 0
 
 
+def _export_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", type=Path, metavar="FILE", help="a session file")
+    parser.add_argument(
+        "output", nargs="?", type=Path, metavar="OUT", help="the bundle (default: FILE.piritimer)"
+    )
+
+
+def _run_export(options: argparse.Namespace) -> int:
+    """Write the session and the pictures it takes from its folder as one .piritimer file."""
+    from piritimer.core.bundle import BundleError, bundle_images, write_bundle
+    from piritimer.core.loader import load_session
+    from piritimer.core.timeline_table import terminal_text
+
+    path: Path = options.file
+    result = load_session(path)
+    for diagnostic in result.diagnostics:
+        print(terminal_text(str(diagnostic)), file=sys.stderr)
+    if result.session is None:
+        return 1
+    target: Path = options.output or path.with_suffix(".piritimer")
+    try:
+        written = write_bundle(path.read_bytes(), bundle_images(result.session, path), target)
+    except (BundleError, OSError) as error:
+        print(f"piritimer export: {error}", file=sys.stderr)
+        return 1
+    print(f"wrote {terminal_text(str(written))}")
+    return 0
+
+
 def _no_arguments(_parser: argparse.ArgumentParser) -> None:
     pass
 
@@ -123,6 +152,9 @@ COMMANDS: dict[str, Command] = {
         "print a session's timeline with offsets and total", _show_arguments, _run_show
     ),
     "schema": Command("print the JSON Schema of session files", _no_arguments, _run_schema),
+    "export": Command(
+        "write a session and its pictures as one .piritimer file", _export_arguments, _run_export
+    ),
 }
 
 
@@ -152,11 +184,11 @@ def _run_command(args: list[str]) -> int:
 
 
 def show_file(path: Path) -> int:
-    from piritimer.core.loader import load_session
+    from piritimer.core.report import check_file
     from piritimer.core.timeline import compile_session
     from piritimer.core.timeline_table import render_table, terminal_text
 
-    result = load_session(path)
+    result = check_file(path)
     for diagnostic in result.diagnostics:
         print(terminal_text(str(diagnostic)), file=sys.stderr)
     if result.session is None:
@@ -181,6 +213,18 @@ def app_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _unpack_bundle(path: Path) -> Path | None:
+    """The session inside a ``.piritimer`` bundle, unpacked into the cache; None if refused."""
+    from piritimer import paths
+    from piritimer.core.bundle import BundleError, open_bundle
+
+    try:
+        return open_bundle(path, paths.bundles_dir())
+    except BundleError as error:
+        print(f"{path}: {error}", file=sys.stderr)
+        return None
+
+
 def _openable(word: str) -> bool:
     path = Path(word)
     return path.is_file() or path.suffix.lower() in OPENABLE_SUFFIXES
@@ -202,6 +246,10 @@ def _run_app(args: list[str]) -> int:
     options = parser.parse_args(ours)
     if options.file is not None and not _openable(str(options.file)):
         parser.error(_not_a_command(str(options.file)))
+    if options.file is not None and options.file.suffix.lower() == ".piritimer":
+        if (unpacked := _unpack_bundle(options.file)) is None:
+            return 1
+        options.file = unpacked
     from piritimer.startup_check import preflight
 
     # Qt aborts the process (core dump) without a display or its platform libraries: ask first.

@@ -20,7 +20,7 @@ from piritimer.core.timeline_table import terminal_text
 
 STDIN = "-"
 STDIN_LABEL = "<stdin>"
-SESSION_SUFFIXES = (".yaml", ".yml")
+SESSION_SUFFIXES = (".yaml", ".yml", ".piritimer")
 """What a folder is searched for. Hidden files and folders are passed over (``.git``)."""
 
 
@@ -55,9 +55,33 @@ def session_files(folder: Path) -> Iterator[Path]:
                 yield Path(root) / name
 
 
+def check_bundle_file(path: Path) -> FileReport:
+    """A ``.piritimer`` bundle, unpacked into a temporary folder and checked there."""
+    import tempfile
+
+    from piritimer.core.bundle import BundleError, open_bundle
+    from piritimer.core.loader import load_session
+
+    label = str(path)
+    with tempfile.TemporaryDirectory(prefix="piritimer-check-") as folder:
+        try:
+            session_path = open_bundle(path, Path(folder))
+        except BundleError as error:
+            return FileReport(label, None, (Diagnostic(label, 1, 1, str(error)),))
+        result = load_session(session_path)
+    # Messages name the bundle: the unpacked folder is gone, and is no one's business.
+    shown = tuple(
+        Diagnostic(label, d.line, d.column, d.message, d.severity) for d in result.diagnostics
+    )
+    return FileReport(label, result.session, shown)
+
+
 def check_file(path: Path) -> FileReport:
+    from piritimer.core.bundle import SUFFIX
     from piritimer.core.class_plan import load_for_presentation
 
+    if path.suffix.lower() == SUFFIX:
+        return check_bundle_file(path)
     prepared = load_for_presentation(path)
     return FileReport(str(path), prepared.session, prepared.diagnostics)
 
