@@ -133,3 +133,51 @@ def test_pace_with_a_hold_or_breathing_is_refused() -> None:
             "s.yaml:4:11: `pace:` counts repetitions of a movement; an exercise has a `pace:`, "
             "a `hold:` or `breathing:`, only one of them"
         ]
+
+
+STEP_BY_STEP = """\
+    title: Steps
+    defaults: {get ready: none}
+    exercises:
+      - name: Roller squeeze
+        setup:
+          - wait: Fetch a foam roller
+          - wait: Lie on your back, knees bent
+          - Put the roller between your knees
+        hold: 30s
+      - name: Last
+        setup: [wait: Stand up]
+        hold: 10s
+    """
+
+
+def test_a_wait_after_any_setup_cue_makes_a_step_by_step_setup() -> None:
+    from piritimer.core.timeline import count_steps, total_seconds
+
+    result = load(STEP_BY_STEP)
+    assert result.ok, result.diagnostics
+    assert result.session is not None
+    first = result.session.exercises[0]
+    assert first.setup == (
+        "Fetch a foam roller",
+        "Lie on your back, knees bent",
+        "Put the roller between your knees",
+    )
+    assert first.setup_waits == (0, 1)
+    timeline = compile_session(result.session)
+    setups = [s for s in timeline.steps if s.kind is StepKind.SETUP]
+    assert [(s.say, s.duration_s) for s in setups] == [
+        ("Roller squeeze. Fetch a foam roller.", None),
+        ("Lie on your back, knees bent.", None),
+        ("Put the roller between your knees.", 15.0),
+        ("Last. Stand up.", None),  # ends with a wait: no timed setup after it
+    ]
+    assert count_steps(result.session) == len(timeline.steps)
+    assert total_seconds(result.session) == timeline.total_s
+
+
+def test_a_wait_item_holds_text_only() -> None:
+    result = load("title: T\nexercises:\n  - name: A\n    hold: 30s\n    setup: [wait: [a, b]]\n")
+    assert [str(d) for d in result.diagnostics] == [
+        "s.yaml:5:19: each item of `setup` should be text, found a list"
+    ]

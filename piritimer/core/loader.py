@@ -331,7 +331,10 @@ class SpecReader:
         return Exercise(
             name=checked.values["name"],
             work=work,
-            setup=tuple(checked.get("setup", ())),
+            setup=tuple(str(cue) for cue in checked.get("setup", ())),
+            setup_waits=tuple(
+                i for i, cue in enumerate(checked.get("setup", ())) if isinstance(cue, _WaitCue)
+            ),
             setup_s=checked.get("setup time", defaults.setup_s),
             image=checked.get("image"),
             sides=checked.get("sides", SideOrder.NONE),
@@ -518,6 +521,10 @@ class SpecReader:
         return self.scalar(node, key, _CONVERTERS[kind], spec_field)
 
     def text_item(self, node: yaml.Node, key: str) -> Any:
+        if key == "setup" and _is_wait_item(node):
+            assert isinstance(node, yaml.MappingNode)
+            text = self.text_item(node.value[0][1], key)
+            return _INVALID if text is _INVALID else _WaitCue(text)
         self.check_comment_after_text(node, key, item=True)
         if _is_null(node):
             self.error(node, f"an item of `{key}` is empty; write some text or remove it")
@@ -585,6 +592,21 @@ class SpecReader:
         except ValueError as error:
             self.error(node, f"`{key}`: {error}")
             return _INVALID
+
+
+class _WaitCue(str):
+    """A setup cue written ``- wait: Fetch a foam roller``: wait for "I'm ready" after it."""
+
+    __slots__ = ()
+
+
+def _is_wait_item(node: yaml.Node) -> bool:
+    return (
+        isinstance(node, yaml.MappingNode)
+        and len(node.value) == 1
+        and isinstance(node.value[0][0], yaml.ScalarNode)
+        and node.value[0][0].value == "wait"
+    )
 
 
 def _is_rest_item(node: yaml.MappingNode) -> bool:

@@ -118,6 +118,8 @@ class Exercise:
     name: str
     work: Work
     setup: tuple[str, ...] = ()
+    setup_waits: tuple[int, ...] = ()
+    """Indices of setup cues written ``- wait: …``: after each, wait for "I'm ready"."""
     setup_s: float | None = 15.0
     image: Path | None = None
     sides: SideOrder = SideOrder.NONE

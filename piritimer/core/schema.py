@@ -102,6 +102,15 @@ def _field_schema(field: Field) -> dict[str, Any]:
             "defaultSnippets": [{"label": "a list", "body": ["${1}"]}],
         }
         example = _section_example(field)
+        if field.key == "setup":
+            wait = {
+                "type": "object",
+                "description": 'A setup cue, then wait for "I\'m ready".',
+                "properties": {"wait": dict(_TEXT)},
+                "required": ["wait"],
+                "additionalProperties": False,
+            }
+            schema["items"] = {"anyOf": [dict(_TEXT), wait]}
     elif kind is Kind.COUNT:
         schema = {
             "type": ["integer", "string"],

@@ -195,7 +195,8 @@ EXERCISE = Section(
         Field(
             "setup",
             Kind.TEXT_LIST,
-            "Setup cues, shown and spoken before the work.",
+            "Setup cues, shown and spoken before the work; an item `- wait: Fetch a roller` "
+            'waits for "I\'m ready" after it.',
             "[Lie on your back, Cross the right ankle over the left knee]",
         ),
         Field(
