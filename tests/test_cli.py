@@ -137,31 +137,6 @@ def test_new_file_writes_the_schema_beside_it_and_never_overwrites(
     assert target.read_text() == "mine, edited"
 
 
-def test_new_needs_no_display_and_loads_no_qt(tmp_path: Path) -> None:
-    from tests.test_startup_check import no_display_environment
-
-    script = (
-        "import sys\n"
-        "from piritimer.cli import main\n"
-        f"code = main(['new', {str(tmp_path / 'n.yaml')!r}])\n"
-        "print(sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken6'))))\n"
-        "sys.exit(code)\n"
-    )
-    root = Path(__file__).resolve().parent.parent
-    done = subprocess.run(
-        [sys.executable, "-c", script],
-        env=no_display_environment(),
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-        cwd=root,
-    )
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.splitlines()[-1] == "[]"
-    assert (tmp_path / "n.yaml").is_file()
-
-
 @pytest.mark.parametrize(
     ("args", "said"),
     [

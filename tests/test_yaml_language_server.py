@@ -112,6 +112,12 @@ class LanguageServer:
         diagnostics: list[dict[str, Any]] = message["params"]["diagnostics"]
         return diagnostics
 
+    def ask(self, method: str, path: Path, text: str, line: int, character: int) -> Any:
+        """Open ``text`` as ``path`` and ask ``method`` (completion, hover) at a position."""
+        self.open(path, text)
+        position = {"line": line, "character": character}
+        return self.request(method, {"textDocument": {"uri": path.as_uri()}, "position": position})
+
     def close(self) -> None:
         try:
             self.request("shutdown", {})
@@ -188,13 +194,8 @@ def test_mistakes_read_as_what_was_expected(
 
 def test_completing_tags_inserts_a_yaml_list(server: tuple[LanguageServer, Path]) -> None:
     client, folder = server
-    path = folder / "complete.yaml"
     body = "title: T\ntags: \nexercises:\n  - name: A\n    hold: 30s\n"
-    client.open(path, HEAD + body)
-    result = client.request(
-        "textDocument/completion",
-        {"textDocument": {"uri": path.as_uri()}, "position": {"line": 2, "character": 6}},
-    )
+    result = client.ask("textDocument/completion", folder / "complete.yaml", HEAD + body, 2, 6)
     items = result["items"] if isinstance(result, dict) else result
     inserted = [item.get("insertText") or item.get("textEdit", {}).get("newText") for item in items]
     assert inserted, items
@@ -204,13 +205,8 @@ def test_completing_tags_inserts_a_yaml_list(server: tuple[LanguageServer, Path]
 
 def test_hover_shows_the_key_description_once(server: tuple[LanguageServer, Path]) -> None:
     client, folder = server
-    path = folder / "hover.yaml"
     body = "title: T\nexercises:\n  - name: A\n    hold: 30s\n"
-    client.open(path, HEAD + body)
-    result = client.request(
-        "textDocument/hover",
-        {"textDocument": {"uri": path.as_uri()}, "position": {"line": 4, "character": 5}},
-    )
+    result = client.ask("textDocument/hover", folder / "hover.yaml", HEAD + body, 4, 5)
     contents = result["contents"]
     text = contents["value"] if isinstance(contents, dict) else str(contents)
     assert text.startswith("#### hold\n"), text
