@@ -149,3 +149,12 @@ def test_an_invisible_character_in_a_key_is_named(key: str, named: str) -> None:
     (message,) = errors(exercise(f"hold: 30s\n{key}: 3\n"))
     assert message.startswith(f"s.yaml:5:5: unknown key {key!r} in exercise: the key holds")
     assert named in message
+
+
+def test_a_near_miss_of_none_or_wait_gets_the_word() -> None:
+    assert errors(exercise("hold: 30s\nsetup time: wiat\nrest after: nonee\n")) == [
+        "s.yaml:5:17: `setup time`: did you mean `wait`? 'wiat' is not a duration; write e.g. "
+        "30, 30s, 1m30s or 1:30",
+        "s.yaml:6:17: `rest after`: did you mean `none`? 'nonee' is not a duration; write e.g. "
+        "30, 30s, 1m30s or 1:30",
+    ]

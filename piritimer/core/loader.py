@@ -663,13 +663,22 @@ def _zero_hint(message: str, alternative: str) -> str:
     return message
 
 
+def _word_hint(raw: str, words: tuple[str, ...]) -> str:
+    """``did you mean `none`? `` for a near miss of one of ``words`` (a text with no digit)."""
+    if any(c.isdigit() for c in raw):
+        return ""
+    close = hints.nearest_word(raw, words)
+    return f"did you mean `{close}`? " if close else ""
+
+
 def _duration_or_none(raw: str, *_: object) -> float | None:
     if raw.strip().lower() in spec.NONE_WORDS:
         return None
     try:
         return parse_duration(raw)
     except DurationError as error:
-        raise ValueError(_zero_hint(str(error), "none")) from None
+        hint = _word_hint(raw, spec.NONE_WORDS[:1])
+        raise ValueError(hint + _zero_hint(str(error), "none")) from None
 
 
 def _duration_or_wait(raw: str, *_: object) -> float | None:
@@ -681,7 +690,7 @@ def _duration_or_wait(raw: str, *_: object) -> float | None:
         message = str(error)
         if "longer than zero" in message:
             message += '; to wait for "I\'m ready" write `wait`'
-        raise ValueError(message) from None
+        raise ValueError(_word_hint(raw, spec.WAIT_WORDS) + message) from None
 
 
 def _hold(raw: str, *_: object) -> float | Breaths:
