@@ -1,16 +1,161 @@
-"""Command line: ``piritimer validate|show|schema`` need no display; anything else opens the app."""
+"""Command line: the commands in ``COMMANDS`` need no display; ``piritimer [FILE]`` opens the app.
+
+A command is one entry in ``COMMANDS``: its help line, a function that adds its arguments to
+its argparse sub-parser, and a function that runs it and returns the exit code. Commands
+import what they need inside ``run``, so ``piritimer validate`` never loads Qt.
+
+Anything that is not a command is the app's command line: options, and at most one FILE. A
+first word that is neither a command nor a file that could be a session (it exists, or ends in
+a session suffix) is a mistyped command: a usage error (exit 2), never a window.
+"""
 
 from __future__ import annotations
 
 import argparse
+import difflib
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from piritimer import __version__
 from piritimer.audio.helper import run_helper
 
-COMMANDS = ("validate", "show", "schema")
+FORMATS = ("text", "json", "github")
+STDIN = "-"
+OPENABLE_SUFFIXES = (".yaml", ".yml", ".piritimer")
+"""A FILE argument with one of these suffixes opens in the app even when it does not exist
+(the window then says so); any other word must be an existing file or a command."""
+
+
+@dataclass(frozen=True)
+class Command:
+    """One ``piritimer NAME`` command."""
+
+    help: str
+    add_arguments: Callable[[argparse.ArgumentParser], None]
+    run: Callable[[argparse.Namespace], int]
+
+
+def _new_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "file", nargs="?", type=Path, metavar="FILE", help="where to write it (default: print it)"
+    )
+
+
+def _run_new(options: argparse.Namespace) -> int:
+    """Write the commented starting template (with its schema modeline), never over a file."""
+    from piritimer.core.schema import write_schema_beside
+    from piritimer.editor.template import TEMPLATE
+
+    path: Path | None = options.file
+    if path is None:
+        sys.stdout.write(TEMPLATE)
+        return 0
+    try:
+        with path.open("x", encoding="utf-8") as handle:
+            handle.write(TEMPLATE)
+        schema = write_schema_beside(path.parent)
+    except FileExistsError:
+        print(f"piritimer new: {path} already exists; choose another name", file=sys.stderr)
+        return 1
+    except OSError as error:
+        print(f"piritimer new: cannot write {path}: {error.strerror or error}", file=sys.stderr)
+        return 1
+    print(f"wrote {path} (and {schema.name} beside it, for editors)")
+    return 0
+
+
+def _validate_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "paths",
+        nargs="+",
+        metavar="PATH",
+        help=f"a session file, a folder (checked recursively), or {STDIN} for standard input",
+    )
+    parser.add_argument("-q", "--quiet", action="store_true", help="print only problems")
+    parser.add_argument(
+        "--format",
+        choices=FORMATS,
+        default="text",
+        help="text (default), json, or github (GitHub Actions annotations)",
+    )
+    parser.add_argument(
+        "--strict", action="store_true", help="warnings fail the check too (exit 1)"
+    )
+
+
+def _run_validate(options: argparse.Namespace) -> int:
+    from piritimer.core.report import check_paths, exit_code, render
+
+    reports = check_paths(options.paths, read_stdin=sys.stdin.buffer.read)
+    out, err = render(reports, options.format, quiet=options.quiet)
+    sys.stdout.write(out)
+    sys.stderr.write(err)
+    return exit_code(reports, strict=options.strict)
+
+
+def _show_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", type=Path, metavar="FILE")
+
+
+def _run_show(options: argparse.Namespace) -> int:
+    return show_file(options.file)
+
+
+def _run_schema(_options: argparse.Namespace) -> int:
+    from piritimer.core.schema import schema_json
+
+    sys.stdout.write(schema_json())
+    return 0
+
+
+def _export_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", type=Path, metavar="FILE", help="a session file")
+    parser.add_argument(
+        "output", nargs="?", type=Path, metavar="OUT", help="the bundle (default: FILE.piritimer)"
+    )
+
+
+def _run_export(options: argparse.Namespace) -> int:
+    """Write the session and the pictures it takes from its folder as one .piritimer file."""
+    from piritimer.core.bundle import BundleError, bundle_images, write_bundle
+    from piritimer.core.loader import load_session
+    from piritimer.core.timeline_table import terminal_text
+
+    path: Path = options.file
+    result = load_session(path)
+    for diagnostic in result.diagnostics:
+        print(terminal_text(str(diagnostic)), file=sys.stderr)
+    if result.session is None:
+        return 1
+    target: Path = options.output or path.with_suffix(".piritimer")
+    try:
+        written = write_bundle(path.read_bytes(), bundle_images(result.session, path), target)
+    except (BundleError, OSError) as error:
+        print(f"piritimer export: {error}", file=sys.stderr)
+        return 1
+    print(f"wrote {terminal_text(str(written))}")
+    return 0
+
+
+def _no_arguments(_parser: argparse.ArgumentParser) -> None:
+    pass
+
+
+COMMANDS: dict[str, Command] = {
+    "new": Command("write a new session from the commented template", _new_arguments, _run_new),
+    "validate": Command(
+        "check session files; exit 1 on any error", _validate_arguments, _run_validate
+    ),
+    "show": Command(
+        "print a session's timeline with offsets and total", _show_arguments, _run_show
+    ),
+    "schema": Command("print the JSON Schema of session files", _no_arguments, _run_schema),
+    "export": Command(
+        "write a session and its pictures as one .piritimer file", _export_arguments, _run_export
+    ),
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -24,59 +169,27 @@ def main(argv: Sequence[str] | None = None) -> int:
     return _run_app(args)
 
 
-def _run_command(args: list[str]) -> int:
-    parser = argparse.ArgumentParser(prog="piritimer", description="Check and inspect sessions.")
+def command_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="piritimer", description="Write and check sessions.")
     parser.add_argument("--version", action="version", version=f"piritimer {__version__}")
-    commands = parser.add_subparsers(dest="command", required=True)
-    validate = commands.add_parser("validate", help="check session files; exit 1 on any error")
-    validate.add_argument("files", nargs="+", type=Path, metavar="FILE")
-    validate.add_argument("-q", "--quiet", action="store_true", help="print only problems")
-    show = commands.add_parser("show", help="print a session's timeline with offsets and total")
-    show.add_argument("file", type=Path, metavar="FILE")
-    commands.add_parser("schema", help="print the JSON Schema of session files")
-    options = parser.parse_args(args)
-    if options.command == "schema":
-        from piritimer.core.schema import schema_json
-
-        sys.stdout.write(schema_json())
-        return 0
-    if options.command == "validate":
-        return validate_files(options.files, quiet=options.quiet)
-    return show_file(options.file)
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for name, command in COMMANDS.items():
+        command.add_arguments(commands.add_parser(name, help=command.help))
+    return parser
 
 
-def validate_files(files: Sequence[Path], *, quiet: bool = False) -> int:
-    from piritimer.core.durations import format_clock
-    from piritimer.core.loader import load_session
-    from piritimer.core.timeline import compile_session
-    from piritimer.core.timeline_table import terminal_text
-
-    failed = 0
-    for path in files:
-        result = load_session(path)
-        for diagnostic in result.diagnostics:
-            print(terminal_text(str(diagnostic)), file=sys.stderr)
-        if result.session is None:
-            failed += 1
-        elif not quiet:
-            timeline = compile_session(result.session)
-            count = len(result.session.exercises)
-            print(
-                f"{terminal_text(str(path))}: ok — {count} exercise{'s' if count != 1 else ''}, "
-                f"{format_clock(timeline.total_s)} total"
-            )
-    if failed and len(files) > 1:
-        print(f"{failed} of {len(files)} files have errors", file=sys.stderr)
-    return 1 if failed else 0
+def _run_command(args: list[str]) -> int:
+    options = command_parser().parse_args(args)
+    return COMMANDS[options.command].run(options)
 
 
 def show_file(path: Path) -> int:
-    from piritimer.core.loader import load_session
     from piritimer.core.progression import session_today, today_lines, today_values
+    from piritimer.core.report import check_file
     from piritimer.core.timeline import compile_session
     from piritimer.core.timeline_table import render_table, terminal_text
 
-    result = load_session(path)
+    result = check_file(path)
     for diagnostic in result.diagnostics:
         print(terminal_text(str(diagnostic)), file=sys.stderr)
     if result.session is None:
@@ -89,17 +202,60 @@ def show_file(path: Path) -> int:
     return 0
 
 
-def _run_app(args: list[str]) -> int:
+def app_parser() -> argparse.ArgumentParser:
+    names = ", ".join(COMMANDS)
     parser = argparse.ArgumentParser(
         prog="piritimer",
-        description="A guided home-exercise timer. Commands: validate, show, schema.",
+        usage="%(prog)s [--present [--screen N] | --tray] [FILE] [-- QT-OPTION...]\n"
+        "       %(prog)s COMMAND ...",
+        description=f"A guided home-exercise timer. Commands: {names} (`piritimer COMMAND -h`).",
+        epilog="Options for Qt itself (e.g. -platform offscreen) go after `--`.",
     )
     parser.add_argument("--version", action="version", version=f"piritimer {__version__}")
     parser.add_argument("file", nargs="?", type=Path, metavar="FILE", help="a session to open")
     parser.add_argument("--present", action="store_true", help="open in presentation mode")
     parser.add_argument("--screen", type=int, metavar="N", help="screen for presentation mode")
     parser.add_argument("--tray", action="store_true", help="start in the tray, if there is one")
-    options, qt_args = parser.parse_known_args(args)
+    return parser
+
+
+def _unpack_bundle(path: Path) -> Path | None:
+    """The session inside a ``.piritimer`` bundle, unpacked into the cache; None if refused."""
+    from piritimer import paths
+    from piritimer.core.bundle import BundleError, open_bundle
+
+    try:
+        return open_bundle(path, paths.bundles_dir())
+    except BundleError as error:
+        print(f"{path}: {error}", file=sys.stderr)
+        return None
+
+
+def _openable(word: str) -> bool:
+    path = Path(word)
+    return path.is_file() or path.suffix.lower() in OPENABLE_SUFFIXES
+
+
+def _not_a_command(word: str) -> str:
+    close = difflib.get_close_matches(word, COMMANDS, n=1, cutoff=0.5)
+    hint = f"; did you mean `{close[0]}`?" if close else ""
+    names = ", ".join(COMMANDS)
+    return f"{word!r} is neither a command ({names}) nor a session file{hint}"
+
+
+def _run_app(args: list[str]) -> int:
+    split = args.index("--") if "--" in args else len(args)
+    ours, qt_args = args[:split], args[split + 1 :]
+    parser = app_parser()
+    if ours and not ours[0].startswith("-") and not _openable(ours[0]):
+        parser.error(_not_a_command(ours[0]))
+    options = parser.parse_args(ours)
+    if options.file is not None and not _openable(str(options.file)):
+        parser.error(_not_a_command(str(options.file)))
+    if options.file is not None and options.file.suffix.lower() == ".piritimer":
+        if (unpacked := _unpack_bundle(options.file)) is None:
+            return 1
+        options.file = unpacked
     from piritimer.startup_check import preflight
 
     # Qt aborts the process (core dump) without a display or its platform libraries: ask first.

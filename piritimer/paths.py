@@ -77,6 +77,24 @@ def autostart_dir() -> Path:
     return Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config") / "autostart"
 
 
+def user_cache_dir() -> Path:
+    """Where opened ``.piritimer`` bundles are unpacked (each in a private folder). Not created."""
+    override = os.environ.get("PIRITIMER_HOME")
+    if override:
+        return Path(override) / "cache"
+    if sys.platform == "win32":
+        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
+    elif sys.platform == "darwin":
+        base = Path.home() / "Library" / "Caches"
+    else:
+        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return base / APP_NAME
+
+
+def bundles_dir() -> Path:
+    return user_cache_dir() / "bundles"
+
+
 def user_sessions_dir() -> Path:
     return user_data_dir() / "sessions"
 

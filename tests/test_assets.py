@@ -181,7 +181,9 @@ def test_desktop_entry_has_the_required_keys() -> None:
     assert entry["Terminal"] == "false"
     # One main category (the menu specification); Qt is an additional one.
     assert entry["Categories"] == "Utility;Qt;"
-    assert {"application/yaml", "application/x-yaml"} <= set(entry["MimeType"].split(";"))
+    # Our own type for .piritimer bundles, and nothing else: the entry must not claim every
+    # YAML file on the system.
+    assert entry["MimeType"] == "application/x-piritimer;"
     assert entry["Keywords"].endswith(";")
     assert "exercise" in entry["Keywords"].split(";")
 
@@ -206,3 +208,32 @@ def test_desktop_entry_passes_desktop_file_validate() -> None:
     errors = [line for line in result.stdout.splitlines() if "error:" in line]
     assert result.returncode == 0, result.stdout + result.stderr
     assert errors == []
+
+
+MIME_XML = ROOT / "data" / "io.github.piritimer.Piritimer.xml"
+
+
+@pytest.mark.skipif(
+    shutil.which("update-mime-database") is None,
+    reason="update-mime-database (Debian package shared-mime-info) is not installed",
+)
+def test_the_bundle_mime_type_installs_and_maps_its_suffix(tmp_path: Path) -> None:
+    from piritimer.core.bundle import MIME_TYPE, SUFFIX
+
+    packages = tmp_path / "mime" / "packages"
+    packages.mkdir(parents=True)
+    shutil.copy(MIME_XML, packages / "piritimer.xml")
+    result = subprocess.run(
+        ["update-mime-database", str(tmp_path / "mime")],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    # It notes that a temporary folder is not on the search path; a mistake names the file.
+    assert "piritimer.xml" not in result.stderr, result.stderr
+    globs = (tmp_path / "mime" / "globs2").read_text(encoding="utf-8").splitlines()
+    assert f"50:{MIME_TYPE}:*{SUFFIX}" in globs
+    assert f"{MIME_TYPE} application/zip" in (tmp_path / "mime" / "subclasses").read_text()
+    assert read_desktop_entry()["MimeType"] == f"{MIME_TYPE};"

@@ -63,7 +63,8 @@ def test_schema_is_json_with_the_top_level_keys(capsys: pytest.CaptureFixture[st
     assert main(["schema"]) == 0
     schema = json.loads(capsys.readouterr().out)
     assert schema["required"] == ["title", "exercises"]
-    assert "rest between reps" in schema["properties"]["exercises"]["items"]["properties"]
+    exercise = schema["properties"]["exercises"]["items"]["else"]  # `then` is a rest item
+    assert "rest between reps" in exercise["properties"]
 
 
 def test_module_and_main_py_run_without_a_display(good_file: Path) -> None:
@@ -77,11 +78,11 @@ def test_module_and_main_py_run_without_a_display(good_file: Path) -> None:
         assert "ok" in done.stdout
 
 
-def test_unknown_option_is_an_argparse_error(capsys: pytest.CaptureFixture[str]) -> None:
+def test_missing_argument_is_an_argparse_error(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as exit_info:
         main(["validate"])
     assert exit_info.value.code == 2
-    assert "FILE" in capsys.readouterr().err
+    assert "PATH" in capsys.readouterr().err
 
 
 def test_schema_written_beside_user_sessions_only_when_changed(tmp_path: Path) -> None:
@@ -107,3 +108,151 @@ def test_the_entry_point_doubles_as_the_speech_helper_for_frozen_builds() -> Non
     )
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout.splitlines()[0])["type"] == "Ready"
+
+
+def test_new_prints_the_template_which_validates(capsys: pytest.CaptureFixture[str]) -> None:
+    from piritimer.editor.template import MODELINE
+
+    assert main(["new"]) == 0
+    text = capsys.readouterr().out
+    assert text.splitlines()[0] == MODELINE
+    from piritimer.core.loader import load_session_bytes
+
+    assert load_session_bytes(text).ok
+
+
+def test_new_file_writes_the_schema_beside_it_and_never_overwrites(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from piritimer.core.schema import SCHEMA_FILE_NAME, schema_json
+
+    target = tmp_path / "mine.yaml"
+    assert main(["new", str(target)]) == 0
+    assert main(["validate", str(target)]) == 0
+    assert (tmp_path / SCHEMA_FILE_NAME).read_text() == schema_json()
+    target.write_text("mine, edited")
+    capsys.readouterr()
+    assert main(["new", str(target)]) == 1
+    assert "already exists" in capsys.readouterr().err
+    assert target.read_text() == "mine, edited"
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["fmt", "x.yaml"], "'fmt' is neither a command"),
+        (["valdate", "x.yaml"], "did you mean `validate`?"),
+        (["--bogus"], "unrecognized arguments: --bogus"),
+        (["--present", "fmt"], "'fmt' is neither a command"),
+        (["validate", "--bogus", "x.yaml"], "unrecognized arguments: --bogus"),
+        (["validate", "--format", "xml", "x.yaml"], "invalid choice: 'xml'"),
+    ],
+)
+def test_unknown_commands_and_options_are_usage_errors(
+    args: list[str], said: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Never a window: the error comes before the display check and before Qt."""
+    with pytest.raises(SystemExit) as exit_info:
+        main(args)
+    assert exit_info.value.code == 2
+    err = capsys.readouterr().err
+    assert err.startswith("usage: piritimer")
+    assert said in err
+
+
+def test_an_existing_file_with_any_name_still_opens(tmp_path: Path) -> None:
+    from piritimer.cli import _openable
+
+    odd = tmp_path / "fmt"
+    assert not _openable(str(odd))
+    odd.write_text(GOOD)
+    assert _openable(str(odd))
+    assert _openable(str(tmp_path / "not-yet.YAML"))
+    assert _openable(str(tmp_path / "shared.piritimer"))
+
+
+def _tree(tmp_path: Path) -> Path:
+    (tmp_path / "a" / "deeper").mkdir(parents=True)
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "a" / "one.yaml").write_text(GOOD)
+    (tmp_path / "a" / "deeper" / "two.yml").write_text(GOOD)
+    (tmp_path / "a" / "deeper" / "bad.yaml").write_text("title: x\nexercises: []\n")
+    (tmp_path / ".git" / "ignored.yaml").write_text("not: a session")
+    (tmp_path / "a" / "notes.txt").write_text("not checked")
+    return tmp_path
+
+
+def test_validate_a_folder_checks_every_session_in_it_recursively(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = _tree(tmp_path)
+    assert main(["validate", str(root)]) == 1
+    captured = capsys.readouterr()
+    assert captured.out.splitlines() == [
+        f"{root / 'a' / 'one.yaml'}: ok — 1 exercise, 1:08 total",
+        f"{root / 'a' / 'deeper' / 'two.yml'}: ok — 1 exercise, 1:08 total",
+    ]
+    assert captured.err.splitlines() == [
+        f"{root / 'a' / 'deeper' / 'bad.yaml'}:2:12: `exercises` needs at least one exercise",
+        "1 of 3 files have errors",
+    ]
+
+
+def test_validate_an_empty_folder_is_an_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["validate", str(tmp_path)]) == 1
+    assert "no session files" in capsys.readouterr().err
+
+
+def test_validate_reads_standard_input(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import io
+
+    stdin = io.TextIOWrapper(io.BytesIO(b"title: x\nexercises:\n  - name: y\n    hold: 3q\n"))
+    monkeypatch.setattr(sys, "stdin", stdin)
+    assert main(["validate", "-"]) == 1
+    assert capsys.readouterr().err.startswith("<stdin>:4:11: `hold`: unknown unit 'q'")
+
+
+def test_validate_json_lists_every_file_and_message(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = _tree(tmp_path)
+    assert main(["validate", "--format", "json", str(root)]) == 1
+    report = json.loads(capsys.readouterr().out)
+    assert report["errors"] == 1
+    assert report["warnings"] == 0
+    by_name = {Path(f["path"]).name: f for f in report["files"]}
+    assert by_name["one.yaml"]["ok"] is True
+    assert by_name["one.yaml"]["total_s"] == 68
+    assert by_name["bad.yaml"]["diagnostics"] == [
+        {
+            "line": 2,
+            "column": 12,
+            "severity": "error",
+            "message": "`exercises` needs at least one exercise",
+        }
+    ]
+
+
+def test_validate_github_writes_workflow_annotations(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "a,b:c.yaml"
+    bad.write_text("title: x\nexercises:\n  - name: y\n    hold: 100%\n")
+    assert main(["validate", "--format", "github", str(bad)]) == 1
+    (line,) = capsys.readouterr().out.splitlines()
+    escaped = str(bad).replace(",", "%2C").replace(":", "%3A")
+    assert line.startswith(f"::error file={escaped},line=4,col=11,title=piritimer::`hold`: ")
+    assert "100%25" in line
+
+
+def test_strict_turns_warnings_into_failure() -> None:
+    from piritimer.core.diagnostics import Diagnostic, Severity
+    from piritimer.core.report import FileReport, exit_code
+
+    warned = FileReport("x", None, (Diagnostic("x", 1, 1, "hm", Severity.WARNING),))
+    assert exit_code([warned]) == 0
+    assert exit_code([warned], strict=True) == 1

@@ -31,6 +31,8 @@ from piritimer.core.loader import load_session_bytes
 DOC = Path(__file__).resolve().parent.parent / "docs" / "session-format.md"
 VALID = "yaml"
 INVALID = 'yaml title="invalid"'
+WARNED = 'yaml title="warned"'
+"""Valid, with warnings (legal but probably not meant)."""
 ELISION = "⋮"
 KEEP_HEAD, KEEP_TAIL, MAX_LINES = 14, 4, 22
 """Regenerated outputs longer than MAX_LINES keep their first and last lines around a ⋮."""
@@ -84,7 +86,7 @@ def outputs(markdown: str) -> list[Output]:
     found: list[Output] = []
     last_example: Block | None = None
     for block in fenced_blocks(markdown):
-        if block.info in (VALID, INVALID):
+        if block.info in (VALID, INVALID, WARNED):
             last_example = block
         elif block.info == "text" and (command := _COMMAND.match(block.text.split("\n")[0])):
             assert last_example is not None, f"line {block.line}: output before any example"
@@ -126,6 +128,14 @@ def test_valid_example_loads_without_messages(block: Block) -> None:
     assert result.ok
 
 
+@pytest.mark.parametrize("block", examples(WARNED), ids=str)
+def test_warned_example_loads_with_warnings_only(block: Block) -> None:
+    result = load_session_bytes(block.text, label=f"session-format.md:{block.line}")
+    assert result.ok
+    assert result.diagnostics
+    assert not result.errors
+
+
 @pytest.mark.parametrize("block", examples(INVALID), ids=str)
 def test_invalid_example_is_refused(block: Block) -> None:
     result = load_session_bytes(
@@ -153,7 +163,7 @@ def test_documented_output_is_what_piritimer_prints(output: Output) -> None:
 def test_every_yaml_block_is_marked_valid_or_invalid() -> None:
     infos = {b.info for b in fenced_blocks(DOC.read_text(encoding="utf-8"))}
     yaml_like = {info for info in infos if info.startswith("yaml")}
-    assert yaml_like <= {VALID, INVALID}
+    assert yaml_like <= {VALID, INVALID, WARNED}
 
 
 @pytest.mark.parametrize(

@@ -128,7 +128,7 @@ def test_unknown_key_with_nothing_close_lists_the_keys() -> None:
     [message] = errors(exercise("hold: 30s\ncues:\n  banana: x\n"))
     assert message == (
         "s.yaml:6:7: unknown key `banana` in cues; expected one of `hold`, `inhale`, "
-        "`hold in`, `exhale`, `hold out`, `rest`"
+        "`hold in`, `exhale`, `hold out`, `rest`, `rest after`"
     )
 
 
@@ -450,7 +450,7 @@ def test_missing_source_title_points_at_the_source() -> None:
 def test_missing_work() -> None:
     assert errors(exercise("reps: 3\n")) == [
         "s.yaml:3:5: `Figure four` has no work: add `hold: 30s` (a timed hold), "
-        "`hold: 5 breaths`, or `breathing:` with `cycles:`"
+        "`hold: 5 breaths`, `breathing:` with `cycles:`, or `pace: 2s` (counted reps)"
     ]
 
 
@@ -688,9 +688,9 @@ def test_misspelt_sides_suggests() -> None:
 
 
 def test_unknown_sides_lists_the_choices() -> None:
-    assert errors(exercise("hold: 30s\nsides: both\n")) == [
+    assert errors(exercise("hold: 30s\nsides: upwards\n")) == [
         "s.yaml:5:12: `sides`: expected one of `none`, `left then right`, `right then left`, "
-        "`left only`, `right only`, found 'both'"
+        "`left only`, `right only`, found 'upwards'"
     ]
 
 
@@ -711,7 +711,8 @@ def test_tab_indentation() -> None:
 
 def test_multiple_documents() -> None:
     assert errors("title: T\nexercises: [{name: A, hold: 30s}]\n---\ntitle: U\n") == [
-        "s.yaml:3:1: YAML syntax: but found another document"
+        "s.yaml:3:1: YAML syntax: a second YAML document starts here (`---`); a session file is "
+        "one document, so put each session in a file of its own"
     ]
 
 
@@ -859,7 +860,7 @@ def test_every_mistake_in_a_file_is_reported_in_one_pass() -> None:
             hold: -1
             reps: 0
           - name: B
-            sides: both
+            sides: upwards
             hold: 30s
           - hold: 30s
         """
@@ -871,7 +872,7 @@ def test_every_mistake_in_a_file_is_reported_in_one_pass() -> None:
         "(or a number of breaths, e.g. `5 breaths`)",
         "s.yaml:8:11: `reps`: expected a whole number from 1 to 1000, found 0",
         "s.yaml:10:12: `sides`: expected one of `none`, `left then right`, `right then left`, "
-        "`left only`, `right only`, found 'both'",
+        "`left only`, `right only`, found 'upwards'",
         "s.yaml:12:5: exercise is missing `name:` (the exercise's name, "
         "e.g. `name: Figure-four stretch`)",
     ]

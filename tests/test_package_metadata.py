@@ -93,6 +93,7 @@ def test_wheel_installs_the_desktop_files_under_share(
     expected = {
         f"applications/{APP_ID}.desktop",
         f"metainfo/{APP_ID}.metainfo.xml",
+        f"mime/packages/{APP_ID}.xml",
         f"icons/hicolor/scalable/apps/{APP_ID}.svg",
     } | {f"icons/hicolor/{size}x{size}/apps/{APP_ID}.png" for size in SIZES}
     assert names == expected

@@ -95,6 +95,7 @@ def test_help_and_version_need_no_display() -> None:
         ("validate", "sessions/complete-routine.yaml"),
         ("show", "sessions/complete-routine.yaml"),
         ("schema",),
+        ("new",),
     ],
 )
 def test_commands_need_no_display_and_load_no_qt(args: tuple[str, ...]) -> None:

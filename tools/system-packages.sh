@@ -31,6 +31,8 @@ PACKAGES=(
   playerctl at-spi2-core python3-pyatspi
   # The frozen build (tools/freeze.sh): PyInstaller needs objdump on Linux.
   binutils
+  # The YAML language server editors run, to test the schema in it (tools/yaml-language-server.sh).
+  nodejs npm
 )
 
 if ! command -v apt-get >/dev/null 2>&1; then

@@ -6,6 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 bash tools/system-packages.sh
+bash tools/yaml-language-server.sh
 python3 -m venv .venv
 # Exactly the versions main was tested with (requirements/test.txt, hashes checked); upgrades
 # are taken on purpose with tools/upgrade.sh. piritimer itself goes in editable, built by the

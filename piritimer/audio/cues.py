@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
+from piritimer.core.speech_time import split_sentences as split_sentences  # moved to core
 from piritimer.core.timeline import Step, StepKind
 
 
@@ -99,20 +100,6 @@ class SpokenLine:
 
     def sentences(self) -> tuple[str, ...]:
         return split_sentences(self.text)
-
-
-def split_sentences(text: str) -> tuple[str, ...]:
-    """Split on sentence ends, keeping each sentence's own punctuation."""
-    sentences: list[str] = []
-    current = ""
-    for word in text.split():
-        current = f"{current} {word}".strip()
-        if word[-1] in ".!?":
-            sentences.append(current)
-            current = ""
-    if current:
-        sentences.append(current)
-    return tuple(sentences)
 
 
 def _essential(step: Step) -> str:

@@ -41,10 +41,18 @@ _UNIT_SECONDS = {
     "hour": 3600,
     "hours": 3600,
 }
-_NUMBER = r"\d+(?:\.\d+)?"
+# ASCII digits only: Python's \d also matches other scripts' digits, which float() reads, but
+# an editor's schema check (ECMAScript \d) does not.
+_NUMBER = r"[0-9]+(?:\.[0-9]+)?"
 _PART = re.compile(rf"\s*({_NUMBER})\s*([a-z]+)\s*")
-_CLOCK = re.compile(r"^(?:(\d+):)?(\d+):(\d{2}(?:\.\d+)?)$")
-_BREATHS = re.compile(r"^(\d+)\s*breaths?$")
+_CLOCK = re.compile(r"^(?:([0-9]+):)?([0-9]+):([0-9]{2}(?:\.[0-9]+)?)$")
+_BREATHS = re.compile(r"^([0-9]+)\s*breaths?$")
+YAML_NUMBER = re.compile(
+    r"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$"
+    r"|^[-+]?\.(inf|Inf|INF)$|^\.(nan|NaN|NAN)$|^0o[0-7]+$|^0x[0-9a-fA-F]+$"
+)
+"""What YAML 1.2 (as editors read it) takes for a number. Written other than in plain digits
+(``1e2``, ``+30``, ``.5``, ``0x1E``), an editor's schema check sees only the number."""
 
 
 class DurationError(ValueError):
@@ -90,6 +98,8 @@ def parse_duration(text: str) -> float:
 def _parse_positive(raw: str, original: str) -> float:
     if re.fullmatch(_NUMBER, raw):
         return float(raw)
+    if YAML_NUMBER.match(raw):
+        raise DurationError(number_spelling(original, "30 or 2.5"))
     clock = _CLOCK.match(raw)
     if clock:
         hours, minutes, seconds = clock.groups()
@@ -119,6 +129,23 @@ def _parse_positive(raw: str, original: str) -> float:
     if position != len(raw) or position == 0:
         raise DurationError(f"{original!r} is not a duration; write e.g. 30, 30s, 1m30s or 1:30")
     return total
+
+
+def number_spelling(original: str, example: str) -> str:
+    """The message for a number written other than in plain digits (``1e2``, ``+30``)."""
+    return f"write numbers in plain digits, e.g. {example}; found {original.strip()!r}"
+
+
+def yaml_number(text: str) -> float | None:
+    """The number YAML 1.2 makes of ``text``, or None when it is not a number there."""
+    raw = text.strip()
+    if not YAML_NUMBER.match(raw):
+        return None
+    if raw.startswith(("0o", "0x")):
+        return float(int(raw[2:], 8 if raw[1] == "o" else 16))
+    if raw.lstrip("+-").startswith(".") and raw.lstrip("+-.").lower() in ("inf", "nan"):
+        return float(raw.replace(".", "", 1))
+    return float(raw)
 
 
 def parse_hold(text: str) -> float | Breaths:

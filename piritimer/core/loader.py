@@ -8,22 +8,24 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from piritimer import paths
-from piritimer.core import spec
+from piritimer.core import hints, lint, spec
 from piritimer.core.diagnostics import Diagnostic, SessionFileError, Severity, quoted
 from piritimer.core.durations import (
     Breaths,
     DurationError,
     format_duration,
+    number_spelling,
     parse_duration,
     parse_hold,
+    yaml_number,
 )
 from piritimer.core.model import (
     FORMAT_VERSION,
@@ -42,11 +44,10 @@ from piritimer.core.model import (
 )
 from piritimer.core.plan import parse_plan
 from piritimer.core.progression import at_top
-from piritimer.core.spec import Field, Kind, Section
-from piritimer.core.timeline import count_steps, total_seconds
+from piritimer.core.spec import MAX_COUNT, Field, Kind, Section
+from piritimer.core.timeline import compile_session, count_steps, total_seconds
 from piritimer.core.yaml_source import MAX_FILE_BYTES, check_size, compose, position, read_text
 
-MAX_COUNT = 1000
 MAX_STEPS = 20_000
 """A session longer than this would be days long; refusing it keeps the timeline small."""
 MAX_SESSION_S = 6 * 60 * 60
@@ -58,7 +59,7 @@ INTERNAL_ERROR = "piritimer failed to read this file"
 _NULL_TAG = "tag:yaml.org,2002:null"
 _INVALID: Any = object()
 """Marks a value already reported as wrong (None is a valid value: "wait", "none")."""
-_INTEGER = re.compile(r"^\+?\d+$")
+_INTEGER = re.compile(r"^\+?[0-9]+$")
 QUOTE_LIMIT = 40
 """No key or number a person means is longer; longer ones are quoted short, never converted."""
 
@@ -110,9 +111,13 @@ def load_session_bytes(
         root = compose(label, text)
     except SessionFileError as error:
         return LoadResult(path, None, (error.diagnostic,))
-    reader = SpecReader(label, base_dir)
+    reader = SpecReader(label, base_dir, text.split("\n"))
     try:
         session = reader.session(root, path)
+        if session is not None and not reader.errors():
+            reader.diagnostics += lint.spoken_lines_that_cannot_fit(
+                session, compile_session(session), label
+            )
     except Exception as error:  # noqa: BLE001 - a bug must not cost the user the other files
         message = f"{INTERNAL_ERROR} ({type(error).__name__}: {error}); please report it"
         return LoadResult(path, None, (*reader.diagnostics, Diagnostic(label, 1, 1, message)))
@@ -127,6 +132,7 @@ class _Mapping:
     """A checked mapping: converted values, and the nodes they came from (for positions)."""
 
     node: yaml.Node
+    section: Section | None = None
     values: dict[str, Any] = field(default_factory=dict)
     value_nodes: dict[str, yaml.Node] = field(default_factory=dict)
 
@@ -135,9 +141,11 @@ class _Mapping:
 
 
 class SpecReader:
-    def __init__(self, label: str, base_dir: Path | None) -> None:
+    def __init__(self, label: str, base_dir: Path | None, lines: Sequence[str] = ()) -> None:
         self.label = label
         self.base_dir = base_dir
+        self.lines = lines
+        """The file's text by line, for warnings about how something was written."""
         self.diagnostics: list[Diagnostic] = []
 
     # -- reporting ----------------------------------------------------------------------------
@@ -145,6 +153,60 @@ class SpecReader:
     def error(self, node: yaml.Node, message: str) -> None:
         line, column = position(node)
         self.diagnostics.append(Diagnostic(self.label, line, column, message))
+
+    def warn(self, node: yaml.Node, message: str) -> None:
+        line, column = position(node)
+        self.diagnostics.append(Diagnostic(self.label, line, column, message, Severity.WARNING))
+
+    def errors(self) -> bool:
+        return any(d.severity is Severity.ERROR for d in self.diagnostics)
+
+    # -- legal, but probably not meant --------------------------------------------------------
+
+    def check_comment_after_text(self, node: yaml.Node, key: str, item: bool = False) -> None:
+        """``name: Knee hug #2`` is the name "Knee hug": `` #`` starts a comment. A comment
+        meant as one is set off by two spaces (as the template writes them)."""
+        if not isinstance(node, yaml.ScalarNode) or node.style or not self.lines:
+            return
+        end = node.end_mark
+        if end.line >= len(self.lines):
+            return
+        rest = self.lines[end.line][end.column :]
+        if not rest.startswith(" #"):
+            return
+        whole = f"{node.value}{rest}".strip().replace('"', '\\"')
+        fix = f'- "{whole}"' if item else f'{key}: "{whole}"'
+        self.warn(
+            node,
+            (
+                f"`{key}` reads {quoted(node.value)}: the text after ` #` is a comment; to keep "
+                f"it, put the whole text in quotes: `{fix}` (a comment meant as one takes two "
+                "spaces before the #)"
+            ),
+        )
+
+    def check_tags_text(self, node: yaml.Node) -> None:
+        if isinstance(node, yaml.ScalarNode) and "," in node.value:
+            parts = ", ".join(p.strip() for p in node.value.split(",") if p.strip())
+            self.warn(
+                node,
+                (
+                    f"`tags: {node.value}` is one tag, {quoted(node.value)}; for several tags "
+                    f"write a list: `tags: [{parts}]`"
+                ),
+            )
+
+    def check_shown_length(self, checked: _Mapping, key: str, limit: int) -> None:
+        text = checked.values.get(key)
+        if isinstance(text, str) and len(text) > limit:
+            self.warn(
+                checked.value_nodes[key],
+                (
+                    f"`{key}` is {len(text)} characters long and the window shows about {limit}, "
+                    "so it will be cut short there; keep it short (details can go in `about:` "
+                    "or `summary:`)"
+                ),
+            )
 
     # -- the session --------------------------------------------------------------------------
 
@@ -165,12 +227,9 @@ class SpecReader:
             )
             return None
         top = self.mapping(root, spec.SESSION)
+        self.check_shown_length(top, "title", lint.TITLE_SHOWN_CHARS)
         defaults = self.defaults(top.get("defaults"))
-        exercises = tuple(
-            exercise
-            for checked in top.get("exercises", [])
-            if (exercise := self.exercise(checked, defaults)) is not None
-        )
+        exercises = self.exercises(top.get("exercises", []), defaults)
         exercises_node = top.value_nodes.get("exercises")
         if isinstance(exercises_node, yaml.SequenceNode) and not exercises_node.value:
             self.error(top.value_nodes["exercises"], "`exercises` needs at least one exercise")
@@ -192,6 +251,33 @@ class SpecReader:
         )
         self.check_size(session, root)
         return session
+
+    def exercises(self, items: list[_Mapping], defaults: Defaults) -> tuple[Exercise, ...]:
+        """The exercises, each rest item (``- rest: 1m``) folded into the one before it as its
+        rest after (and the item's ``cue:`` as its ``rest after`` cue)."""
+        exercises: list[Exercise | None] = []
+        previous_rest: _Mapping | None = None
+        for checked in items:
+            if checked.section is not spec.REST_ITEM:
+                exercises.append(self.exercise(checked, defaults))
+                previous_rest = None
+                continue
+            if not exercises:
+                self.error(checked.node, "a rest item needs an exercise before it to follow")
+            elif previous_rest is not None:
+                self.error(checked.node, "two rests in a row; make them one `- rest:` item")
+            elif (before := exercises[-1]) is not None and "rest" in checked.values:
+                cue = checked.values.get("cue")
+                cues = tuple(c for c in before.cues if c[0] is not Phase.REST_AFTER)
+                exercises[-1] = replace(
+                    before,
+                    rest_after_s=checked.values["rest"],
+                    cues=(*cues, (Phase.REST_AFTER, cue)) if cue else before.cues,
+                )
+            if checked is items[-1]:
+                self.warn(checked.node, "a rest after the last exercise is never taken")
+            previous_rest = checked
+        return tuple(e for e in exercises if e is not None)
 
     def check_size(self, session: Session, root: yaml.Node) -> None:
         session = at_top(session)  # a range may grow to its top
@@ -239,6 +325,7 @@ class SpecReader:
 
     def exercise(self, checked: _Mapping, defaults: Defaults) -> Exercise | None:
         progression = self.progression(checked)
+        self.check_shown_length(checked, "name", lint.NAME_SHOWN_CHARS)
         work = self.work(checked, defaults)
         if work is None or "name" not in checked.values:
             return None
@@ -251,13 +338,20 @@ class SpecReader:
         return Exercise(
             name=checked.values["name"],
             work=work,
-            setup=tuple(checked.get("setup", ())),
+            setup=tuple(str(cue) for cue in checked.get("setup", ())),
+            setup_waits=tuple(
+                i for i, cue in enumerate(checked.get("setup", ())) if isinstance(cue, _WaitCue)
+            ),
             setup_s=checked.get("setup time", defaults.setup_s),
             image=checked.get("image"),
             sides=checked.get("sides", SideOrder.NONE),
             sets=checked.get("sets", 1),
             reps=checked.get("reps", 1),
-            rest_between_reps_s=checked.get("rest between reps", defaults.rest_between_reps_s),
+            rest_between_reps_s=checked.get(
+                "rest between reps",
+                None if "pace" in checked.values else defaults.rest_between_reps_s,
+            ),
+            counted="pace" in checked.values,
             rest_between_sets_s=checked.get("rest between sets", defaults.rest_between_sets_s),
             rest_after_s=checked.get("rest after", defaults.rest_after_s),
             get_ready_s=checked.get("get ready", defaults.get_ready_s),
@@ -329,13 +423,26 @@ class SpecReader:
         hold = checked.get("hold")
         breathing: _Mapping | None = checked.get("breathing")
         name = checked.get("name", "this exercise")
+        if "pace" in checked.value_nodes:
+            if "hold" in checked.value_nodes or "breathing" in checked.value_nodes:
+                self.error(
+                    checked.value_nodes["pace"],
+                    (
+                        "`pace:` counts repetitions of a movement; an exercise has a `pace:`, a "
+                        "`hold:` or `breathing:`, only one of them"
+                    ),
+                )
+                return None
+            pace = checked.get("pace")
+            return None if pace is None else TimedHold(pace)
         if hold is None and breathing is None:
             if "hold" not in checked.value_nodes and "breathing" not in checked.value_nodes:
                 self.error(
                     checked.node,
                     (
                         f"`{name}` has no work: add `hold: 30s` (a timed hold), "
-                        "`hold: 5 breaths`, or `breathing:` with `cycles:`"
+                        "`hold: 5 breaths`, `breathing:` with `cycles:`, or `pace: 2s` (counted "
+                        "reps)"
                     ),
                 )
             return None
@@ -381,7 +488,7 @@ class SpecReader:
     # -- generic checking against the spec -----------------------------------------------------
 
     def mapping(self, node: yaml.MappingNode, section: Section) -> _Mapping:
-        checked = _Mapping(node)
+        checked = _Mapping(node, section)
         key_nodes: dict[str, yaml.Node] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode) or not key_node.value:
@@ -397,7 +504,7 @@ class SpecReader:
             key_nodes[key] = key_node
             spec_field = section.field(key)
             if spec_field is None:
-                self.error(key_node, self.unknown_key_message(key, section))
+                self.error(key_node, self.unknown_key_message(key, section, value_node))
                 continue
             checked.value_nodes[key] = value_node
             value = self.value(value_node, spec_field)
@@ -416,10 +523,15 @@ class SpecReader:
         return checked
 
     @staticmethod
-    def unknown_key_message(key: str, section: Section) -> str:
+    def unknown_key_message(key: str, section: Section, value: yaml.Node | None = None) -> str:
         if len(key) > QUOTE_LIMIT:
             return f"unknown key {_shown_key(key)} in {section.name}"
+        if invisible := hints.invisible_in_key(key):
+            return f"unknown key {quoted(key)} in {section.name}: {invisible}"
         normal = key.lower().replace("_", " ").replace("-", " ").strip()
+        text = value.value if isinstance(value, yaml.ScalarNode) else None
+        if normal not in section.keys and (where := hints.where_key_goes(normal, section, text)):
+            return f"unknown key `{key}` in {section.name}; {where}"
         guess = next((k for k in section.keys if k == normal), None)
         if guess is None:
             close = difflib.get_close_matches(normal, section.keys, n=1, cutoff=0.6)
@@ -431,8 +543,7 @@ class SpecReader:
 
     def value(self, node: yaml.Node, spec_field: Field) -> Any:
         key = spec_field.key
-        # libyaml gives a plain scalar the style "" where pure-Python PyYAML gives None.
-        if isinstance(node, yaml.ScalarNode) and node.tag == _NULL_TAG and not node.style:
+        if _is_null(node):
             self.error(node, f"`{key}` needs a value, e.g. `{key}: {spec_field.example}`")
             return _INVALID
         kind = spec_field.kind
@@ -450,7 +561,13 @@ class SpecReader:
             return self.mapping(node, spec_field.section)
         if kind in (Kind.SECTION_LIST, Kind.SOURCES):
             return self.section_list(node, spec_field)
+        if kind is Kind.TEXT:
+            self.check_comment_after_text(node, key)
         if kind is Kind.TEXT_LIST:
+            if key == "tags":
+                self.check_tags_text(node)
+            if isinstance(node, yaml.ScalarNode):
+                self.check_comment_after_text(node, key)
             if isinstance(node, yaml.MappingNode):
                 self.error(
                     node,
@@ -460,16 +577,32 @@ class SpecReader:
                     ),
                 )
                 return _INVALID
-            items = node.value if isinstance(node, yaml.SequenceNode) else [node]
-            texts = [self.text_item(item, key) for item in items]
+            if isinstance(node, yaml.SequenceNode):
+                texts = [self.text_item(item, key) for item in node.value]
+            else:
+                texts = [self.scalar(node, key, _text)]
             return _INVALID if _INVALID in texts else texts
         return self.scalar(node, key, _CONVERTERS[kind], spec_field)
 
     def text_item(self, node: yaml.Node, key: str) -> Any:
+        if key == "setup" and _is_wait_item(node):
+            assert isinstance(node, yaml.MappingNode)
+            text = self.text_item(node.value[0][1], key)
+            return _INVALID if text is _INVALID else _WaitCue(text)
+        self.check_comment_after_text(node, key, item=True)
+        if _is_null(node):
+            self.error(node, f"an item of `{key}` is empty; write some text or remove it")
+            return _INVALID
         if isinstance(node, yaml.ScalarNode):
             return self.scalar(node, key, _text)
         found = "a list" if isinstance(node, yaml.SequenceNode) else "a mapping"
-        self.error(node, f"each item of `{key}` should be text, found {found}")
+        message = f"each item of `{key}` should be text, found {found}"
+        if isinstance(node, yaml.MappingNode) and len(node.value) == 1:
+            (key_node, value_node), *_ = node.value
+            if isinstance(key_node, yaml.ScalarNode) and isinstance(value_node, yaml.ScalarNode):
+                said = f"{key_node.value}: {value_node.value}".replace('"', '\\"')
+                message += f'; a `: ` inside text makes a mapping: write it in quotes, `- "{said}"`'
+        self.error(node, message)
         return _INVALID
 
     def section_list(self, node: yaml.Node, spec_field: Field) -> Any:
@@ -484,7 +617,10 @@ class SpecReader:
                 if title is not _INVALID:
                     items.append(Source(title=title))
             elif isinstance(item, yaml.MappingNode):
-                checked = self.mapping(item, spec_field.section)
+                section = spec_field.section
+                if spec_field.key == "exercises" and _is_rest_item(item):
+                    section = spec.REST_ITEM
+                checked = self.mapping(item, section)
                 if spec_field.kind is Kind.SOURCES:
                     if "title" in checked.values:
                         items.append(Source(**checked.values))
@@ -522,6 +658,33 @@ class SpecReader:
             return _INVALID
 
 
+class _WaitCue(str):
+    """A setup cue written ``- wait: Fetch a foam roller``: wait for "I'm ready" after it."""
+
+    __slots__ = ()
+
+
+def _is_wait_item(node: yaml.Node) -> bool:
+    return (
+        isinstance(node, yaml.MappingNode)
+        and len(node.value) == 1
+        and isinstance(node.value[0][0], yaml.ScalarNode)
+        and node.value[0][0].value == "wait"
+    )
+
+
+def _is_rest_item(node: yaml.MappingNode) -> bool:
+    """``- rest: 1m`` (with at most a ``cue:``): anything more is an exercise with a mistake."""
+    keys = [k.value if isinstance(k, yaml.ScalarNode) else None for k, _ in node.value]
+    return "rest" in keys and set(keys) <= set(spec.REST_ITEM.keys)
+
+
+def _is_null(node: yaml.Node) -> bool:
+    """``key:`` with nothing after it (or ``~``, ``null``), as YAML means it: no value."""
+    # libyaml gives a plain scalar the style "" where pure-Python PyYAML gives None.
+    return isinstance(node, yaml.ScalarNode) and node.tag == _NULL_TAG and not node.style
+
+
 def _shown_key(key: str) -> str:
     return f"`{key}`" if len(key) <= QUOTE_LIMIT else quoted(key)
 
@@ -535,6 +698,10 @@ def _text(raw: str, *_: object) -> str:
 
 def _count(raw: str, *_: object) -> int:
     if not _INTEGER.match(raw.strip()):
+        number = yaml_number(raw)
+        fits = number is not None and number.is_integer() and 1 <= number <= MAX_COUNT
+        if fits and len(raw.strip()) <= QUOTE_LIMIT:
+            raise ValueError(number_spelling(raw, "3"))
         raise ValueError(f"expected a whole number such as 3, found {quoted(raw)}")
     if len(raw.strip()) > QUOTE_LIMIT:
         raise ValueError(
@@ -560,13 +727,22 @@ def _zero_hint(message: str, alternative: str) -> str:
     return message
 
 
+def _word_hint(raw: str, words: tuple[str, ...]) -> str:
+    """``did you mean `none`? `` for a near miss of one of ``words`` (a text with no digit)."""
+    if any(c.isdigit() for c in raw):
+        return ""
+    close = hints.nearest_word(raw, words)
+    return f"did you mean `{close}`? " if close else ""
+
+
 def _duration_or_none(raw: str, *_: object) -> float | None:
     if raw.strip().lower() in spec.NONE_WORDS:
         return None
     try:
         return parse_duration(raw)
     except DurationError as error:
-        raise ValueError(_zero_hint(str(error), "none")) from None
+        hint = _word_hint(raw, spec.NONE_WORDS[:1])
+        raise ValueError(hint + _zero_hint(str(error), "none")) from None
 
 
 def _duration_or_wait(raw: str, *_: object) -> float | None:
@@ -578,7 +754,7 @@ def _duration_or_wait(raw: str, *_: object) -> float | None:
         message = str(error)
         if "longer than zero" in message:
             message += '; to wait for "I\'m ready" write `wait`'
-        raise ValueError(message) from None
+        raise ValueError(_word_hint(raw, spec.WAIT_WORDS) + message) from None
 
 
 def _hold(raw: str, *_: object) -> float | Breaths:
@@ -651,21 +827,30 @@ def _switch(raw: str, *_: object) -> bool:
         return True
     if word in spec.FALSE_WORDS:
         return False
-    raise ValueError(f"expected `on` or `off`, found {quoted(raw)}")
+    close = hints.nearest_word(word, ("on", "off"))
+    hint = f"did you mean `{close}`? " if close else ""
+    raise ValueError(f"{hint}expected `on` or `off`, found {quoted(raw)}")
 
 
 def _sides(raw: str, *_: object) -> SideOrder:
     word = " ".join(raw.strip().lower().split())
+    if word in spec.SIDE_ALIASES:
+        return spec.SIDE_ALIASES[word]
     for order in SideOrder:
         if order.value == word:
             return order
-    close = difflib.get_close_matches(word, spec.SIDE_WORDS, n=1, cutoff=0.5)
-    hint = f"did you mean `{close[0]}`? " if close else ""
+    close = hints.nearest_word(word, spec.SIDE_WORDS)
+    hint = f"did you mean `{close}`? " if close else ""
     options = ", ".join(f"`{w}`" for w in spec.SIDE_WORDS)
     raise ValueError(f"{hint}expected one of {options}, found {quoted(raw)}")
 
 
 def _version(raw: str, *_: object) -> int:
+    # `format: 1.0` is a natural way to write a version.
+    if re.fullmatch(r"1(\.0+)?", raw.strip()):
+        return FORMAT_VERSION
+    if yaml_number(raw) == FORMAT_VERSION:
+        raise ValueError(number_spelling(raw, "1"))
     if raw.strip() != str(FORMAT_VERSION):
         raise ValueError(
             f"this piritimer reads format {FORMAT_VERSION}; the file says {quoted(raw)}. "
@@ -685,7 +870,11 @@ def _image(raw: str, reader: SpecReader, node: yaml.Node) -> Path:
 
 def _url(raw: str, *_: object) -> str:
     url = _text(raw)
-    if not url.lower().startswith(URL_SCHEMES) or any(c.isspace() for c in url):
+    if (
+        not url.lower().startswith(URL_SCHEMES)
+        or any(c.isspace() for c in url)
+        or url.endswith("//")
+    ):
         raise ValueError(
             f"a source link starts with http:// or https:// and has no spaces, found {quoted(url)}"
         )

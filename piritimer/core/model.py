@@ -45,6 +45,8 @@ class Phase(Enum):
     EXHALE = "exhale"
     HOLD_OUT = "hold out"
     REST = "rest"
+    REST_AFTER = "rest after"
+    """The rest after the exercise, before the next one."""
 
 
 @dataclass(frozen=True)
@@ -148,6 +150,8 @@ class Exercise:
     name: str
     work: Work
     setup: tuple[str, ...] = ()
+    setup_waits: tuple[int, ...] = ()
+    """Indices of setup cues written ``- wait: …``: after each, wait for "I'm ready"."""
     setup_s: float | None = 15.0
     image: Path | None = None
     sides: SideOrder = SideOrder.NONE
@@ -159,6 +163,8 @@ class Exercise:
     get_ready_s: float | None = 5.0
     switch_sides_s: float = 8.0
     cues: tuple[tuple[Phase, str], ...] = ()
+    counted: bool = False
+    """Reps at a pace (``pace: 2s``): each rep is a short timed step whose number is spoken."""
     about: str | None = None
     notes: str | None = None
     progression: Progression | None = None

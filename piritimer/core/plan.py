@@ -16,9 +16,9 @@ from piritimer.core.past_run import PastRun
 
 MAX_PER_DAY = 12
 _NUMBER_WORDS = {"once": 1, "twice": 2, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
-_PER_DAY = re.compile(r"^(once|twice|(\d+|one|two|three|four|five) times?) (a|per|each) day$")
+_PER_DAY = re.compile(r"^(once|twice|([0-9]+|one|two|three|four|five) times?) (a|per|each) day$")
 _PER_WEEK = re.compile(
-    r"^(once|twice|(\d+|one|two|three|four|five) (times?|days?)) (a|per|each) week$"
+    r"^(once|twice|([0-9]+|one|two|three|four|five) (times?|days?)) (a|per|each) week$"
 )
 PLAN_EXAMPLES = ("daily", "twice a day", "3 times a day", "3 days a week", "once a week")
 

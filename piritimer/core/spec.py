@@ -59,11 +59,16 @@ class Section:
         return tuple(f.key for f in self.fields)
 
 
-NONE_WORDS = ("none", "off", "no")
+MAX_COUNT = 1000
+"""The largest count (sets, reps, cycles, breaths) a file may give."""
+NONE_WORDS = ("none", "off", "no", "false")
 WAIT_WORDS = ("wait",)
 TRUE_WORDS = ("on", "yes", "true")
 FALSE_WORDS = ("off", "no", "false")
 SIDE_WORDS = tuple(order.value for order in SideOrder)
+SIDE_ALIASES = {"both": SideOrder.LEFT_THEN_RIGHT}
+"""Other words for a side order: `sides: both` works the left side, then the right."""
+SIDE_CHOICES = (*SIDE_WORDS, *SIDE_ALIASES)
 
 
 def _timing_fields(where: str) -> tuple[Field, ...]:
@@ -135,6 +140,15 @@ CUES = Section(
     tuple(
         Field(p.value, Kind.TEXT, f"Cue during the {p.value} phase.", "relax your shoulders")
         for p in Phase
+        if p is not Phase.REST_AFTER
+    )
+    + (
+        Field(
+            Phase.REST_AFTER.value,
+            Kind.TEXT,
+            "Cue during the rest after the exercise, before the next one.",
+            "shake out your legs",
+        ),
     ),
 )
 
@@ -222,13 +236,16 @@ EXERCISE = Section(
         Field(
             "setup",
             Kind.TEXT_LIST,
-            "Setup cues, shown and spoken before the work.",
+            "Setup cues, shown and spoken before the work; an item `- wait: Fetch a roller` "
+            'waits for "I\'m ready" after it.',
             "[Lie on your back, Cross the right ankle over the left knee]",
         ),
         Field(
             "sides",
             Kind.SIDES,
-            "Which sides to work: " + ", ".join(f"`{w}`" for w in SIDE_WORDS) + ".",
+            "Which sides to work: "
+            + ", ".join(f"`{w}`" for w in SIDE_WORDS)
+            + " (`both` is `left then right`).",
             "left then right",
         ),
         Field("sets", Kind.COUNT, "Number of sets (each side).", "2"),
@@ -253,6 +270,14 @@ EXERCISE = Section(
             section=PROGRESSION,
         ),
         Field(
+            "pace",
+            Kind.DURATION,
+            "Counted repetitions instead of a hold: each rep takes this long and its number is "
+            'spoken ("10 clams, 2 s each": `reps: 10`, `pace: 2s`); no rest between reps unless '
+            "you give one.",
+            "2s",
+        ),
+        Field(
             "breathing",
             Kind.SECTION,
             "Paced breathing for each repetition.",
@@ -267,6 +292,16 @@ EXERCISE = Section(
             "Notes for a teacher or therapist (not spoken).",
             "Watch that knees stay level.",
         ),
+    ),
+)
+
+REST_ITEM = Section(
+    "rest item",
+    "A rest between two exercises, written as an item of `exercises:` (`- rest: 1m`). It sets "
+    "the rest after the exercise before it.",
+    (
+        Field("rest", Kind.DURATION, "How long the rest lasts.", "1m", required=True),
+        Field("cue", Kind.TEXT, "Shown and spoken during the rest.", "shake out your legs"),
     ),
 )
 

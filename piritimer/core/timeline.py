@@ -125,6 +125,19 @@ def compile_session(
     return Timeline(session, tuple(builder.steps))
 
 
+def setup_groups(exercise: Exercise) -> list[tuple[tuple[str, ...], bool]]:
+    """The setup steps: (cues, waits for "I'm ready") each. A ``- wait:`` cue ends a step that
+    waits; the cues after the last one make the timed (``setup time``) step."""
+    groups: list[tuple[tuple[str, ...], bool]] = []
+    start = 0
+    for index in exercise.setup_waits:
+        groups.append((exercise.setup[start : index + 1], True))
+        start = index + 1
+    if start < len(exercise.setup) or not groups:
+        groups.append((exercise.setup[start:], False))
+    return groups
+
+
 def count_steps(session: Session) -> int:
     """The number of steps compile_session would make, computed without making them."""
     total = 1
@@ -135,7 +148,8 @@ def count_steps(session: Session) -> int:
         per_side = reps * per_rep
         per_side += (exercise.reps - 1) * exercise.sets * bool(exercise.rest_between_reps_s)
         per_side += (exercise.sets - 1) * bool(exercise.rest_between_sets_s)
-        total += 1 + bool(exercise.get_ready_s) + sides * per_side + (sides - 1)
+        total += len(setup_groups(exercise)) + bool(exercise.get_ready_s)
+        total += sides * per_side + (sides - 1)
         total += bool(exercise.rest_after_s) and index + 1 < len(session.exercises)
     return total
 
@@ -158,7 +172,8 @@ def total_seconds(session: Session) -> float:
         per_side += (reps - 1) * sets * (exercise.rest_between_reps_s or 0.0)
         per_side += (sets - 1) * (exercise.rest_between_sets_s or 0.0)
         sides = max(1, len(exercise.sides.sides))
-        total += (exercise.setup_s or 0.0) + (exercise.get_ready_s or 0.0)
+        timed_setup = not setup_groups(exercise)[-1][1]
+        total += (exercise.setup_s or 0.0) * timed_setup + (exercise.get_ready_s or 0.0)
         total += sides * per_side + (sides - 1) * exercise.switch_sides_s
         if index + 1 < len(session.exercises):
             total += exercise.rest_after_s or 0.0
@@ -201,15 +216,16 @@ class _Builder:
 
     def exercise(self, index: int, exercise: Exercise, following: Exercise | None) -> None:
         where: dict[str, object] = {"exercise_index": index, "exercise_name": exercise.name}
-        cues = " ".join(_sentence(cue) for cue in exercise.setup)
-        self.add(
-            StepKind.SETUP,
-            exercise.name,
-            "\n".join(exercise.setup),
-            f"{_sentence(exercise.name)} {cues}".strip(),
-            exercise.setup_s,
-            **where,
-        )
+        for number, (cues, waits) in enumerate(setup_groups(exercise)):
+            said = " ".join(_sentence(cue) for cue in cues)
+            self.add(
+                StepKind.SETUP,
+                exercise.name,
+                "\n".join(cues),
+                f"{_sentence(exercise.name) if number == 0 else ''} {said}".strip(),
+                None if waits else exercise.setup_s,
+                **where,
+            )
         sides: tuple[Side | None, ...] = exercise.sides.sides or (None,)
         for side_number, side in enumerate(sides):
             side_where = {**where, "side": side}
@@ -237,11 +253,12 @@ class _Builder:
                 )
             self.side(exercise, side_where)
         if following is not None and exercise.rest_after_s:
+            cue = exercise.cue(Phase.REST_AFTER)
             self.add(
                 StepKind.REST,
                 "Rest",
-                f"Next: {following.name}",
-                f"Rest. Next: {following.name}.",
+                f"{cue}\nNext: {following.name}" if cue else f"Next: {following.name}",
+                " ".join(p for p in ("Rest.", _sentence(cue), f"Next: {following.name}.") if p),
                 exercise.rest_after_s,
                 **where,
             )
@@ -281,6 +298,14 @@ class _Builder:
 
     def rep(self, exercise: Exercise, where: dict[str, object], first: bool) -> None:
         work = exercise.work
+        if isinstance(work, TimedHold) and exercise.counted:
+            # Counted reps: the number is the instruction; the hold cue (how to move) goes
+            # with the first.
+            number = int(str(where["rep_number"]))
+            cue = exercise.cue(Phase.HOLD)
+            say = f"{number}. {_sentence(cue)}".strip() if first else f"{number}."
+            self.add(StepKind.HOLD, str(number), cue, say, work.hold_s, **where)
+            return
         if isinstance(work, TimedHold):
             cue = exercise.cue(Phase.HOLD)
             lead = f"Hold for {_spoken_duration(work.hold_s)}." if first else "Hold."
@@ -340,6 +365,8 @@ def work_summary(exercise: Exercise) -> str:
     work = exercise.work
     reps = f"{exercise.reps} × " if exercise.reps > 1 else ""
     sets = f"{exercise.sets} sets of " if exercise.sets > 1 else ""
+    if isinstance(work, TimedHold) and exercise.counted:
+        return f"{sets}{exercise.reps} reps, {format_duration(work.hold_s)} each".strip()
     if isinstance(work, TimedHold):
         return f"{sets}{reps}{format_duration(work.hold_s)} hold".strip()
     breaths = f"{work.cycles} breath" + ("s" if work.cycles != 1 else "")

@@ -73,6 +73,20 @@ def _character_message(char: str, how: str) -> str:
     )
 
 
+INVISIBLE = re.compile("[\u00a0\u1680\u180e\u2000-\u200d\u202f\u205f\u2060\u3000\ufeff]")
+"""Spaces YAML does not take for spaces, and characters that show as nothing: pasted from a web
+page or a word processor, they look like an ordinary space, or like nothing at all."""
+
+
+def invisible_characters(text: str) -> str:
+    """``U+00A0 (no-break space) at column 9``: the invisible characters in one line of text."""
+    found = [
+        f"{describe_character(m.group())} at column {m.start() + 1}"
+        for m in INVISIBLE.finditer(text)
+    ]
+    return ", ".join(found)
+
+
 def check_characters(path: str, text: str) -> None:
     """Refuse control and bidirectional-override characters, at their line and column."""
     found = _FORBIDDEN_IN_FILE.search(text)
@@ -124,11 +138,7 @@ def compose(path: str, text: str) -> yaml.Node | None:
         _check_depth(path, text)
         root: yaml.Node | None = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        problem = error.problem or error.context or "invalid YAML"
-        if mark is not None and text[mark.index : mark.index + 1] == "\t":
-            problem = "a tab cannot indent YAML; indent with spaces"
+        line, column, problem = _syntax_problem(error, text)
         raise SessionFileError(Diagnostic(path, line, column, f"YAML syntax: {problem}")) from None
     except yaml.YAMLError as error:
         raise SessionFileError(Diagnostic(path, 1, 1, f"YAML syntax: {error}")) from None
@@ -137,6 +147,62 @@ def compose(path: str, text: str) -> yaml.Node | None:
     if root is not None:
         _check_tree(path, root)
     return root
+
+
+_NO_SPACE_AFTER_COLON = re.compile(r"^(\s*(?:- )?)([^\s:#][^:#]*?):(\S.*)$")
+_COLON_IN_VALUE = re.compile(r"^(\s*(?:- )?[^:#]+?):\s+(.*:\s.*?)\s*$")
+
+
+def _syntax_problem(error: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str]:
+    """Where a YAML syntax error is, as the person sees it, and what to do about it."""
+    mark = error.problem_mark or error.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    problem = error.problem or error.context or "invalid YAML"
+    lines = text.split("\n")
+    if mark is not None and text[mark.index : mark.index + 1] == "\t":
+        return line, column, "a tab cannot indent YAML; indent with spaces"
+    if error.problem == "but found another document":
+        return (
+            line,
+            column,
+            (
+                "a second YAML document starts here (`---`); a session file is one document, "
+                "so put each session in a file of its own"
+            ),
+        )
+    if error.problem == "could not find expected ':'" and error.context_mark is not None:
+        # libyaml notices the missing `: ` only on the next line; the mistake is on the line
+        # where the key started.
+        line, column = error.context_mark.line + 1, error.context_mark.column + 1
+        written = lines[line - 1] if line <= len(lines) else ""
+        if (no_space := _NO_SPACE_AFTER_COLON.match(written)) and not INVISIBLE.search(written):
+            _, key, value = no_space.groups()
+            return (
+                line,
+                column,
+                (f"`{key}:{value}` needs a space after the colon: `{key}: {value}`"),
+            )
+        problem = "this line is not `key: value` (a colon and a space)"
+    elif error.problem.startswith("mapping values are not allowed") if error.problem else False:
+        written = lines[line - 1] if line <= len(lines) else ""
+        if quoting := _COLON_IN_VALUE.match(written):
+            key, value = quoting.groups()
+            escaped = value.replace("\\", "\\\\").replace('"', '\\"')
+            return (
+                line,
+                column,
+                (
+                    f"`: ` inside a value starts a new key; put the value in quotes: "
+                    f'`{key.strip().removeprefix("- ")}: "{escaped}"`'
+                ),
+            )
+    written = lines[line - 1] if line <= len(lines) else ""
+    if invisible := invisible_characters(written):
+        problem += (
+            f"; this line holds {invisible}, which YAML does not read as a space: "
+            "retype it as an ordinary space (or delete it)"
+        )
+    return line, column, problem
 
 
 def _check_depth(path: str, text: str) -> None:

@@ -56,6 +56,12 @@ def build_menus(window: EditorWindow) -> EditorActions:
     save = _action(window, "&Save", window.save, Keys.Save, Icons.SP_DialogSaveButton)
     save_as = _action(window, "Save &as…", window.save_as, Keys.SaveAs)
     copy = _action(window, "Make a &copy in my sessions", window.make_copy)
+    export = _action(
+        window,
+        "&Export with pictures…",
+        window.export_bundle,
+        tip="Write the session and its pictures as one .piritimer file to send",
+    )
     backups = _action(window, "Show &backups folder", window.show_backups)
     close = _action(window, "&Close", window.close, Keys.Close)
     undo = _action(window, "&Undo", editor.undo, Keys.Undo, Icons.SP_ArrowBack)
@@ -77,7 +83,7 @@ def build_menus(window: EditorWindow) -> EditorActions:
     wrap = _action(window, "&Wrap long lines", editor.toggle_wrap, "Alt+Z")
     wrap.setCheckable(True)
     menus = (
-        ("&File", (new, open_, save, save_as, copy, None, backups, None, close)),
+        ("&File", (new, open_, save, save_as, copy, export, None, backups, None, close)),
         ("&Edit", (undo, redo, None, find, find_next, find_previous, go_to)),
         ("&View", (wrap,)),
         ("&Run", (try_exercise,)),

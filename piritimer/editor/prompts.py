@@ -69,6 +69,19 @@ def ask_save_path(parent: QWidget | None, suggested: Path) -> Path | None:
     return path if path.suffix in (".yaml", ".yml") else path.with_name(path.name + ".yaml")
 
 
+BUNDLE_FILTER = "piritimer bundles (*.piritimer);;All files (*)"
+
+
+def ask_export_path(parent: QWidget | None, suggested: Path) -> Path | None:
+    chosen, _ = QFileDialog.getSaveFileName(
+        parent, "Export session with its pictures", str(suggested), BUNDLE_FILTER
+    )
+    if not chosen:
+        return None
+    path = Path(chosen)
+    return path if path.suffix == ".piritimer" else path.with_name(path.name + ".piritimer")
+
+
 def ask_open_path(parent: QWidget | None, directory: Path) -> Path | None:
     chosen, _ = QFileDialog.getOpenFileName(parent, "Open session", str(directory), FILE_FILTER)
     return Path(chosen) if chosen else None

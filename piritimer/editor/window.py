@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from piritimer import paths
+from piritimer.core.bundle import BundleError, bundle_images, write_bundle
 from piritimer.core.diagnostics import Severity
 from piritimer.core.timeline import compile_session
 from piritimer.editor import prompts, recovery
@@ -209,9 +210,11 @@ class EditorWindow(QMainWindow):
         self.editor.set_diagnostics(diagnostics)
         self.problems.set_diagnostics(diagnostics)
         errors = sum(1 for d in diagnostics if d.severity is Severity.ERROR)
+        warnings = len(diagnostics) - errors
         if check.timeline is not None:
             self.preview.show_timeline(check.timeline, check.rows)
-            self._set_state("✔ Valid", self.editor.theme.string)
+            noted = f", {warnings} warning{'s' if warnings != 1 else ''}" if warnings else ""
+            self._set_state(f"✔ Valid{noted}", self.editor.theme.string)
         else:
             self.preview.set_out_of_date(True, errors)
             self._set_state(
@@ -342,6 +345,29 @@ class EditorWindow(QMainWindow):
         self.statusBar().showMessage(f"Copied to {target}; this copy is yours to edit.", 8000)
         self.saved.emit(target)
         return target
+
+    def export_bundle(self) -> Path | None:
+        """Write the text as typed, with the pictures it takes from its folder, as one
+        ``.piritimer`` file to send to someone; the bundle's path, or None."""
+        check = self.checker.check_now(self.text())
+        if check.result.session is None:
+            prompts.show_error(
+                self, "Cannot export", "Fix the problems first: a bundle holds a working session."
+            )
+            return None
+        folder = self.document.base_dir or paths.user_sessions_dir()
+        stem = self.document.path.stem if self.document.path else "my-session"
+        target = prompts.ask_export_path(self, folder / f"{stem}.piritimer")
+        if target is None:
+            return None
+        images = bundle_images(check.result.session, folder / f"{stem}.yaml")
+        try:
+            written = write_bundle(self.document.text_format.encode(self.text()), images, target)
+        except BundleError as error:
+            prompts.show_error(self, "Not exported", str(error))
+            return None
+        self.statusBar().showMessage(f"Exported to {written}", 8000)
+        return written
 
     def show_backups(self) -> None:
         folder = backup_folder(self.document.path) if self.document.path else backups_root()

@@ -59,6 +59,14 @@ class LibraryEntry:
         return self.session is not None
 
     @property
+    def first_warning(self) -> str | None:
+        """The first warning (legal, probably not meant), when the file has no error."""
+        warnings = [d for d in self.diagnostics if d.severity is Severity.WARNING]
+        if self.errors or not warnings:
+            return None
+        return f"line {warnings[0].line}: {warnings[0].message}"
+
+    @property
     def first_error(self) -> str | None:
         """The first message in plain words: "line 4: ..."."""
         errors = self.errors

@@ -68,7 +68,10 @@ class SessionCard(QFrame):
         self.meta_label = _label(meta, "meta", wrap=False)
         self.summary_label = _label(entry.summary)
         self.tags_label = _label("  ".join(f"#{t}" for t in entry.tags), "meta")
-        self.error_label = _label(f"Error: {entry.first_error}" if entry.broken else "", "warning")
+        problem = f"Error: {entry.first_error}" if entry.broken else ""
+        if entry.first_warning:
+            problem = f"Warning: {entry.first_warning}"
+        self.error_label = _label(problem, "warning")
         origin = "Bundled with piritimer" if entry.bundled else str(entry.path)
         self.origin_label = _label(origin, "small")
         self.plan_label = _label("", "meta")
@@ -92,7 +95,7 @@ class SessionCard(QFrame):
         # Only after the layout owns them: showing a parentless widget opens a window.
         self.summary_label.setHidden(not entry.summary)
         self.tags_label.setHidden(not entry.tags)
-        self.error_label.setHidden(not entry.broken)
+        self.error_label.setHidden(not problem)
         self.plan_label.setHidden(True)
 
     def set_plan_progress(self, text: str, duration: str = "") -> None:

@@ -34,6 +34,8 @@ from PySide6.QtWidgets import (
 )
 
 from piritimer import paths
+from piritimer.core.bundle import SUFFIX as BUNDLE_SUFFIX
+from piritimer.core.bundle import BundleError, open_bundle
 from piritimer.core.durations import format_duration
 from piritimer.core.engine import State
 from piritimer.core.model import Session
@@ -403,7 +405,21 @@ class MainWindow(QMainWindow):
         if not mime.hasUrls():
             return []
         files = [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
-        return [f for f in files if is_session_file(f)]
+        return [f for f in files if is_session_file(f) or f.suffix.lower() == BUNDLE_SUFFIX]
+
+    def unpacked(self, files: list[Path]) -> list[Path]:
+        """``files`` with each ``.piritimer`` bundle replaced by its unpacked session; a refused
+        bundle is left out, and the notice says why."""
+        sessions: list[Path] = []
+        for path in files:
+            if path.suffix.lower() != BUNDLE_SUFFIX:
+                sessions.append(path)
+                continue
+            try:
+                sessions.append(open_bundle(path, paths.bundles_dir()))
+            except BundleError as error:
+                self.notices.show(f"{path.name} was not opened: {error}")
+        return sessions
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt override
         if self.dropped_files(event):
@@ -412,7 +428,7 @@ class MainWindow(QMainWindow):
             event.ignore()
 
     def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt override
-        files = self.dropped_files(event)
+        files = self.unpacked(self.dropped_files(event))
         if not files:
             event.ignore()
             return

@@ -305,3 +305,18 @@ def test_a_check_updates_the_preview_and_problems_in_place(
         qtbot.keyClicks(window.editor, " (mine)")  # changes no problem
     assert window.problems.lines() == [23]
     assert window.problems.list.item(0) is problem, "an unchanged row is left alone"
+
+
+def test_a_warning_is_listed_and_the_file_stays_valid(
+    qtbot: QtBot, make_editor: MakeEditor, tmp_path: Path
+) -> None:
+    path = tmp_path / "w.yaml"
+    path.write_text("title: T\ntags: hip, stretch\nexercises: [{name: A, hold: 30s}]\n")
+    window = make_editor(path)
+    qtbot.waitUntil(lambda: window.problems.lines() == [2])
+    assert (
+        window.problems.list.item(0)
+        .text()
+        .startswith("Line 2, column 7:  `tags: hip, stretch` is one tag")
+    )
+    assert window.state_label.text() == "✔ Valid, 1 warning"

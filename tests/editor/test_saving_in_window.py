@@ -239,3 +239,37 @@ def test_closing_all_editors_stops_at_one_whose_changes_are_kept(
     assert not clean.isVisible(), "the editor without changes closed"
     assert edited.isVisible()
     assert answers.asked == ["unsaved hip-care.yaml"]
+
+
+def test_export_writes_a_bundle_of_the_text_and_its_pictures(
+    make_editor: MakeEditor, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import zipfile
+
+    from piritimer import paths as piritimer_paths
+    from piritimer.editor import prompts as editor_prompts
+
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    (folder / "knee.svg").write_bytes(
+        (piritimer_paths.images_dir() / "figure-four.svg").read_bytes()
+    )
+    path = folder / "s.yaml"
+    path.write_text("title: T\nexercises: [{name: A, hold: 30s, image: knee.svg}]\n")
+    window = make_editor(path)
+    asked: list[Path] = []
+    monkeypatch.setattr(
+        editor_prompts,
+        "ask_export_path",
+        lambda _parent, suggested: asked.append(suggested) or suggested,
+    )
+    written = window.export_bundle()
+    assert asked == [folder / "s.piritimer"]
+    assert written == folder / "s.piritimer"
+    with zipfile.ZipFile(written) as archive:
+        assert sorted(archive.namelist()) == ["knee.svg", "session.yaml"]
+        assert archive.read("session.yaml").decode() == window.text()
+    assert window.statusBar().currentMessage() == f"Exported to {written}"
+    assert "&Export with pictures…" in [
+        a.text() for a in window.menuBar().actions()[0].menu().actions()
+    ]

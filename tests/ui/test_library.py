@@ -272,3 +272,24 @@ def test_a_change_rereads_only_the_changed_file(
     assert after["hip-release.yaml"] is before["hip-release.yaml"]
     assert after["broken.yaml"] is before["broken.yaml"]
     assert after["quick.yaml"] is not before["quick.yaml"]
+
+
+def test_a_file_with_a_warning_is_listed_usable_with_the_warning(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    (tmp_path / "w.yaml").write_text(
+        "title: Tagged\ntags: hip, stretch\nexercises: [{name: A, hold: 30s}]\n"
+    )
+    model = LibraryModel([tmp_path])
+    qtbot.waitUntil(lambda: not model.scanning, timeout=10_000)
+    (entry,) = model.entries()
+    assert entry.usable
+    assert not entry.broken
+    assert entry.first_warning is not None
+    assert entry.first_warning.startswith("line 2: `tags: hip, stretch` is one tag")
+    page = LibraryPage(model)
+    qtbot.addWidget(page)
+    card = page.card_for(entry.path)
+    assert card is not None
+    assert card.error_label.text() == f"Warning: {entry.first_warning}"
+    assert not card.error_label.isHidden()

@@ -245,3 +245,30 @@ def test_first_paint_imports_no_multimedia_speech_or_svg() -> None:
     ).stdout
     for heavy in ("QtMultimedia", "QtTextToSpeech", "QtSvg", "QtDBus", "QtNetwork"):
         assert heavy not in loaded
+
+
+def test_dropping_a_bundle_opens_its_session_from_the_cache(
+    window: MainWindow, tmp_path: Path, sessions_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from piritimer.core.bundle import write_bundle
+
+    monkeypatch.setenv("PIRITIMER_HOME", str(tmp_path / "home"))
+    good = write_bundle((sessions_dir / "quick.yaml").read_bytes(), [], tmp_path / "quick")
+    assert drop(window, [good]) == (True, True)
+    assert window.current_path is not None
+    assert window.current_path.name == "session.yaml"
+    assert (tmp_path / "home" / "cache" / "bundles") in window.current_path.parents
+
+
+def test_dropping_a_refused_bundle_says_why_and_opens_nothing(
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PIRITIMER_HOME", str(tmp_path / "home"))
+    bad = tmp_path / "bad.piritimer"
+    bad.write_text("not a zip")
+    before = window.current_path
+    assert drop(window, [bad]) == (True, False)
+    assert window.current_path == before
+    assert "bad.piritimer was not opened: not a readable bundle" in (
+        window.statusBar().currentMessage()
+    )
