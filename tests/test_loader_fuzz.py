@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from piritimer.core import spec
@@ -37,7 +37,8 @@ def dump(value: object) -> str:
     return yaml.safe_dump(value, allow_unicode=True)
 
 
-@settings(max_examples=300)
+# Generating deep documents is slow on a loaded 2-core machine; that says nothing about the loader.
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
 @given(st.dictionaries(keys, values, max_size=8))
 def test_structured_nonsense_gets_diagnostics_not_exceptions(document: dict[str, object]) -> None:
     result = load_session_bytes(dump(document), label="fuzz.yaml")
@@ -45,7 +46,8 @@ def test_structured_nonsense_gets_diagnostics_not_exceptions(document: dict[str,
     assert result.ok or result.diagnostics
 
 
-@settings(max_examples=300)
+# Generating deep documents is slow on a loaded 2-core machine; that says nothing about the loader.
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
 @given(st.binary(max_size=300))
 def test_random_bytes_get_diagnostics_not_exceptions(data: bytes) -> None:
     result = load_session_bytes(data, label="fuzz.yaml")
