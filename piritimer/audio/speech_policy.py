@@ -26,38 +26,32 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum, auto
 
-from piritimer.audio.cues import SpokenLine, split_sentences
+from piritimer.audio.cues import SpokenLine
+from piritimer.audio.speaking_time import (
+    BOUNDARY_MARGIN_S,
+    FASTEST_WPM,
+    NORMAL_WPM,
+    SENTENCE_PAUSE_S,
+    SLOWEST_WPM,
+    START_DELAY_S,
+    estimate_s,
+    words_per_minute,
+)
 
-NORMAL_WPM = 170.0
-"""espeak-ng's words per minute at the normal rate (speech-dispatcher rate 0, Qt rate 0.0)."""
-SLOWEST_WPM = 80.0
-FASTEST_WPM = 449.0
-"""speech-dispatcher's espeak-ng module maps Qt's rate -1..1 linearly onto these (see
-/etc/speech-dispatcher/modules/espeak-ng.conf: EspeakMinRate/NormalRate/MaxRate)."""
-
-START_DELAY_S = 0.2
-"""Time from asking for speech to the first sound (speech-dispatcher and the synthesiser)."""
-SENTENCE_PAUSE_S = 0.3
-"""The pause a synthesiser leaves at each full stop."""
-BOUNDARY_MARGIN_S = 0.25
-"""Leave this much quiet before the next boundary, so its cue is heard clearly."""
-
-
-def words_per_minute(rate: float) -> float:
-    """Speaking speed for a Qt rate in -1..1 (0 is normal)."""
-    rate = max(-1.0, min(1.0, rate))
-    if rate >= 0:
-        return NORMAL_WPM + rate * (FASTEST_WPM - NORMAL_WPM)
-    return NORMAL_WPM + rate * (NORMAL_WPM - SLOWEST_WPM)
-
-
-def estimate_s(text: str, rate: float) -> float:
-    """How long saying ``text`` takes, generously: start-up, words, and sentence pauses."""
-    words = len(text.split())
-    if words == 0:
-        return 0.0
-    pauses = max(0, len(split_sentences(text)) - 1)
-    return START_DELAY_S + words * 60.0 / words_per_minute(rate) + pauses * SENTENCE_PAUSE_S
+__all__ = [
+    "BOUNDARY_MARGIN_S",
+    "FASTEST_WPM",
+    "NORMAL_WPM",
+    "SENTENCE_PAUSE_S",
+    "SLOWEST_WPM",
+    "START_DELAY_S",
+    "Action",
+    "Decision",
+    "SpeechPolicy",
+    "Utterance",
+    "estimate_s",
+    "words_per_minute",
+]
 
 
 class Action(Enum):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import Enum
 
@@ -189,16 +190,21 @@ class _Builder:
 
     def exercise(self, index: int, exercise: Exercise, following: Exercise | None) -> None:
         where: dict[str, object] = {"exercise_index": index, "exercise_name": exercise.name}
-        cues = " ".join(_sentence(cue) for cue in exercise.setup)
+        sides: tuple[Side | None, ...] = exercise.sides.sides or (None,)
+        # The side is named before the setup that puts you on it, and the setup speaks of
+        # that side ("Left side. Cross your left ankle…"), not of "the working ankle".
+        first_side = sides[0]
+        setup = tuple(for_side(cue, first_side) for cue in exercise.setup)
+        cues = " ".join(_sentence(cue) for cue in setup)
+        named = f"{first_side.value.capitalize()} side. " if first_side else ""
         self.add(
             StepKind.SETUP,
             exercise.name,
-            "\n".join(exercise.setup),
-            f"{_sentence(exercise.name)} {cues}".strip(),
+            "\n".join(setup),
+            f"{named}{_sentence(exercise.name)} {cues}".strip(),
             exercise.setup_s,
-            **where,
+            **{**where, "side": first_side},
         )
-        sides: tuple[Side | None, ...] = exercise.sides.sides or (None,)
         for side_number, side in enumerate(sides):
             side_where = {**where, "side": side}
             if side_number == 0:
@@ -291,8 +297,17 @@ class _Builder:
                 cue = exercise.cue(phase) or hold_cue
                 # The cue is spoken on the first breath only: later breaths are too short to
                 # carry more than the phase word, and the cue stays on screen throughout.
-                spoken_title = "Hold" if kind in (StepKind.HOLD_IN, StepKind.HOLD_OUT) else title
-                say = f"{spoken_title}. {_sentence(cue)}" if cycle == 1 and cue else spoken_title
+                # Full and empty in words as well as in sound: "hold in" and "hold out"
+                # differ by one vowel, which a person lying with eyes closed can miss.
+                spoken_title = spoken_breath_hold(kind, seconds) or title
+                if cycle == 1 and cue and kind in SPOKEN_BREATH_HOLDS:
+                    # One sentence, not two: a breath hold is short, and a full stop's pause
+                    # would cost the time the extra word takes.
+                    say = f"{spoken_title}, {_sentence(cue)[0].lower()}{_sentence(cue)[1:]}"
+                elif cycle == 1 and cue:
+                    say = f"{spoken_title}. {_sentence(cue)}"
+                else:
+                    say = spoken_title
                 self.add(
                     kind,
                     title,
@@ -303,6 +318,34 @@ class _Builder:
                     cycle_number=cycle,
                     cycle_count=work.cycles,
                 )
+
+
+_WORKING = re.compile(r"\b(the|a) working\b", re.IGNORECASE)
+
+
+def for_side(text: str, side: Side | None) -> str:
+    """``text`` with "the working ankle" made "your left ankle" for ``side`` (None: as is)."""
+    if side is None:
+        return text
+
+    def replace(match: re.Match[str]) -> str:
+        word = f"your {side.value}"
+        return word.capitalize() if match.group(1)[0].isupper() else word
+
+    return _WORKING.sub(replace, text)
+
+
+SPOKEN_BREATH_HOLDS = {StepKind.HOLD_IN: "Hold full", StepKind.HOLD_OUT: "Hold empty"}
+SHORT_BREATH_HOLD_S = 1.5
+"""A breath hold shorter than this has room for one word: "Full." or "Empty."."""
+
+
+def spoken_breath_hold(kind: StepKind, seconds: float) -> str | None:
+    """What the voice calls a breath hold ("Hold full"), or None for any other step."""
+    words = SPOKEN_BREATH_HOLDS.get(kind)
+    if words is None or seconds >= SHORT_BREATH_HOLD_S:
+        return words
+    return words.split()[-1].capitalize()
 
 
 def _sentence(text: str) -> str:

@@ -220,6 +220,7 @@ def main(argv: list[str] | None = None) -> int:
     settings = AudioSettings(
         volume=1.0,
         voice_on=options.voice,
+        safety_line=False,  # the lines measured are the steps' own
         lead_in_compensation=not options.no_lead_in,
         **({} if options.latency_ms is None else {"output_latency_ms": options.latency_ms}),
     )
