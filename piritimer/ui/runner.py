@@ -14,6 +14,7 @@ import math
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QIcon, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
+    QGraphicsOpacityEffect,
     QHBoxLayout,
     QProgressBar,
     QPushButton,
@@ -40,9 +41,13 @@ FRAME_MS = FASTEST_FRAME_MS
 ANIMATED_KINDS = frozenset({StepKind.INHALE, StepKind.EXHALE})
 ICON_ONLY = (Action.FULL_SCREEN, Action.HELP)
 """Window controls, not session controls: an icon and a tooltip are enough for them."""
-WORD_STRETCH = {StepKind.SETUP: (3, 5, 8)}
-"""Heights of instruction, dial and detail: setup steps give room to their list of cues."""
+WORD_STRETCH = {StepKind.SETUP: (2, 10, 5)}
+"""Heights of instruction, dial and detail. A setup's list of cues gets more room than a
+hold's detail line, but its dial keeps at least a hold's share (10 of 17 against 9 of 16),
+so its count is never smaller than a hold's digits."""
 DEFAULT_WORD_STRETCH = (4, 9, 3)
+PAUSED_OPACITY = 0.3
+"""While paused, everything but the dial (which writes PAUSED) and the controls fades to this."""
 
 STATE_NOTES = {
     State.PAUSED: "Paused — press Space to go on",
@@ -326,6 +331,25 @@ class RunnerPage(QWidget):
         self._render_time(status)
         self._update_buttons(status.state)
         self._update_animation(status)
+        self._dim(status.state is State.PAUSED)
+
+    def _dim(self, paused: bool) -> None:
+        """Fade the picture and the words while paused: seen from across the room, the
+        whole page looks different, not just one number standing still."""
+        for widget in (self.image_view, self.instruction_label, self.detail_label):
+            effect = widget.graphicsEffect()
+            if not paused:
+                if effect is not None:
+                    widget.setGraphicsEffect(None)  # type: ignore[arg-type]
+                continue
+            if effect is None:
+                effect = QGraphicsOpacityEffect(widget)
+                effect.setOpacity(PAUSED_OPACITY)
+                widget.setGraphicsEffect(effect)
+
+    @property
+    def dimmed(self) -> bool:
+        return self.instruction_label.graphicsEffect() is not None
 
     def _set_word_stretch(self, kind: StepKind) -> None:
         stretch = WORD_STRETCH.get(kind, DEFAULT_WORD_STRETCH)
