@@ -369,6 +369,9 @@ class MainWindow(QMainWindow):
             return
         if action is Action.FULL_SCREEN:
             self.toggle_full_screen()
+        elif action is Action.WHERE:
+            if self.page is self.runner_page:
+                self.audio_guide.where_am_i()
         elif self.page is self.runner_page:
             self.runner_page.trigger(action)
         elif action is Action.STOP and self.isFullScreen():

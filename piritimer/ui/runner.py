@@ -192,6 +192,7 @@ class RunnerPage(QWidget):
             controls.addWidget(self._button(BY_ACTION[action]))
         controls.addSpacing(24)
         controls.addWidget(self._button(BY_ACTION[Action.STOP]))
+        controls.addWidget(self._button(BY_ACTION[Action.WHERE]))
         controls.addStretch(1)
         for action in ICON_ONLY:
             button = self._button(BY_ACTION[action])
