@@ -74,6 +74,7 @@ def build_services(
     from piritimer.core.engine import Engine
     from piritimer.editor.windows import EditorWindows
     from piritimer.platform.inhibit import NullInhibitor
+    from piritimer.platform.media_remote import MediaRemote
     from piritimer.qt.driver import EngineDriver
     from piritimer.ui.keep_awake import KeepAwake
     from piritimer.ui.library import LibraryModel
@@ -99,15 +100,18 @@ def build_services(
         editors=EditorWindows(parent),
         present=open_presentation,
         startup_notices=tuple(startup_notices),
+        media=MediaRemote(parent),
     )
 
 
 def build_window(services: Services, *, restore: bool = True) -> MainWindow:
     """The home window, with the editors' "Try this exercise" running in it."""
     from piritimer.ui.main_window import MainWindow
+    from piritimer.ui.remote_control import connect_remote
 
     window = MainWindow(services, restore=restore)
     services.editors.tryTimeline.connect(window.try_timeline)
+    connect_remote(services.media, window)
     return window
 
 
@@ -117,9 +121,11 @@ def open_hardware(services: Services, window: MainWindow) -> None:
 
     from piritimer.audio.hardware import open_audio_outputs
     from piritimer.platform import create_inhibitor
+    from piritimer.platform.mpris import create_media_remote
 
     inhibitor = create_inhibitor()
     services.keep_awake.use(inhibitor)
+    services.media.use(create_media_remote(parent=window))
     if inhibitor.notice:  # nothing can keep the screen on here: say so once
         window.notices.show(inhibitor.notice)
     # The real outputs take a moment (speechd lists its voices): one more turn of the event

@@ -142,6 +142,8 @@ class RunnerPage(QWidget):
         self.instruction_label = FitLabel(weight=QFont.Weight.Bold, max_pixel_size=150)
         self.detail_label = FitLabel(max_pixel_size=48, max_fraction=0.45)
         self.dial = Dial()
+        self.dial.setAccessibleName("Countdown: click or tap to pause or resume")
+        self.dial.clicked.connect(lambda: self.trigger(Action.TOGGLE))
         self.image_view = ImageView()
         self.next_label = FitLabel(wrap=False, max_pixel_size=32, alignment=left)
         self.next_label.setObjectName("muted")

@@ -17,11 +17,12 @@ import math
 import re
 from enum import Enum, auto
 
-from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt
+from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetricsF,
+    QMouseEvent,
     QPainter,
     QPaintEvent,
     QPalette,
@@ -66,7 +67,14 @@ def text_shape(text: str) -> str:
 
 
 class Dial(QWidget):
-    """Draws the pacer or the step ring with the count centred in it."""
+    """Draws the pacer or the step ring with the count centred in it.
+
+    Signals:
+        clicked(): a click or tap anywhere on it (the runner pauses and resumes with it: the
+            biggest target on the screen, for a hand reaching out from the floor).
+    """
+
+    clicked = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -92,6 +100,14 @@ class Dial(QWidget):
     def set_colors(self, colors: Colors) -> None:
         self._colors = colors
         self.update()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+        # A touch screen's tap arrives as a synthesised left click.
+        if event.button() is Qt.MouseButton.LeftButton and self.rect().contains(
+            event.position().toPoint()
+        ):
+            self.clicked.emit()
+        super().mouseReleaseEvent(event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from piritimer.core.engine import State
@@ -313,3 +314,15 @@ def test_setup_and_ready_counts_are_no_smaller_than_a_holds(
     ready_px = runner.dial.count_font().pixelSize()
     assert setup_px >= hold_px
     assert ready_px >= hold_px
+
+
+def test_a_click_or_tap_on_the_countdown_pauses_and_resumes(
+    qtbot: QtBot, window: MainWindow, sessions_dir: Path
+) -> None:
+    runner = start(window, sessions_dir, "quick.yaml")
+    qtbot.mouseClick(runner.dial, Qt.MouseButton.LeftButton)
+    assert window.driver.state is State.PAUSED
+    qtbot.mouseClick(runner.dial, Qt.MouseButton.LeftButton)
+    assert window.driver.state is State.RUNNING
+    qtbot.mouseClick(runner.dial, Qt.MouseButton.RightButton)
+    assert window.driver.state is State.RUNNING
