@@ -18,6 +18,8 @@ import time
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from PySide6.QtCore import QObject
     from PySide6.QtWidgets import QApplication, QWidget
 
@@ -133,6 +135,16 @@ def open_hardware(services: Services, window: MainWindow) -> None:
     QTimer.singleShot(0, window, lambda: services.audio.set_outputs(open_audio_outputs(window)))
 
 
+def bring_forward(window: MainWindow, file: Path | None) -> None:
+    """A second launch: show its file (if it is one) in this window, and raise the window."""
+    if file is not None and file.is_file():
+        window.open_file(file)
+    if window.isMinimized():
+        window.showNormal()
+    window.raise_()
+    window.activateWindow()
+
+
 def _prepare_presentation(options: argparse.Namespace) -> Prepared | None | int:
     """For ``--present FILE``: the session or class to present, or 1 if the file is unusable.
 
@@ -155,8 +167,20 @@ def run(options: argparse.Namespace, qt_args: list[str]) -> int:
     from PySide6.QtCore import QTimer
 
     app = create_application(qt_args)
+    server = None
+    if not options.present:
+        from piritimer import paths
+        from piritimer.platform.single_instance import InstanceServer, hand_over, socket_name
+
+        name = socket_name(paths.user_data_dir())
+        if hand_over(name, options.file):
+            return 0  # the first window has it now
+        server = InstanceServer(name, app)
+        server.listen()
     services = build_services(app)
     window = build_window(services)
+    if server is not None:
+        server.launched.connect(lambda path: bring_forward(window, path))
     # A class file is not a session: it is presented, not listed in the library.
     if options.file is not None and (prepared is None or prepared.starts_in_s is None):
         window.open_file(options.file)

@@ -54,6 +54,8 @@ if TYPE_CHECKING:
     from piritimer.core.class_plan import Prepared
 
 DEFAULT_SIZE = (1280, 800)
+FRAME_ROOM_PX = (16, 48)
+"""Room a first window leaves for the window manager's frame and title bar."""
 LIVE_STATES = frozenset({State.RUNNING, State.WAITING, State.PAUSED})
 
 
@@ -115,7 +117,7 @@ class MainWindow(QMainWindow):
         if restore:
             self._restore()
         else:
-            self.resize(*DEFAULT_SIZE)
+            self.fit_first_size()
 
     # -- building -----------------------------------------------------------------------------
 
@@ -447,10 +449,23 @@ class MainWindow(QMainWindow):
     def _restore(self) -> None:
         geometry = self.settings.value(GEOMETRY_KEY)
         if not (geometry and self.restoreGeometry(geometry)):
-            self.resize(*DEFAULT_SIZE)
+            self.fit_first_size()
         last = self.settings.value(LAST_SESSION_KEY)
         if isinstance(last, str) and last and Path(last).is_file():
             self.show_preview(Path(last))
+
+    def fit_first_size(self) -> None:
+        """DEFAULT_SIZE, or less on a smaller screen (1366×768 has room for about 1350×720),
+        centred in the screen's free area: a first window must never open cut off."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            self.resize(*DEFAULT_SIZE)
+            return
+        free = screen.availableGeometry()
+        width = max(1, min(DEFAULT_SIZE[0], free.width() - FRAME_ROOM_PX[0]))
+        height = max(1, min(DEFAULT_SIZE[1], free.height() - FRAME_ROOM_PX[1]))
+        self.resize(width, height)
+        self.move(free.x() + (free.width() - width) // 2, free.y() + (free.height() - height) // 2)
 
     def save_state(self) -> None:
         self.settings.setValue(GEOMETRY_KEY, self.saveGeometry())
