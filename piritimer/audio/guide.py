@@ -23,8 +23,8 @@ from piritimer.audio.settings import AudioSettings
 from piritimer.audio.speech_policy import SpeechPolicy
 from piritimer.audio.voice import Voice
 from piritimer.core.engine import Command, Event, State, StateChanged, StepStarted
-from piritimer.core.model import Session
-from piritimer.core.timeline import Step, Timeline
+from piritimer.core.model import Session, Side
+from piritimer.core.timeline import Step, StepKind, Timeline
 from piritimer.qt.driver import EngineDriver
 
 TICK_LATE_LIMIT_S = 0.1
@@ -37,6 +37,10 @@ AWAKE_AFTER_FINISH_MS = 2500
 COMMAND_GAP_S = 0.3
 """After a skip or back, the new step's own cue follows the command's cue by this much, so the
 two are heard one after the other and not as one blur."""
+
+SIDE_CUE_KINDS = frozenset({StepKind.SETUP, StepKind.GET_READY, StepKind.SWITCH_SIDES})
+"""The steps whose cues announce a side: heard in that side's ear on a stereo output."""
+SIDE_PAN = {Side.LEFT: -1.0, Side.RIGHT: 1.0}
 
 _ACTIVE = (State.RUNNING, State.WAITING, State.PAUSED)
 _MOVES = (Command.NEXT, Command.PREVIOUS, Command.RESTART_STEP)
@@ -178,6 +182,14 @@ class AudioGuide(QObject):
 
     # -- engine events ----------------------------------------------------------------------
 
+    def _pan(self, step: Step | None) -> float:
+        """Where a cue of ``step`` sits: in its side's ear (settings allowing), else centred."""
+        if step is None or step.side is None or not self._settings.pan_side_cues:
+            return 0.0
+        if step.kind in SIDE_CUE_KINDS or self._settings.pan_every_side_cue:
+            return SIDE_PAN[step.side]
+        return 0.0
+
     def where_am_i(self) -> str:
         """Say (and caption) the exercise, side, rep, time left and what comes next."""
         text = where_line(self._driver.engine.timeline, self._driver.status())
@@ -235,7 +247,7 @@ class AudioGuide(QObject):
             if moved:
                 self._delayed = (cue, self._clock() + COMMAND_GAP_S)
             else:
-                self._player.play_now(cue)
+                self._player.play_now(cue, self._pan(step))
         self._reschedule()
         line = spoken_line(step, self._settings.verbosity)
         self._line = line
@@ -324,7 +336,7 @@ class AudioGuide(QObject):
         if self._delayed is not None and self._settings.sounds_on:
             delayed, at = self._delayed
             if at >= now:
-                self._player.schedule(delayed, at)
+                self._player.schedule(delayed, at, pan=self._pan(engine.step))
         deadline = engine.deadline()
         if deadline is None or engine.state is not State.RUNNING:
             return
@@ -338,12 +350,14 @@ class AudioGuide(QObject):
         for tick in countdown(step):
             at = deadline - tick.before_end_s
             if at >= now - TICK_LATE_LIMIT_S:
-                self._player.schedule(tick.cue, at)
+                self._player.schedule(tick.cue, at, pan=self._pan(step))
         following = engine.timeline.next_step(step.index)
         cue = step_cue(following) if following is not None else None
         if following is not None and cue is not None:
             key = (following.index, deadline)
-            self._player.schedule(cue, deadline, lambda: self._mark_preplayed(key))
+            self._player.schedule(
+                cue, deadline, lambda: self._mark_preplayed(key), self._pan(following)
+            )
 
     def _mark_preplayed(self, key: tuple[int, float]) -> None:
         self._preplayed = key

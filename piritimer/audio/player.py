@@ -24,6 +24,7 @@ class Pending:
     cue: Cue | None = field(compare=False)
     """None: nothing to play, only ``on_played`` to run (a time call the voice says)."""
     on_played: Callable[[], None] | None = field(compare=False, default=None)
+    pan: float = field(compare=False, default=0.0)
 
 
 class CuePlayer(QObject):
@@ -49,19 +50,23 @@ class CuePlayer(QObject):
         self._timer.timeout.connect(self.poke)
 
     def schedule(
-        self, cue: Cue | None, at: float, on_played: Callable[[], None] | None = None
+        self,
+        cue: Cue | None,
+        at: float,
+        on_played: Callable[[], None] | None = None,
+        pan: float = 0.0,
     ) -> None:
         """Play ``cue`` so it is heard at clock time ``at``; ``on_played`` runs once it starts.
 
         With ``cue`` None only ``on_played`` runs, at ``at`` itself (no lead-in: it is not a
         sound on this output)."""
         lead_in = self.lead_in_s if cue is not None else 0.0
-        self._pending.append(Pending(at - lead_in, cue, on_played))
+        self._pending.append(Pending(at - lead_in, cue, on_played, pan))
         self._pending.sort()
         self.poke()
 
-    def play_now(self, cue: Cue) -> None:
-        self.output.play(cue)
+    def play_now(self, cue: Cue, pan: float = 0.0) -> None:
+        self.output.play(cue, pan)
 
     def cancel(self) -> None:
         """Forget every pending cue (pause, stop, a jump to another step)."""
@@ -72,13 +77,17 @@ class CuePlayer(QObject):
         """(clock time play() will be called, cue), earliest first."""
         return [(p.fire_at, p.cue) for p in self._pending]
 
+    def pending_pans(self) -> list[tuple[Cue | None, float]]:
+        """(cue, pan) of each pending cue, earliest first."""
+        return [(p.cue, p.pan) for p in self._pending]
+
     def poke(self) -> None:
         """Play every cue whose time has come, then sleep until the next one."""
         now = self._clock()
         while self._pending and self._pending[0].fire_at <= now + EARLY_TOLERANCE_S:
             due = self._pending.pop(0)
             if due.cue is not None:
-                self.output.play(due.cue)
+                self.output.play(due.cue, due.pan)
             if due.on_played is not None:
                 due.on_played()
         if not self._pending:

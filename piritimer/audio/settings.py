@@ -47,6 +47,11 @@ class AudioSettings:
     verbosity: Verbosity = Verbosity.NORMAL
     safety_line: bool = True
     """Say a short safety line as a session starts, before its first step."""
+    pan_side_cues: bool = True
+    """On a stereo output, put the cues that announce a side (its setup, get ready, the
+    switch) in that side's ear."""
+    pan_every_side_cue: bool = False
+    """Put every cue of a side's steps in its ear, not only the ones that announce it."""
 
     def __post_init__(self) -> None:
         if not 0.0 <= self.volume <= 1.0:

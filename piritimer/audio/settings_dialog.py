@@ -66,6 +66,10 @@ class AudioSettingsDialog(QDialog):
         self.verbosity.setAccessibleName("How much the voice says")
         self.safety_line = QCheckBox("Say a short safety line as each session starts")
         self.safety_line.setChecked(settings.safety_line)
+        self.pan_side_cues = QCheckBox("Put a side's cues in that side's ear (stereo)")
+        self.pan_side_cues.setChecked(settings.pan_side_cues)
+        self.pan_every_side_cue = QCheckBox("Every cue of a side, not only those that name it")
+        self.pan_every_side_cue.setChecked(settings.pan_every_side_cue)
         self.compensate = QCheckBox("Start each cue early so it is heard on the beat")
         self.compensate.setChecked(settings.lead_in_compensation)
         self.latency = QDoubleSpinBox()
@@ -85,6 +89,8 @@ class AudioSettingsDialog(QDialog):
         form.addRow("Speaking rate", self.rate)
         form.addRow("The voice says", self.verbosity)
         form.addRow("", self.safety_line)
+        form.addRow("", self.pan_side_cues)
+        form.addRow("", self.pan_every_side_cue)
         form.addRow("", self.compensate)
         form.addRow("Output latency", self.latency)
         note = QLabel(
@@ -101,7 +107,8 @@ class AudioSettingsDialog(QDialog):
 
         for signal in (self.volume.valueChanged, self.rate.valueChanged):
             signal.connect(self._changed)
-        for box in (self.sounds_on, self.voice_on, self.compensate, self.safety_line):
+        boxes = (self.sounds_on, self.voice_on, self.compensate, self.safety_line)
+        for box in (*boxes, self.pan_side_cues, self.pan_every_side_cue):
             box.toggled.connect(self._changed)
         self.voice.currentIndexChanged.connect(self._changed)
         self.verbosity.currentIndexChanged.connect(self._changed)
@@ -121,6 +128,8 @@ class AudioSettingsDialog(QDialog):
             output_latency_ms=self.latency.value(),
             verbosity=list(VERBOSITY_LABELS)[self.verbosity.currentIndex()],
             safety_line=self.safety_line.isChecked(),
+            pan_side_cues=self.pan_side_cues.isChecked(),
+            pan_every_side_cue=self.pan_every_side_cue.isChecked(),
         )
 
     def _changed(self, *_: object) -> None:
@@ -137,6 +146,7 @@ class AudioSettingsDialog(QDialog):
         self.verbosity.setEnabled(voice)
         self.safety_line.setEnabled(voice)
         self.latency.setEnabled(self.compensate.isChecked())
+        self.pan_every_side_cue.setEnabled(self.pan_side_cues.isChecked())
 
 
 def open_settings_dialog(

@@ -522,3 +522,31 @@ def test_where_am_i_says_exercise_side_rep_time_left_and_next(
     )
     assert blocker.args == [text]
     assert speech.log[-2:] == ["stop", f"say {text}"]
+
+
+def test_side_cues_sit_in_the_working_sides_ear(
+    driver: EngineDriver, guide: AudioGuide, sounds: RecordingSounds, clock: FakeClock
+) -> None:
+    driver.start()
+    run_until(driver, guide, clock, clock.now + 10_000)
+    pans = sounds.pans
+    assert (Cue.NEXT_EXERCISE, -1.0) == pans[0]  # Figure four's setup: the left side
+    assert (Cue.GET_READY_TICK, -1.0) in pans
+    assert (Cue.SWITCH_SIDES, 1.0) in pans
+    # Holds and rests are not side cues unless asked; the breathing drill has no side.
+    assert {pan for cue, pan in pans if cue in (Cue.START, Cue.REST, Cue.INHALE)} == {0.0}
+
+
+def test_every_cue_of_a_side_when_asked_and_none_when_off(
+    driver: EngineDriver, guide: AudioGuide, sounds: RecordingSounds, clock: FakeClock
+) -> None:
+    guide.apply_settings(AudioSettings(pan_every_side_cue=True, safety_line=False))
+    driver.start()
+    run_until(driver, guide, clock, clock.now + 10_000)
+    starts = [pan for cue, pan in sounds.pans if cue is Cue.START]
+    assert starts == [-1.0, -1.0, 1.0, 1.0]
+    sounds.pans.clear()
+    guide.apply_settings(AudioSettings(pan_side_cues=False, safety_line=False))
+    driver.start()
+    run_until(driver, guide, clock, clock.now + 10_000)
+    assert {pan for _, pan in sounds.pans} == {0.0}

@@ -92,10 +92,12 @@ class LoggedSounds:
     def __init__(self, output: SoundOutput) -> None:
         self.output = output
         self.played: list[tuple[str, float]] = []
+        self.pans: list[tuple[str, float]] = []
 
-    def play(self, cue: Cue) -> None:
+    def play(self, cue: Cue, pan: float = 0.0) -> None:
         self.played.append((cue.value, time.monotonic()))
-        self.output.play(cue)
+        self.pans.append((cue.value, pan))
+        self.output.play(cue, pan)
 
     def set_volume(self, volume: float) -> None:
         self.output.set_volume(volume)
@@ -287,6 +289,7 @@ def main(argv: list[str] | None = None) -> int:
             {
                 "starts": starts,
                 "played": sounds.played,
+                "pans": sounds.pans,
                 "said": speech.said,
                 "notices": notices,
                 "problems": real.problems(),
