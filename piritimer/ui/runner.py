@@ -28,6 +28,7 @@ from piritimer.core.durations import format_clock, format_duration
 from piritimer.core.engine import State, Status
 from piritimer.core.timeline import Step, StepKind, Timeline
 from piritimer.qt.driver import EngineDriver
+from piritimer.ui.announcer import Announcer
 from piritimer.ui.controls import BY_ACTION, Action, Control
 from piritimer.widgets.dial import Dial, DialMode
 from piritimer.widgets.fit import FitLabel
@@ -123,6 +124,7 @@ class RunnerPage(QWidget):
         self._frame.setInterval(FRAME_MS)
         self._frame.timeout.connect(self._on_frame)
         self._build()
+        self.announcer = Announcer(driver, self)
         driver.timelineChanged.connect(self._on_change)
         driver.stepStarted.connect(self._on_change)
         driver.stateChanged.connect(self._on_change)
@@ -218,6 +220,8 @@ class RunnerPage(QWidget):
         button = QPushButton(control.label)
         button.setObjectName("control")
         button.setToolTip(control.tooltip)
+        # Its words go when the row is narrow (an icon only): the name stays for screen readers.
+        button.setAccessibleName(control.label)
         button.setAccessibleDescription(control.tooltip)
         # Keys reach the window's shortcuts, never a focused button (Space would click it).
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -294,6 +298,7 @@ class RunnerPage(QWidget):
             if action not in ICON_ONLY:
                 shown = compact and action is not Action.TOGGLE
                 button.setText("" if shown else self._label(action))
+                button.setAccessibleName(self._label(action))
 
     def _label(self, action: Action) -> str:
         """The words a button shows in the current state."""
