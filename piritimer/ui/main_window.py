@@ -39,6 +39,7 @@ from piritimer.core.engine import State
 from piritimer.core.model import Session
 from piritimer.core.timeline import StepKind, Timeline, compile_session
 from piritimer.ui.controls import CONTROLS, Action
+from piritimer.ui.display_settings import DisplaySettings, load_display_settings
 from piritimer.ui.help_overlay import HelpOverlay
 from piritimer.ui.library import LibraryEntry, LibraryModel, is_session_file
 from piritimer.ui.library_view import LibraryPage
@@ -92,6 +93,7 @@ class MainWindow(QMainWindow):
         self.keep_awake = services.keep_awake
         self.editors = services.editors
         self.current_path: Path | None = None
+        self.display = load_display_settings(self.settings)
         self.presentation: Captioned | None = None
         self._base_px = 0
         self.open_url: Callable[[QUrl], object] = QDesktopServices.openUrl
@@ -113,6 +115,7 @@ class MainWindow(QMainWindow):
         for text in services.startup_notices:
             self.notices.show(text)
         self.apply_theme()
+        self.apply_display(self.display)
         self.setWindowIcon(app_icon())
         if restore:
             self._restore()
@@ -154,6 +157,9 @@ class MainWindow(QMainWindow):
             "Present", "Presentation mode for a class", lambda: self.open_presentation(None)
         )
         self.audio_action = action("Sound && voice", "Sound and voice settings", self.open_audio)
+        self.display_action = action(
+            "Display", "Text size and a flash at each step", self.open_display
+        )
         self.statusBar().setSizeGripEnabled(False)
 
     def _build_shortcuts(self) -> None:
@@ -359,6 +365,19 @@ class MainWindow(QMainWindow):
 
         open_settings_dialog(self.audio_guide, self, self.settings)
 
+    def open_display(self) -> None:
+        from piritimer.ui.display_settings import open_display_dialog
+
+        dialog = open_display_dialog(self.display, self.settings, self)
+        dialog.changed.connect(self.apply_display)
+
+    def apply_display(self, display: DisplaySettings) -> None:
+        """Text size and the boundary flash, from the Display dialog or the saved choice."""
+        self.display = display
+        self.runner_page.set_text_scale(display.text_scale)
+        self.runner_page.set_flash(display.flash)
+        self._fit_text()
+
     # -- keys -----------------------------------------------------------------------------------
 
     def perform(self, action: Action) -> None:
@@ -438,7 +457,10 @@ class MainWindow(QMainWindow):
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
-        pixels = base_pixel_size(self.width(), self.height())
+        self._fit_text()
+
+    def _fit_text(self) -> None:
+        pixels = round(base_pixel_size(self.width(), self.height()) * self.display.text_scale)
         if pixels != self._base_px:
             self._base_px = pixels
             self.setStyleSheet(style_sheet(self.colors, pixels))

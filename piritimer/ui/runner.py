@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QIcon, QResizeEvent, QShowEvent
+from PySide6.QtGui import QColor, QFont, QIcon, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QGraphicsOpacityEffect,
     QHBoxLayout,
@@ -47,6 +47,10 @@ WORD_STRETCH = {StepKind.SETUP: (2, 10, 5)}
 hold's detail line, but its dial keeps at least a hold's share (10 of 17 against 9 of 16),
 so its count is never smaller than a hold's digits."""
 DEFAULT_WORD_STRETCH = (4, 9, 3)
+FLASH_MS = 300
+"""How long the page flashes at a boundary: seen from the corner of an eye, over before the
+next second."""
+FLASH_ALPHA = 140
 PAUSED_OPACITY = 0.3
 """While paused, everything but the dial (which writes PAUSED) and the controls fades to this."""
 
@@ -127,6 +131,7 @@ class RunnerPage(QWidget):
         self.announcer = Announcer(driver, self)
         driver.timelineChanged.connect(self._on_change)
         driver.stepStarted.connect(self._on_change)
+        driver.stepStarted.connect(lambda *_: self._flash())
         driver.stateChanged.connect(self._on_change)
         driver.secondsLeftChanged.connect(self._on_second)
         self.refresh()
@@ -215,6 +220,19 @@ class RunnerPage(QWidget):
         layout.addLayout(progress_row, 4)
         layout.addLayout(controls, 7)
         self.caption_label.hide()
+        self._text_caps = {
+            label: label._max_pixel_size  # noqa: SLF001 - the caps as built, scaled later
+            for label in self.findChildren(FitLabel)
+        }
+        self.flash_overlay = QWidget(self)
+        self.flash_overlay.setObjectName("boundaryFlash")
+        self.flash_overlay.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.flash_overlay.hide()
+        self._flash_on = False
+        self._flash_timer = QTimer(self)
+        self._flash_timer.setSingleShot(True)
+        self._flash_timer.setInterval(FLASH_MS)
+        self._flash_timer.timeout.connect(self.flash_overlay.hide)
 
     def _button(self, control: Control) -> QPushButton:
         button = QPushButton(control.label)
@@ -259,6 +277,30 @@ class RunnerPage(QWidget):
         self.dial.set_colors(colors)
         self.image_view.set_paper(PAPER if colors.dark else None)
         self._update_icons()
+
+    def set_text_scale(self, scale: float) -> None:
+        """Let the words grow up to ``scale`` times their usual caps (the text-size setting)."""
+        for label, cap in self._text_caps.items():
+            label.set_max_pixel_size(round(cap * scale))
+
+    def set_flash(self, on: bool) -> None:
+        """Flash the page as each step begins, for people who cannot hear the cues."""
+        self._flash_on = on
+        if not on:
+            self.flash_overlay.hide()
+
+    def _flash(self) -> None:
+        if not self._flash_on or self.driver.state is State.PAUSED or not self.isVisible():
+            return
+        accent = QColor(self._colors.accent)
+        self.flash_overlay.setStyleSheet(
+            f"#boundaryFlash {{ background: rgba({accent.red()}, {accent.green()}, "
+            f"{accent.blue()}, {FLASH_ALPHA}); }}"
+        )
+        self.flash_overlay.setGeometry(self.rect())
+        self.flash_overlay.raise_()
+        self.flash_overlay.show()
+        self._flash_timer.start()
 
     def set_caption(self, text: str) -> None:
         self.caption_label.setText(text)
