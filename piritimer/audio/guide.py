@@ -44,6 +44,8 @@ SIDE_PAN = {Side.LEFT: -1.0, Side.RIGHT: 1.0}
 
 _ACTIVE = (State.RUNNING, State.WAITING, State.PAUSED)
 _MOVES = (Command.NEXT, Command.PREVIOUS, Command.RESTART_STEP)
+_PLAYING = (State.RUNNING, State.WAITING, State.FINISHED)
+"""States in which a held-back step cue still sounds (not once paused or stopped)."""
 _PROBLEM_ENDING = "The session runs on with the visuals and captions."
 
 
@@ -333,7 +335,7 @@ class AudioGuide(QObject):
         self._player.cancel()
         engine = self._driver.engine
         now = self._clock()
-        if self._delayed is not None and self._settings.sounds_on:
+        if self._delayed is not None and self._settings.sounds_on and engine.state in _PLAYING:
             delayed, at = self._delayed
             if at >= now:
                 self._player.schedule(delayed, at, pan=self._pan(engine.step))

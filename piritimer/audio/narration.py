@@ -16,7 +16,7 @@ from piritimer.audio.cues import Cue
 from piritimer.audio.settings import Verbosity
 from piritimer.core.engine import Command, State, Status
 from piritimer.core.model import Session
-from piritimer.core.timeline import Step, StepKind, Timeline
+from piritimer.core.timeline import Step, StepKind, Timeline, spoken_duration
 
 WAIT_HINT = "Press space or your remote's play button when you're ready."
 """Said at every wait step, after its own line: the one way on that needs no screen."""
@@ -56,14 +56,7 @@ FULL_TIME_CALL_MIN_S = 20.0
 
 def seconds_words(seconds: float) -> str:
     """ "18 seconds", "1 second", "2 minutes 5 seconds": whole seconds, rounded up as shown."""
-    whole = max(0, math.ceil(seconds - 1e-9))
-    minutes, secs = divmod(whole, 60)
-    parts = []
-    if minutes:
-        parts.append(f"{minutes} minute" + ("s" if minutes != 1 else ""))
-    if secs or not minutes:
-        parts.append(f"{secs} second" + ("s" if secs != 1 else ""))
-    return " ".join(parts)
+    return spoken_duration(max(0, math.ceil(seconds - 1e-9)))
 
 
 def step_words(step: Step) -> str:

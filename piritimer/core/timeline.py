@@ -277,7 +277,7 @@ class _Builder:
         work = exercise.work
         if isinstance(work, TimedHold):
             cue = exercise.cue(Phase.HOLD)
-            lead = f"Hold for {_spoken_duration(work.hold_s)}." if first else "Hold."
+            lead = f"Hold for {spoken_duration(work.hold_s)}." if first else "Hold."
             self.add(
                 StepKind.HOLD, "Hold", cue, f"{lead} {_sentence(cue)}".strip(), work.hold_s, **where
             )
@@ -356,7 +356,8 @@ def _sentence(text: str) -> str:
     return text if text[-1] in ".!?" else f"{text}."
 
 
-def _spoken_duration(seconds: float) -> str:
+def spoken_duration(seconds: float) -> str:
+    """ "30 seconds", "1 minute", "2 minutes 5 seconds": as the voice says a length."""
     minutes, secs = divmod(round(seconds), 60)
     parts = []
     if minutes:

@@ -550,3 +550,16 @@ def test_every_cue_of_a_side_when_asked_and_none_when_off(
     driver.start()
     run_until(driver, guide, clock, clock.now + 10_000)
     assert {pan for _, pan in sounds.pans} == {0.0}
+
+
+def test_a_pause_right_after_a_skip_keeps_the_held_back_cue_quiet(
+    driver: EngineDriver, guide: AudioGuide, sounds: RecordingSounds, clock: FakeClock
+) -> None:
+    driver.jump(2)
+    driver.next()  # the rest's own cue is held back behind the skip's
+    assert [cue for _, cue in guide.player.pending()][0] is Cue.REST
+    driver.pause()
+    assert guide.player.pending() == []
+    clock.now += 1.0
+    guide.player.poke()
+    assert Cue.REST not in sounds.cues()
