@@ -102,9 +102,10 @@ class _Feeder(QObject):
             self.problem.emit(NO_DEVICE)
             return
         device = QMediaDevices.defaultAudioOutput()
-        # Stereo where the device has two channels: side cues can then sit in the working
-        # side's ear (Mixer pans them); a mono device gets them all in the middle.
-        channels = 2 if device.maximumChannelCount() >= 2 else 1
+        # Stereo where the device runs two channels: side cues can then sit in the working
+        # side's ear (Mixer pans them); a mono device gets them all in the middle. (Its
+        # maximum says nothing: PulseAudio offers to remix any count into a mono sink.)
+        channels = 2 if device.preferredFormat().channelCount() >= 2 else 1
         self._mixer.channels = channels
         self._frame_bytes = _SAMPLE_BYTES * channels
         audio_format = QAudioFormat()

@@ -150,6 +150,7 @@ def test_side_cues_lead_in_their_sides_ear_by_12_db(sounds_run: EarRun) -> None:
     assert leads[1.0]
     assert min(leads[-1.0]) >= MIN_LEAD_DB, leads
     assert min(leads[1.0]) >= MIN_LEAD_DB, leads
+    print(f"side cues lead by: left {leads[-1.0]} dB, right {leads[1.0]} dB")
 
 
 def test_the_cut_off_line_is_said_again_and_reps_are_numbered(voice_run: EarRun) -> None:
