@@ -80,6 +80,7 @@ def build_services(
     from piritimer.core.past_run import NoHistory
     from piritimer.editor.windows import EditorWindows
     from piritimer.platform.inhibit import NullInhibitor
+    from piritimer.platform.media_remote import MediaRemote
     from piritimer.qt.driver import EngineDriver
     from piritimer.ui.keep_awake import KeepAwake
     from piritimer.ui.library import LibraryModel
@@ -113,6 +114,7 @@ def build_services(
         reminders=Reminders(settings, body=_reminder_body(library, progress), parent=parent),
         tray=Tray(settings, paths.autostart_dir(), app_icon(), parent=parent),
         startup_notices=tuple(startup_notices),
+        media=MediaRemote(parent),
     )
 
 
@@ -131,19 +133,13 @@ def build_window(services: Services, *, restore: bool = True) -> MainWindow:
     """The home window, with the editors' "Try this exercise" running in it, and the
     reminders and the tray icon opening it."""
     from piritimer.ui.main_window import MainWindow
+    from piritimer.ui.remote_control import connect_remote
 
     window = MainWindow(services, restore=restore)
     services.editors.tryTimeline.connect(window.try_timeline)
-
-    def bring_up(path: Path | None = None) -> None:
-        if path is not None:
-            window.show_preview(path)
-        window.showNormal()
-        window.raise_()
-        window.activateWindow()
-
-    services.reminders.openRequested.connect(bring_up)
-    services.tray.showRequested.connect(bring_up)
+    connect_remote(services.media, window)
+    services.reminders.openRequested.connect(lambda path: bring_forward(window, path))
+    services.tray.showRequested.connect(lambda: bring_forward(window, None))
     return window
 
 
@@ -153,6 +149,7 @@ def open_hardware(services: Services, window: MainWindow) -> None:
 
     from piritimer.audio.hardware import open_audio_outputs
     from piritimer.platform import create_inhibitor
+    from piritimer.platform.mpris import create_media_remote
     from piritimer.platform.notifications import NullNotifier, create_notifier
 
     inhibitor = create_inhibitor()
@@ -161,11 +158,23 @@ def open_hardware(services: Services, window: MainWindow) -> None:
     tray_only = isinstance(notifier, NullNotifier) and services.tray.available
     services.reminders.use(services.tray if tray_only else notifier)
     services.keep_awake.use(inhibitor)
+    services.media.use(create_media_remote(parent=window))
     if inhibitor.notice:  # nothing can keep the screen on here: say so once
         window.notices.show(inhibitor.notice)
     # The real outputs take a moment (speechd lists its voices): one more turn of the event
     # loop, so the window answers in between.
     QTimer.singleShot(0, window, lambda: services.audio.set_outputs(open_audio_outputs(window)))
+
+
+def bring_forward(window: MainWindow, file: Path | None) -> None:
+    """A second launch, a reminder clicked or the tray's Open: show the file (if it is one) in
+    this window, and raise the window."""
+    if file is not None and file.is_file():
+        window.open_file(file)
+    if window.isMinimized() or not window.isVisible():  # minimised, or hidden in the tray
+        window.showNormal()
+    window.raise_()
+    window.activateWindow()
 
 
 def _prepare_presentation(options: argparse.Namespace) -> Prepared | None | int:
@@ -190,6 +199,16 @@ def run(options: argparse.Namespace, qt_args: list[str]) -> int:
     from PySide6.QtCore import QTimer
 
     app = create_application(qt_args)
+    server = None
+    if not options.present:
+        from piritimer import paths
+        from piritimer.platform.single_instance import InstanceServer, hand_over, socket_name
+
+        name = socket_name(paths.user_data_dir())
+        if hand_over(name, options.file):
+            return 0  # the first window has it now
+        server = InstanceServer(name, app)
+        server.listen()
     services = build_services(app)
     window = build_window(services)
     tray = services.tray
@@ -198,6 +217,8 @@ def run(options: argparse.Namespace, qt_args: list[str]) -> int:
     app.setQuitOnLastWindowClosed(not tray.keeps_running)
     tray.keepRunningChanged.connect(lambda keep: app.setQuitOnLastWindowClosed(not keep))
     tray.quitRequested.connect(lambda: window.close() and app.quit())
+    if server is not None:
+        server.launched.connect(lambda path: bring_forward(window, path))
     # A class file is not a session: it is presented, not listed in the library.
     if options.file is not None and (prepared is None or prepared.starts_in_s is None):
         window.open_file(options.file)

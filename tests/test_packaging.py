@@ -11,7 +11,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 AUDIO_MODULES = {
-    "__init__", "cues", "guide", "hardware", "helper", "mixer", "outputs", "player",
+    "__init__", "cues", "guide", "hardware", "helper", "mixer", "narration", "outputs", "player",
     "settings", "settings_dialog", "settings_store", "sink_output", "speech_messages",
     "speech_output", "speech_policy", "speech_worker", "voice", "wav",
 }  # fmt: skip

@@ -11,7 +11,7 @@ from piritimer.core.model import (
     SideOrder,
     TimedHold,
 )
-from piritimer.core.timeline import StepKind, compile_session, count_steps
+from piritimer.core.timeline import StepKind, compile_session, count_steps, for_side
 from tests.sessions_for_tests import breathing_exercise, hold_exercise, two_exercise_timeline
 
 
@@ -131,3 +131,22 @@ def test_exercise_range_and_next_step() -> None:
     assert timeline.steps[first.start].kind is StepKind.SETUP
     assert timeline.steps[first.stop].exercise_index == 1
     assert timeline.next_step(len(timeline.steps) - 1) is None
+
+
+def test_a_two_sided_setup_names_its_side_first_and_speaks_of_it() -> None:
+    exercise = hold_exercise(setup=("Lie on your back", "Cross the working ankle over the knee"))
+    setup = compile_session(Session("S", (exercise,))).steps[0]
+    assert setup.side is Side.LEFT
+    assert setup.say == (
+        "Left side. Figure four. Lie on your back. Cross your left ankle over the knee."
+    )
+    assert setup.detail.splitlines()[1] == "Cross your left ankle over the knee"
+    assert for_side("The working knee", Side.RIGHT) == "Your right knee"
+    assert for_side("the working knee", None) == "the working knee"
+
+
+def test_a_one_sided_setup_is_said_as_written() -> None:
+    exercise = hold_exercise(sides=SideOrder.NONE, setup=("Rest the working ankle",))
+    setup = compile_session(Session("S", (exercise,))).steps[0]
+    assert setup.side is None
+    assert setup.say == "Figure four. Rest the working ankle."

@@ -7,9 +7,12 @@ millisecond. Tones are sines with a touch of their octave and twelfth (a warm, r
 timbre) under exponential or raised-cosine envelopes, so nothing clicks at the end.
 
 The cues differ in pitch, contour and length so they can be told apart with eyes closed:
-a rising tone to breathe in, a falling one to breathe out, a steady one to hold, dry wood
+a rising tone to breathe in, a falling one to breathe out, a steady one to hold full and a
+lower, darker one to hold empty, dry wood
 ticks for counting down, a bell to start, a ding-dong to switch sides, a low soft tone to
-rest and a rising arpeggio for the end.
+rest and a rising arpeggio for the end. The person's own commands answer too: two notes
+falling for pause and rising for resume, two wood taps rising for skip and falling for back,
+one low falling tone for stop.
 
 Run: python tools/make_sounds.py [--out DIR]   (deterministic: same bytes every run)
 """
@@ -131,6 +134,55 @@ def hold() -> Signal:
     return normalise(render(Note(392.0, 0.35, attack_s=0.004, release_s=0.12)), 0.42)
 
 
+def hold_empty() -> Signal:
+    # Holding with the lungs empty: a fifth below the full hold, darker and with a slow dip,
+    # so "hold full" and "hold empty" are never confused with eyes closed.
+    note = Note(261.6, 0.45, attack_s=0.004, release_s=0.15, partials=((1.0, 1.0), (2.0, 0.08)))
+    dip = [
+        v * (1.0 - 0.3 * math.sin(math.pi * i / len(s)))
+        for s in [render(note)]
+        for i, v in enumerate(s)
+    ]
+    return normalise(dip, 0.42)
+
+
+def paused() -> Signal:
+    # Two soft notes falling a fourth: "things have stopped", gentler than the end chime.
+    high = render(Note(587.3, 0.18, attack_s=0.002, decay_s=0.08, release_s=0.05))
+    low = render(Note(440.0, 0.3, attack_s=0.002, decay_s=0.12, release_s=0.08))
+    return normalise(mix(0.45, (0.0, high), (0.14, low)), 0.4)
+
+
+def resumed() -> Signal:
+    # The pause notes turned upward: going again.
+    low = render(Note(440.0, 0.18, attack_s=0.002, decay_s=0.08, release_s=0.05))
+    high = render(Note(587.3, 0.3, attack_s=0.002, decay_s=0.12, release_s=0.08))
+    return normalise(mix(0.45, (0.0, low), (0.14, high)), 0.4)
+
+
+def skipped() -> Signal:
+    # Two quick rising wood taps: a step forward.
+    first = render(Note(1300.0, 0.07, attack_s=0.001, decay_s=0.015, release_s=0.02, partials=WOOD))
+    second = render(
+        Note(1750.0, 0.09, attack_s=0.001, decay_s=0.018, release_s=0.02, partials=WOOD)
+    )
+    return normalise(mix(0.2, (0.0, first), (0.09, second)), 0.42)
+
+
+def back() -> Signal:
+    # The same taps falling: a step back.
+    first = render(Note(1750.0, 0.07, attack_s=0.001, decay_s=0.015, release_s=0.02, partials=WOOD))
+    second = render(
+        Note(1300.0, 0.09, attack_s=0.001, decay_s=0.018, release_s=0.02, partials=WOOD)
+    )
+    return normalise(mix(0.2, (0.0, first), (0.09, second)), 0.42)
+
+
+def stopped() -> Signal:
+    # One low falling tone: the session is over without its chime.
+    return normalise(render(Note(330.0, 0.5, end_hz=220.0, attack_s=0.003, release_s=0.2)), 0.42)
+
+
 def switch_sides() -> Signal:
     ding = render(Note(659.3, 0.3, attack_s=0.002, decay_s=0.12, partials=BELL))
     dong = render(Note(493.9, 0.4, attack_s=0.002, decay_s=0.16, partials=BELL))
@@ -165,10 +217,16 @@ SOUNDS: dict[str, Callable[[], Signal]] = {
     "inhale": inhale,
     "exhale": exhale,
     "hold": hold,
+    "hold_empty": hold_empty,
     "switch_sides": switch_sides,
     "rest": rest,
     "next_exercise": next_exercise,
     "complete": complete,
+    "paused": paused,
+    "resumed": resumed,
+    "skipped": skipped,
+    "back": back,
+    "stopped": stopped,
 }
 """File stem -> generator. piritimer.audio.cues names its cues' files with these stems."""
 

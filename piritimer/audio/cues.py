@@ -11,8 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
-from piritimer.core.speech_time import split_sentences as split_sentences  # moved to core
-from piritimer.core.timeline import Step, StepKind
+from piritimer.audio.settings import Verbosity
+from piritimer.core.speech_time import BOUNDARY_MARGIN_S, estimate_s, split_sentences
+from piritimer.core.timeline import Step, StepKind, spoken_breath_hold
 
 
 class Cue(Enum):
@@ -23,11 +24,19 @@ class Cue(Enum):
     INHALE = "inhale"
     EXHALE = "exhale"
     HOLD = "hold"
+    """Holding a timed pose, or the breath held in (lungs full)."""
+    HOLD_EMPTY = "hold_empty"
+    """The breath held out (lungs empty): lower and darker than HOLD."""
     LAST_SECONDS_TICK = "last_seconds_tick"
     SWITCH_SIDES = "switch_sides"
     REST = "rest"
     NEXT_EXERCISE = "next_exercise"
     COMPLETE = "complete"
+    PAUSED = "paused"
+    RESUMED = "resumed"
+    SKIPPED = "skipped"
+    BACK = "back"
+    STOPPED = "stopped"
 
     @property
     def file_name(self) -> str:
@@ -43,7 +52,7 @@ STEP_CUES: dict[StepKind, Cue | None] = {
     StepKind.INHALE: Cue.INHALE,
     StepKind.HOLD_IN: Cue.HOLD,
     StepKind.EXHALE: Cue.EXHALE,
-    StepKind.HOLD_OUT: Cue.HOLD,
+    StepKind.HOLD_OUT: Cue.HOLD_EMPTY,
     StepKind.REST: Cue.REST,
     StepKind.SWITCH_SIDES: Cue.SWITCH_SIDES,
     StepKind.DONE: Cue.COMPLETE,
@@ -106,25 +115,79 @@ def _essential(step: Step) -> str:
     kind = step.kind
     if kind in (StepKind.SETUP, StepKind.SWITCH_SIDES):
         title = step.title.strip()
-        return title if title[-1:] in ".!?" else f"{title}."
+        title = title if title[-1:] in ".!?" else f"{title}."
+        if kind is StepKind.SETUP and step.side is not None:
+            return f"{step.side.value.capitalize()} side. {title}"
+        return title
     if kind is StepKind.GET_READY:
         return "Get ready."
     if kind is StepKind.INHALE:
         return "Breathe in."
     if kind is StepKind.EXHALE:
         return "Breathe out."
-    if kind in (StepKind.HOLD, StepKind.HOLD_IN, StepKind.HOLD_OUT):
+    breath_hold = spoken_breath_hold(kind, step.duration_s or 0.0)
+    if breath_hold is not None:
+        return f"{breath_hold}."
+    if kind is StepKind.HOLD:
         return "Hold."
     if kind is StepKind.REST:
         return "Rest."
     return "Session complete."
 
 
-def spoken_line(step: Step) -> SpokenLine | None:
-    """The line for ``step``: the timeline's ``say`` text with its essential words."""
+def rep_words(step: Step) -> str:
+    """ "set 2 of 3, rep 1 of 4" on the first step of each rep of a many-rep exercise, else "".
+
+    A breathing rep is numbered on its first breath in only: its other phases are the same rep.
+    """
+    first_of_rep = step.kind is StepKind.HOLD or (
+        step.kind is StepKind.INHALE and step.cycle_number == 1
+    )
+    if not first_of_rep:
+        return ""
+    parts = []
+    if step.set_count > 1:
+        parts.append(f"set {step.set_number} of {step.set_count}")
+    if step.rep_count > 1:
+        parts.append(f"rep {step.rep_number} of {step.rep_count}")
+    return ", ".join(parts)
+
+
+def spoken_line(step: Step, verbosity: Verbosity = Verbosity.NORMAL) -> SpokenLine | None:
+    """The line for ``step``: the timeline's ``say`` text with its essential words.
+
+    The rep number joins the first sentence ("Hold, rep 2 of 3. Push the knee away."), and
+    the essential words too, so it is said however short the step. Quiet says only those.
+    """
     text = " ".join(step.say.split())
     if not text:
         return None
     if text[-1] not in ".!?":
         text += "."  # "Breathe in" from the timeline: a full stop makes the voice sound done
-    return SpokenLine(text=text, essential=_essential(step), step_index=step.index)
+    essential = _essential(step)
+    reps = rep_words(step)
+    if reps:
+        essential = f"{essential[:-1]}, {reps}{essential[-1]}"
+        text = _with_reps(step, text, reps, essential)
+    if verbosity is Verbosity.QUIET:
+        text = essential
+    return SpokenLine(text=text, essential=essential, step_index=step.index)
+
+
+def _with_reps(step: Step, text: str, reps: str, essential: str) -> str:
+    """The line with its rep number, if there is room for it in the step at the normal rate.
+
+    Longest first: the number joined to the first sentence ("Hold for 30 seconds, rep 1 of
+    2. Push the knee away."), then to the bare phase word in place of that sentence ("Hold,
+    rep 2 of 6. Sink the hips."). A step too short for either keeps its own line: its cue
+    words matter more than a number the screen shows too.
+    """
+    first, *rest = split_sentences(text)
+    joined = " ".join((f"{first[:-1]}, {reps}{first[-1]}", *rest))
+    if step.duration_s is None:
+        return joined
+    room_s = step.duration_s - BOUNDARY_MARGIN_S
+    for candidate in (joined, " ".join((essential, *rest))):
+        if estimate_s(candidate, 0.0) <= room_s + 1e-9:
+            return candidate
+    return text

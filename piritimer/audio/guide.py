@@ -2,17 +2,29 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from piritimer.audio.cues import countdown, spoken_line, step_cue
+from piritimer.audio.cues import Cue, SpokenLine, countdown, spoken_line, step_cue
+from piritimer.audio.narration import (
+    COMMAND_CUES,
+    COMMAND_WORDS,
+    WAIT_HINT,
+    paused_on_line,
+    resume_line,
+    safety_line,
+    time_calls,
+    where_line,
+)
 from piritimer.audio.outputs import AudioOutputs
 from piritimer.audio.player import CuePlayer
 from piritimer.audio.settings import AudioSettings
 from piritimer.audio.speech_policy import SpeechPolicy
 from piritimer.audio.voice import Voice
-from piritimer.core.engine import Event, State, StateChanged, StepStarted
-from piritimer.core.model import Session
-from piritimer.core.timeline import Step, Timeline
+from piritimer.core.engine import Command, Event, State, StateChanged, StepStarted
+from piritimer.core.model import Session, Side
+from piritimer.core.timeline import Step, StepKind, Timeline
 from piritimer.qt.driver import EngineDriver
 
 TICK_LATE_LIMIT_S = 0.1
@@ -22,7 +34,18 @@ skipped: a late tick counts wrongly. Boundary cues are played however late they 
 AWAKE_AFTER_FINISH_MS = 2500
 """Keep the stream open this long after the end, so the closing chime is not cut short."""
 
+COMMAND_GAP_S = 0.3
+"""After a skip or back, the new step's own cue follows the command's cue by this much, so the
+two are heard one after the other and not as one blur."""
+
+SIDE_CUE_KINDS = frozenset({StepKind.SETUP, StepKind.GET_READY, StepKind.SWITCH_SIDES})
+"""The steps whose cues announce a side: heard in that side's ear on a stereo output."""
+SIDE_PAN = {Side.LEFT: -1.0, Side.RIGHT: 1.0}
+
 _ACTIVE = (State.RUNNING, State.WAITING, State.PAUSED)
+_MOVES = (Command.NEXT, Command.PREVIOUS, Command.RESTART_STEP)
+_PLAYING = (State.RUNNING, State.WAITING, State.FINISHED)
+"""States in which a held-back step cue still sounds (not once paused or stopped)."""
 _PROBLEM_ENDING = "The session runs on with the visuals and captions."
 
 
@@ -63,12 +86,21 @@ class AudioGuide(QObject):
         self._player = CuePlayer(self._outputs.sounds, self._clock, self)
         self._voice = Voice(self._outputs.speech, self._clock)
         self._preplayed: tuple[int, float] | None = None
+        self._command: Command | None = None
+        """The command being carried out, until the events it causes have been answered."""
+        self._line: SpokenLine | None = None
+        """The current step's line, as it was (or would have been) said."""
+        self._unsaid: SpokenLine | None = None
+        """A line a pause cut off, or a move while paused kept quiet: said on resume."""
+        self._delayed: tuple[Cue, float] | None = None
+        """A step cue held back to follow a command's cue (see COMMAND_GAP_S)."""
         self._reported: set[str] = set()
         self._sleep_timer = QTimer(self)
         self._sleep_timer.setSingleShot(True)
         self._sleep_timer.timeout.connect(lambda: self._outputs.sounds.set_awake(False))
         driver.engineEvent.connect(self._on_event)
         driver.timelineChanged.connect(self._on_timeline)
+        driver.commandIssued.connect(self._on_command)
         self._apply()
 
     # -- configuration ----------------------------------------------------------------------
@@ -152,11 +184,46 @@ class AudioGuide(QObject):
 
     # -- engine events ----------------------------------------------------------------------
 
+    def _pan(self, step: Step | None) -> float:
+        """Where a cue of ``step`` sits: in its side's ear (settings allowing), else centred."""
+        if step is None or step.side is None or not self._settings.pan_side_cues:
+            return 0.0
+        if step.kind in SIDE_CUE_KINDS or self._settings.pan_every_side_cue:
+            return SIDE_PAN[step.side]
+        return 0.0
+
+    def where_am_i(self) -> str:
+        """Say (and caption) the exercise, side, rep, time left and what comes next."""
+        text = where_line(self._driver.engine.timeline, self._driver.status())
+        self.caption.emit(text)
+        if self._settings.voice_on:
+            self._voice.stop()
+            self._say(text, None)
+        return text
+
     def _on_timeline(self, timeline: Timeline) -> None:
         self._player.cancel()
         self._voice.stop()
         self._preplayed = None
+        self._command = self._line = self._unsaid = self._delayed = None
         self.set_session(timeline.session)
+
+    def _on_command(self, command: Command) -> None:
+        self._command = command
+
+    def _take_command(self) -> Command | None:
+        command, self._command = self._command, None
+        return command
+
+    def _say(self, text: str, boundary: float | None, essential: str | None = None) -> None:
+        """Say a line of the guide's own for the current step (after what is being said)."""
+        line = SpokenLine(text, text if essential is None else essential, self._driver.engine.index)
+        self._voice.announce(line, boundary)
+
+    def _command_cue(self, command: Command | None) -> None:
+        cue = COMMAND_CUES.get(command) if command is not None else None
+        if cue is not None and self._settings.sounds_on:
+            self._player.play_now(cue)
 
     def _on_event(self, event: Event) -> None:
         if isinstance(event, StepStarted):
@@ -169,59 +236,130 @@ class AudioGuide(QObject):
         if step.index != engine.index:
             return  # caught up past it after a stall: only the current step matters now
         self._report_problems()
+        command = self._take_command()
         paused = engine.state is State.PAUSED
         preplayed = self._preplayed == (step.index, at)
         self._preplayed = None
+        self._delayed = None
+        moved = command in _MOVES
+        if moved:
+            self._command_cue(command)
         cue = step_cue(step)
         if cue is not None and self._settings.sounds_on and not paused and not preplayed:
-            self._player.play_now(cue)
+            if moved:
+                self._delayed = (cue, self._clock() + COMMAND_GAP_S)
+            else:
+                self._player.play_now(cue, self._pan(step))
         self._reschedule()
-        line = spoken_line(step)
-        if line is None:
+        line = spoken_line(step, self._settings.verbosity)
+        self._line = line
+        self._unsaid = None
+        voice = self._settings.voice_on
+        if paused:
+            if command in _MOVES:
+                assert command is not None
+                self._unsaid = line
+                if voice:
+                    self._voice.stop()
+                    self._say(paused_on_line(command, step), None)
             return
-        self.caption.emit(line.text)
-        if self._settings.voice_on and not paused:
-            self._voice.announce(line, engine.deadline())
+        if voice and command is Command.START and self._settings.safety_line:
+            self._voice.stop()
+            self._say(safety_line(engine.timeline.session), None)
+        if line is not None:
+            self.caption.emit(line.text)
+            if voice:
+                if moved and command is not None:
+                    word = COMMAND_WORDS[command]
+                    line = SpokenLine(
+                        f"{word} {line.text}", f"{word} {line.essential}", line.step_index
+                    )
+                self._voice.announce(line, engine.deadline())
+        if voice and step.waits:
+            self._say(WAIT_HINT, None)
 
     def _state_changed(self, previous: State, state: State) -> None:
         sounds = self._outputs.sounds
+        voice = self._settings.voice_on
         if state in _ACTIVE and previous not in _ACTIVE:
             self._report_problems()
         if state in (State.RUNNING, State.WAITING):
             self._sleep_timer.stop()
             sounds.set_awake(self._settings.sounds_on)
+            if previous is State.PAUSED:
+                self._resumed(self._take_command())
         if state is State.PAUSED:
             # Nothing is foreseen while paused: the stream sleeps, so a paused app wakes
-            # nothing; it wakes on resume, well before the next boundary's cue is due.
+            # nothing; it wakes on resume, well before the next boundary's cue is due. The
+            # pause's own cue still rings out: a sleeping stream plays what it was given.
+            self._take_command()
+            if self._voice.output.is_speaking() and self._line is not None:
+                self._unsaid = self._line  # cut off: said again on resume
             self._voice.stop()
+            self._command_cue(Command.PAUSE)
             sounds.set_awake(False)
+            if voice:
+                self._say(COMMAND_WORDS[Command.PAUSE], None)
         if state is State.STOPPED:
+            command = self._take_command()
             self._voice.stop()
+            self._command_cue(command)
             sounds.set_awake(False)
+            if voice and command is Command.STOP:
+                self._say(COMMAND_WORDS[Command.STOP], None)
         if state is State.FINISHED:
             self._sleep_timer.start(AWAKE_AFTER_FINISH_MS)
         self._reschedule()
+
+    def _resumed(self, command: Command | None) -> None:
+        """Resume: its sound, where it resumes, and the line the pause kept from being heard."""
+        self._command_cue(command or Command.RESUME)
+        unsaid, self._unsaid = self._unsaid, None
+        if not self._settings.voice_on:
+            return
+        engine = self._driver.engine
+        deadline = engine.deadline()
+        self._say(resume_line(self._driver.status()), deadline, essential="Resuming.")
+        if unsaid is not None and unsaid.step_index == engine.index:
+            self._voice.announce(unsaid, deadline)
+        if engine.step.waits:
+            self._say(WAIT_HINT, None)
+
+    def _time_call(self, index: int, text: str) -> None:
+        engine = self._driver.engine
+        if self._settings.voice_on and engine.index == index and engine.state is State.RUNNING:
+            self._say(text, engine.deadline())
 
     def _reschedule(self) -> None:
         """Schedule the current step's countdown and the next boundary's cue (or nothing)."""
         self._player.cancel()
         engine = self._driver.engine
-        if not self._settings.sounds_on or engine.state is not State.RUNNING:
-            return
+        now = self._clock()
+        if self._delayed is not None and self._settings.sounds_on and engine.state in _PLAYING:
+            delayed, at = self._delayed
+            if at >= now:
+                self._player.schedule(delayed, at, pan=self._pan(engine.step))
         deadline = engine.deadline()
-        if deadline is None:
+        if deadline is None or engine.state is not State.RUNNING:
             return
         step = engine.step
-        now = self._clock()
+        for call in time_calls(step, self._settings.verbosity):
+            at = deadline - call.before_end_s
+            if at >= now:
+                self._player.schedule(None, at, partial(self._time_call, step.index, call.text))
+        if not self._settings.sounds_on:
+            return
         for tick in countdown(step):
             at = deadline - tick.before_end_s
             if at >= now - TICK_LATE_LIMIT_S:
-                self._player.schedule(tick.cue, at)
+                self._player.schedule(tick.cue, at, pan=self._pan(step))
         following = engine.timeline.next_step(step.index)
         cue = step_cue(following) if following is not None else None
         if following is not None and cue is not None:
             key = (following.index, deadline)
-            self._player.schedule(cue, deadline, lambda: self._mark_preplayed(key))
+            self._player.schedule(
+                cue, deadline, lambda: self._mark_preplayed(key), self._pan(following)
+            )
 
     def _mark_preplayed(self, key: tuple[int, float]) -> None:
         self._preplayed = key

@@ -17,7 +17,9 @@ from piritimer.audio.cues import Cue
 class SoundOutput(Protocol):
     """Plays cues now. When "now" is belongs to CuePlayer."""
 
-    def play(self, cue: Cue) -> None: ...
+    def play(self, cue: Cue, pan: float = 0.0) -> None:
+        """Play ``cue`` now; ``pan`` -1 puts it in the left ear, 1 in the right (a stereo
+        output; a mono one ignores it)."""
 
     def set_volume(self, volume: float) -> None: ...
 
@@ -63,7 +65,7 @@ class SilentSoundOutput:
     def __init__(self, problem: str | None = None) -> None:
         self._problems = [problem] if problem else []
 
-    def play(self, cue: Cue) -> None:
+    def play(self, cue: Cue, pan: float = 0.0) -> None:
         pass
 
     def set_volume(self, volume: float) -> None:

@@ -21,8 +21,10 @@ EARLY_TOLERANCE_S = 0.0005
 class Pending:
     fire_at: float
     """Clock time to call play(): the moment the cue is due, less the lead-in."""
-    cue: Cue = field(compare=False)
+    cue: Cue | None = field(compare=False)
+    """None: nothing to play, only ``on_played`` to run (a time call the voice says)."""
     on_played: Callable[[], None] | None = field(compare=False, default=None)
+    pan: float = field(compare=False, default=0.0)
 
 
 class CuePlayer(QObject):
@@ -47,30 +49,45 @@ class CuePlayer(QObject):
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.timeout.connect(self.poke)
 
-    def schedule(self, cue: Cue, at: float, on_played: Callable[[], None] | None = None) -> None:
-        """Play ``cue`` so it is heard at clock time ``at``; ``on_played`` runs once it starts."""
-        self._pending.append(Pending(at - self.lead_in_s, cue, on_played))
+    def schedule(
+        self,
+        cue: Cue | None,
+        at: float,
+        on_played: Callable[[], None] | None = None,
+        pan: float = 0.0,
+    ) -> None:
+        """Play ``cue`` so it is heard at clock time ``at``; ``on_played`` runs once it starts.
+
+        With ``cue`` None only ``on_played`` runs, at ``at`` itself (no lead-in: it is not a
+        sound on this output)."""
+        lead_in = self.lead_in_s if cue is not None else 0.0
+        self._pending.append(Pending(at - lead_in, cue, on_played, pan))
         self._pending.sort()
         self.poke()
 
-    def play_now(self, cue: Cue) -> None:
-        self.output.play(cue)
+    def play_now(self, cue: Cue, pan: float = 0.0) -> None:
+        self.output.play(cue, pan)
 
     def cancel(self) -> None:
         """Forget every pending cue (pause, stop, a jump to another step)."""
         self._pending.clear()
         self._timer.stop()
 
-    def pending(self) -> list[tuple[float, Cue]]:
+    def pending(self) -> list[tuple[float, Cue | None]]:
         """(clock time play() will be called, cue), earliest first."""
         return [(p.fire_at, p.cue) for p in self._pending]
+
+    def pending_pans(self) -> list[tuple[Cue | None, float]]:
+        """(cue, pan) of each pending cue, earliest first."""
+        return [(p.cue, p.pan) for p in self._pending]
 
     def poke(self) -> None:
         """Play every cue whose time has come, then sleep until the next one."""
         now = self._clock()
         while self._pending and self._pending[0].fire_at <= now + EARLY_TOLERANCE_S:
             due = self._pending.pop(0)
-            self.output.play(due.cue)
+            if due.cue is not None:
+                self.output.play(due.cue, due.pan)
             if due.on_played is not None:
                 due.on_played()
         if not self._pending:

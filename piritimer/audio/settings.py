@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from enum import Enum
 
 from piritimer.core.model import Session
 
@@ -14,6 +15,17 @@ The lead-in covers it for every cue the engine foresees.
 A real sound card or a Bluetooth headset adds its own buffer on top: raise the setting then."""
 
 MAX_OUTPUT_LATENCY_MS = 500.0
+
+
+class Verbosity(Enum):
+    """How much the voice says; the value is what the settings file keeps."""
+
+    QUIET = "quiet"
+    """The essential words only: the phase, the side, the rep number, how to go on."""
+    NORMAL = "normal"
+    """Whole lines, rep numbers, and time calls in long holds (halfway, 10 seconds left)."""
+    FULL = "full"
+    """As normal, with time calls in shorter holds and rests too."""
 
 
 @dataclass(frozen=True)
@@ -32,12 +44,22 @@ class AudioSettings:
     lead_in_compensation: bool = True
     """Start each cue early by the output latency, so that it is heard on the beat."""
     output_latency_ms: float = DEFAULT_OUTPUT_LATENCY_MS
+    verbosity: Verbosity = Verbosity.NORMAL
+    safety_line: bool = True
+    """Say a short safety line as a session starts, before its first step."""
+    pan_side_cues: bool = True
+    """On a stereo output, put the cues that announce a side (its setup, get ready, the
+    switch) in that side's ear."""
+    pan_every_side_cue: bool = False
+    """Put every cue of a side's steps in its ear, not only the ones that announce it."""
 
     def __post_init__(self) -> None:
         if not 0.0 <= self.volume <= 1.0:
             raise ValueError(f"volume must be between 0 and 1, not {self.volume}")
         if not -1.0 <= self.rate <= 1.0:
             raise ValueError(f"rate must be between -1 and 1, not {self.rate}")
+        if not isinstance(self.verbosity, Verbosity):
+            raise ValueError(f"verbosity must be quiet, normal or full, not {self.verbosity}")
         if not 0.0 <= self.output_latency_ms <= MAX_OUTPUT_LATENCY_MS:
             raise ValueError(
                 f"output latency must be between 0 and {MAX_OUTPUT_LATENCY_MS:g} ms,"

@@ -19,10 +19,15 @@ from PySide6.QtWidgets import (
 )
 
 from piritimer.audio.guide import AudioGuide
-from piritimer.audio.settings import MAX_OUTPUT_LATENCY_MS, AudioSettings
+from piritimer.audio.settings import MAX_OUTPUT_LATENCY_MS, AudioSettings, Verbosity
 from piritimer.audio.settings_store import save_audio_settings
 
 DEFAULT_VOICE = "Default voice"
+VERBOSITY_LABELS = {
+    Verbosity.QUIET: "Quiet: only the essential words",
+    Verbosity.NORMAL: "Normal: whole lines, rep numbers, time calls in long holds",
+    Verbosity.FULL: "Full: time calls in shorter holds and rests too",
+}
 
 
 class AudioSettingsDialog(QDialog):
@@ -54,6 +59,17 @@ class AudioSettingsDialog(QDialog):
         self.rate.setRange(-10, 10)
         self.rate.setValue(round(settings.rate * 10))
         self.rate.setAccessibleName("Speaking rate")
+        self.verbosity = QComboBox()
+        for level, label in VERBOSITY_LABELS.items():
+            self.verbosity.addItem(label, level)
+        self.verbosity.setCurrentIndex(list(VERBOSITY_LABELS).index(settings.verbosity))
+        self.verbosity.setAccessibleName("How much the voice says")
+        self.safety_line = QCheckBox("Say a short safety line as each session starts")
+        self.safety_line.setChecked(settings.safety_line)
+        self.pan_side_cues = QCheckBox("Put a side's cues in that side's ear (stereo)")
+        self.pan_side_cues.setChecked(settings.pan_side_cues)
+        self.pan_every_side_cue = QCheckBox("Every cue of a side, not only those that name it")
+        self.pan_every_side_cue.setChecked(settings.pan_every_side_cue)
         self.compensate = QCheckBox("Start each cue early so it is heard on the beat")
         self.compensate.setChecked(settings.lead_in_compensation)
         self.latency = QDoubleSpinBox()
@@ -71,6 +87,10 @@ class AudioSettingsDialog(QDialog):
         form.addRow("", self.voice_on)
         form.addRow("Voice", self.voice)
         form.addRow("Speaking rate", self.rate)
+        form.addRow("The voice says", self.verbosity)
+        form.addRow("", self.safety_line)
+        form.addRow("", self.pan_side_cues)
+        form.addRow("", self.pan_every_side_cue)
         form.addRow("", self.compensate)
         form.addRow("Output latency", self.latency)
         note = QLabel(
@@ -87,9 +107,11 @@ class AudioSettingsDialog(QDialog):
 
         for signal in (self.volume.valueChanged, self.rate.valueChanged):
             signal.connect(self._changed)
-        for box in (self.sounds_on, self.voice_on, self.compensate):
+        boxes = (self.sounds_on, self.voice_on, self.compensate, self.safety_line)
+        for box in (*boxes, self.pan_side_cues, self.pan_every_side_cue):
             box.toggled.connect(self._changed)
         self.voice.currentIndexChanged.connect(self._changed)
+        self.verbosity.currentIndexChanged.connect(self._changed)
         self.latency.valueChanged.connect(self._changed)
         self._sync_enabled()
 
@@ -104,6 +126,10 @@ class AudioSettingsDialog(QDialog):
             rate=self.rate.value() / 10,
             lead_in_compensation=self.compensate.isChecked(),
             output_latency_ms=self.latency.value(),
+            verbosity=list(VERBOSITY_LABELS)[self.verbosity.currentIndex()],
+            safety_line=self.safety_line.isChecked(),
+            pan_side_cues=self.pan_side_cues.isChecked(),
+            pan_every_side_cue=self.pan_every_side_cue.isChecked(),
         )
 
     def _changed(self, *_: object) -> None:
@@ -117,7 +143,10 @@ class AudioSettingsDialog(QDialog):
         voice = self.voice_on.isChecked()
         self.voice.setEnabled(voice)
         self.rate.setEnabled(voice)
+        self.verbosity.setEnabled(voice)
+        self.safety_line.setEnabled(voice)
         self.latency.setEnabled(self.compensate.isChecked())
+        self.pan_every_side_cue.setEnabled(self.pan_side_cues.isChecked())
 
 
 def open_settings_dialog(

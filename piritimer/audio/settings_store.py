@@ -6,7 +6,7 @@ from dataclasses import fields
 
 from PySide6.QtCore import QSettings
 
-from piritimer.audio.settings import AudioSettings
+from piritimer.audio.settings import AudioSettings, Verbosity
 
 GROUP = "audio"
 VERSION_KEY = "version"
@@ -54,6 +54,8 @@ def save_audio_settings(store: QSettings, settings: AudioSettings) -> None:
             value = getattr(settings, field.name)
             if value is None:
                 store.remove(field.name)
+            elif isinstance(value, Verbosity):
+                store.setValue(field.name, value.value)
             else:
                 store.setValue(field.name, value)
     finally:
@@ -65,6 +67,11 @@ def _convert(raw: object, default: object, name: str) -> object | None:
     text = str(raw).strip()
     if name == "voice_name":
         return text or None
+    if isinstance(default, Verbosity):
+        try:
+            return Verbosity(text.lower())
+        except ValueError:
+            return None
     if isinstance(default, bool):
         # INI files give back text: "true"/"false".
         lowered = text.lower()

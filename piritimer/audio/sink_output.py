@@ -57,7 +57,7 @@ ORIGIN_WINDOW_S = 0.5
 PULSE_THREAD = "QPulseAudioEngi"
 """The name (cut to 15 characters by Linux) of the thread where Qt hands our queue to PulseAudio."""
 
-_FRAME_BYTES = 2
+_SAMPLE_BYTES = 2
 
 
 def _realtime(thread_id: int) -> None:
@@ -87,6 +87,7 @@ class _Feeder(QObject):
         super().__init__()
         self._sounds = sounds
         self._mixer = Mixer()
+        self._frame_bytes = _SAMPLE_BYTES
         self._sink: QAudioSink | None = None
         self._io: QIODevice | None = None
         self._wanted_awake = False
@@ -100,12 +101,19 @@ class _Feeder(QObject):
         if not QMediaDevices.audioOutputs():
             self.problem.emit(NO_DEVICE)
             return
+        device = QMediaDevices.defaultAudioOutput()
+        # Stereo where the device runs two channels: side cues can then sit in the working
+        # side's ear (Mixer pans them); a mono device gets them all in the middle. (Its
+        # maximum says nothing: PulseAudio offers to remix any count into a mono sink.)
+        channels = 2 if device.preferredFormat().channelCount() >= 2 else 1
+        self._mixer.channels = channels
+        self._frame_bytes = _SAMPLE_BYTES * channels
         audio_format = QAudioFormat()
         audio_format.setSampleRate(RATE_HZ)
-        audio_format.setChannelCount(1)
+        audio_format.setChannelCount(channels)
         audio_format.setSampleFormat(QAudioFormat.SampleFormat.Int16)
-        sink = QAudioSink(QMediaDevices.defaultAudioOutput(), audio_format, self)
-        sink.setBufferSize(RATE_HZ * _FRAME_BYTES * BUFFER_MS // 1000)
+        sink = QAudioSink(device, audio_format, self)
+        sink.setBufferSize(RATE_HZ * self._frame_bytes * BUFFER_MS // 1000)
         io = sink.start()
         # An idle push-mode sink reports UnderrunError until fed: only these mean no device.
         if io is None or sink.error() in (QtAudio.Error.OpenError, QtAudio.Error.FatalError):
@@ -128,7 +136,7 @@ class _Feeder(QObject):
     def _queued_frames(self) -> int:
         sink = self._sink
         assert sink is not None
-        return (sink.bufferSize() - sink.bytesFree()) // _FRAME_BYTES
+        return (sink.bufferSize() - sink.bytesFree()) // self._frame_bytes
 
     def _feed(self) -> None:
         if self._io is None or self._sink is None:
@@ -139,7 +147,7 @@ class _Feeder(QObject):
         while len(self._origins) > 1 and self._origins[0][0] < now - ORIGIN_WINDOW_S:
             self._origins.popleft()
         wanted = RATE_HZ * QUEUE_MS // 1000 - queued
-        free = self._sink.bytesFree() // _FRAME_BYTES
+        free = self._sink.bytesFree() // self._frame_bytes
         frames = min(wanted, free)
         if frames > 0:
             self._io.write(self._mixer.mix(frames))
@@ -156,8 +164,8 @@ class _Feeder(QObject):
         """
         return min(origin for _, origin in self._origins)
 
-    @Slot(float, object)
-    def play(self, asked_at: float, cue: Cue) -> None:
+    @Slot(float, object, float)
+    def play(self, asked_at: float, cue: Cue, pan: float = 0.0) -> None:
         samples = self._sounds.get(cue)
         if samples is None or self._io is None:
             return
@@ -166,7 +174,7 @@ class _Feeder(QObject):
         self._feed()
         leaves_at = asked_at + LEAD_MS / 1000
         frame = round((leaves_at - self._origin()) * RATE_HZ)
-        self._mixer.start(samples, frame - self._mixer.mixed_frames)
+        self._mixer.start(samples, frame - self._mixer.mixed_frames, pan)
 
     @Slot(float)
     def set_volume(self, volume: float) -> None:
@@ -207,7 +215,7 @@ class SinkSoundOutput(QObject):
     ``close()`` ends the thread (the app's ``aboutToQuit`` does so too).
     """
 
-    _play = Signal(float, object)
+    _play = Signal(float, object, float)
     _volume = Signal(float)
     _awake = Signal(bool)
 
@@ -252,8 +260,8 @@ class SinkSoundOutput(QObject):
         if text not in self._problems:
             self._problems.append(text)
 
-    def play(self, cue: Cue) -> None:
-        self._play.emit(time.monotonic(), cue)
+    def play(self, cue: Cue, pan: float = 0.0) -> None:
+        self._play.emit(time.monotonic(), cue, pan)
 
     def set_volume(self, volume: float) -> None:
         self._volume.emit(volume)

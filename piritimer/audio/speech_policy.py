@@ -45,6 +45,10 @@ __all__ = [
     "SENTENCE_PAUSE_S",
     "SLOWEST_WPM",
     "START_DELAY_S",
+    "Action",
+    "Decision",
+    "SpeechPolicy",
+    "Utterance",
     "estimate_s",
     "words_per_minute",
 ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import Enum
@@ -216,17 +217,23 @@ class _Builder:
 
     def exercise(self, index: int, exercise: Exercise, following: Exercise | None) -> None:
         where: dict[str, object] = {"exercise_index": index, "exercise_name": exercise.name}
-        for number, (cues, waits) in enumerate(setup_groups(exercise)):
+        sides: tuple[Side | None, ...] = exercise.sides.sides or (None,)
+        # The side is named before the setup that puts you on it, and the setup speaks of
+        # that side ("Left side. Cross your left ankle…"), not of "the working ankle".
+        first_side = sides[0]
+        named = f"{first_side.value.capitalize()} side. " if first_side else ""
+        for number, (written, waits) in enumerate(setup_groups(exercise)):
+            cues = tuple(for_side(cue, first_side) for cue in written)
             said = " ".join(_sentence(cue) for cue in cues)
+            lead = f"{named}{_sentence(exercise.name)} " if number == 0 else ""
             self.add(
                 StepKind.SETUP,
                 exercise.name,
                 "\n".join(cues),
-                f"{_sentence(exercise.name) if number == 0 else ''} {said}".strip(),
+                f"{lead}{said}".strip(),
                 None if waits else exercise.setup_s,
-                **where,
+                **{**where, "side": first_side},
             )
-        sides: tuple[Side | None, ...] = exercise.sides.sides or (None,)
         for side_number, side in enumerate(sides):
             side_where = {**where, "side": side}
             if side_number == 0:
@@ -308,7 +315,7 @@ class _Builder:
             return
         if isinstance(work, TimedHold):
             cue = exercise.cue(Phase.HOLD)
-            lead = f"Hold for {_spoken_duration(work.hold_s)}." if first else "Hold."
+            lead = f"Hold for {spoken_duration(work.hold_s)}." if first else "Hold."
             self.add(
                 StepKind.HOLD, "Hold", cue, f"{lead} {_sentence(cue)}".strip(), work.hold_s, **where
             )
@@ -328,8 +335,17 @@ class _Builder:
                 cue = exercise.cue(phase) or hold_cue
                 # The cue is spoken on the first breath only: later breaths are too short to
                 # carry more than the phase word, and the cue stays on screen throughout.
-                spoken_title = "Hold" if kind in (StepKind.HOLD_IN, StepKind.HOLD_OUT) else title
-                say = f"{spoken_title}. {_sentence(cue)}" if cycle == 1 and cue else spoken_title
+                # Full and empty in words as well as in sound: "hold in" and "hold out"
+                # differ by one vowel, which a person lying with eyes closed can miss.
+                spoken_title = spoken_breath_hold(kind, seconds) or title
+                if cycle == 1 and cue and kind in SPOKEN_BREATH_HOLDS:
+                    # One sentence, not two: a breath hold is short, and a full stop's pause
+                    # would cost the time the extra word takes.
+                    say = f"{spoken_title}, {_sentence(cue)[0].lower()}{_sentence(cue)[1:]}"
+                elif cycle == 1 and cue:
+                    say = f"{spoken_title}. {_sentence(cue)}"
+                else:
+                    say = spoken_title
                 self.add(
                     kind,
                     title,
@@ -342,6 +358,34 @@ class _Builder:
                 )
 
 
+_WORKING = re.compile(r"\b(the|a) working\b", re.IGNORECASE)
+
+
+def for_side(text: str, side: Side | None) -> str:
+    """``text`` with "the working ankle" made "your left ankle" for ``side`` (None: as is)."""
+    if side is None:
+        return text
+
+    def replace(match: re.Match[str]) -> str:
+        word = f"your {side.value}"
+        return word.capitalize() if match.group(1)[0].isupper() else word
+
+    return _WORKING.sub(replace, text)
+
+
+SPOKEN_BREATH_HOLDS = {StepKind.HOLD_IN: "Hold full", StepKind.HOLD_OUT: "Hold empty"}
+SHORT_BREATH_HOLD_S = 1.5
+"""A breath hold shorter than this has room for one word: "Full." or "Empty."."""
+
+
+def spoken_breath_hold(kind: StepKind, seconds: float) -> str | None:
+    """What the voice calls a breath hold ("Hold full"), or None for any other step."""
+    words = SPOKEN_BREATH_HOLDS.get(kind)
+    if words is None or seconds >= SHORT_BREATH_HOLD_S:
+        return words
+    return words.split()[-1].capitalize()
+
+
 def _sentence(text: str) -> str:
     text = text.strip()
     if not text:
@@ -350,7 +394,8 @@ def _sentence(text: str) -> str:
     return text if text[-1] in ".!?" else f"{text}."
 
 
-def _spoken_duration(seconds: float) -> str:
+def spoken_duration(seconds: float) -> str:
+    """ "30 seconds", "1 minute", "2 minutes 5 seconds": as the voice says a length."""
     minutes, secs = divmod(round(seconds), 60)
     parts = []
     if minutes:

@@ -51,6 +51,8 @@ class EngineDriver(QObject):
         engineEvent(object): every engine event, for listeners that want them all in order.
         suspendDetected(float): the machine slept this many seconds while the session ran; the
             engine is now paused on the step it was on.
+        commandIssued(object): a Command the engine is about to carry out (it is allowed), sent
+            before the events it causes, so a listener (the audio guide) can answer it.
     """
 
     timelineChanged = Signal(object)
@@ -62,6 +64,7 @@ class EngineDriver(QObject):
     refused = Signal(str)
     engineEvent = Signal(object)
     suspendDetected = Signal(float)
+    commandIssued = Signal(object)
 
     def __init__(
         self,
@@ -107,6 +110,8 @@ class EngineDriver(QObject):
         if self._pause_after_sleep() and command is Command.PAUSE:
             self._arm()
             return True  # already paused, as asked
+        if self._engine.can(command):
+            self.commandIssued.emit(command)
         try:
             self._engine.perform(command, argument)
         except (IllegalCommand, IndexError) as error:

@@ -15,6 +15,7 @@ class Action(Enum):
     TOGGLE = auto()
     NEXT = auto()
     STOP = auto()
+    WHERE = auto()
     FULL_SCREEN = auto()
     HELP = auto()
 
@@ -48,17 +49,40 @@ class Control:
 
 
 CONTROLS: tuple[Control, ...] = (
-    Control(Action.PREVIOUS, "Previous", "previous", ("Left",), "Go back to the previous step"),
+    # Presentation clickers send PageUp/PageDown (and B for "black screen"); keyboards and
+    # headsets send the media keys. Both work like the keys a laptop has.
+    Control(
+        Action.PREVIOUS,
+        "Previous",
+        "previous",
+        ("Left", "PgUp", "Media Previous"),
+        "Go back to the previous step",
+    ),
     Control(Action.RESTART_STEP, "Restart step", "restart", ("R",), "Start this step again"),
     Control(
         Action.TOGGLE,
         "Pause",
         "play",
-        ("Space",),
+        ("Space", "B", "Media Play", "Toggle Media Play/Pause", "Media Pause"),
         "Start, pause, resume, or say you are ready",
     ),
-    Control(Action.NEXT, "Next", "next", ("Right",), "Skip to the next step"),
-    Control(Action.STOP, "Stop", "stop", ("Esc",), "Stop and go back to the session overview"),
+    Control(
+        Action.NEXT, "Next", "next", ("Right", "PgDown", "Media Next"), "Skip to the next step"
+    ),
+    Control(
+        Action.STOP,
+        "Stop",
+        "stop",
+        ("Esc", "Media Stop"),
+        "Stop and go back to the session overview",
+    ),
+    Control(
+        Action.WHERE,
+        "Where am I?",
+        "where",
+        ("W", "I"),
+        "Say the exercise, side, rep, time left and what comes next",
+    ),
     Control(Action.FULL_SCREEN, "Full screen", "fullscreen", ("F", "F11"), "Full screen on or off"),
     Control(Action.HELP, "Keys", "help", ("?", "F1"), "Show or hide this list of keys"),
 )

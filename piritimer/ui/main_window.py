@@ -41,6 +41,7 @@ from piritimer.core.engine import State
 from piritimer.core.model import Session
 from piritimer.core.timeline import StepKind, Timeline, compile_session
 from piritimer.ui.controls import CONTROLS, Action
+from piritimer.ui.display_settings import DisplaySettings, load_display_settings
 from piritimer.ui.help_overlay import HelpOverlay
 from piritimer.ui.library import LibraryEntry, LibraryModel, is_session_file
 from piritimer.ui.library_view import LibraryPage
@@ -56,6 +57,8 @@ if TYPE_CHECKING:
     from piritimer.core.class_plan import Prepared
 
 DEFAULT_SIZE = (1280, 800)
+FRAME_ROOM_PX = (16, 48)
+"""Room a first window leaves for the window manager's frame and title bar."""
 LIVE_STATES = frozenset({State.RUNNING, State.WAITING, State.PAUSED})
 
 
@@ -92,6 +95,7 @@ class MainWindow(QMainWindow):
         self.keep_awake = services.keep_awake
         self.editors = services.editors
         self.current_path: Path | None = None
+        self.display = load_display_settings(self.settings)
         self.presentation: Captioned | None = None
         self._base_px = 0
         self.open_url: Callable[[QUrl], object] = QDesktopServices.openUrl
@@ -113,11 +117,12 @@ class MainWindow(QMainWindow):
         for text in services.startup_notices:
             self.notices.show(text)
         self.apply_theme()
+        self.apply_display(self.display)
         self.setWindowIcon(app_icon())
         if restore:
             self._restore()
         else:
-            self.resize(*DEFAULT_SIZE)
+            self.fit_first_size()
 
     # -- building -----------------------------------------------------------------------------
 
@@ -154,6 +159,9 @@ class MainWindow(QMainWindow):
             "Present", "Presentation mode for a class", lambda: self.open_presentation(None)
         )
         self.audio_action = action("Sound && voice", "Sound and voice settings", self.open_audio)
+        self.display_action = action(
+            "Display", "Text size and a flash at each step", self.open_display
+        )
         self.statusBar().setSizeGripEnabled(False)
 
     def _build_shortcuts(self) -> None:
@@ -363,6 +371,19 @@ class MainWindow(QMainWindow):
 
         open_settings_dialog(self.audio_guide, self, self.settings)
 
+    def open_display(self) -> None:
+        from piritimer.ui.display_settings import open_display_dialog
+
+        dialog = open_display_dialog(self.display, self.settings, self)
+        dialog.changed.connect(self.apply_display)
+
+    def apply_display(self, display: DisplaySettings) -> None:
+        """Text size and the boundary flash, from the Display dialog or the saved choice."""
+        self.display = display
+        self.runner_page.set_text_scale(display.text_scale)
+        self.runner_page.set_flash(display.flash)
+        self._fit_text()
+
     # -- keys -----------------------------------------------------------------------------------
 
     def perform(self, action: Action) -> None:
@@ -375,6 +396,9 @@ class MainWindow(QMainWindow):
             return
         if action is Action.FULL_SCREEN:
             self.toggle_full_screen()
+        elif action is Action.WHERE:
+            if self.page is self.runner_page:
+                self.audio_guide.where_am_i()
         elif self.page is self.runner_page:
             self.runner_page.trigger(action)
         elif action is Action.STOP and self.isFullScreen():
@@ -453,7 +477,10 @@ class MainWindow(QMainWindow):
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
-        pixels = base_pixel_size(self.width(), self.height())
+        self._fit_text()
+
+    def _fit_text(self) -> None:
+        pixels = round(base_pixel_size(self.width(), self.height()) * self.display.text_scale)
         if pixels != self._base_px:
             self._base_px = pixels
             self.setStyleSheet(style_sheet(self.colors, pixels))
@@ -464,10 +491,23 @@ class MainWindow(QMainWindow):
     def _restore(self) -> None:
         geometry = self.settings.value(GEOMETRY_KEY)
         if not (geometry and self.restoreGeometry(geometry)):
-            self.resize(*DEFAULT_SIZE)
+            self.fit_first_size()
         last = self.settings.value(LAST_SESSION_KEY)
         if isinstance(last, str) and last and Path(last).is_file():
             self.show_preview(Path(last))
+
+    def fit_first_size(self) -> None:
+        """DEFAULT_SIZE, or less on a smaller screen (1366×768 has room for about 1350×720),
+        centred in the screen's free area: a first window must never open cut off."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            self.resize(*DEFAULT_SIZE)
+            return
+        free = screen.availableGeometry()
+        width = max(1, min(DEFAULT_SIZE[0], free.width() - FRAME_ROOM_PX[0]))
+        height = max(1, min(DEFAULT_SIZE[1], free.height() - FRAME_ROOM_PX[1]))
+        self.resize(width, height)
+        self.move(free.x() + (free.width() - width) // 2, free.y() + (free.height() - height) // 2)
 
     def save_state(self) -> None:
         self.settings.setValue(GEOMETRY_KEY, self.saveGeometry())

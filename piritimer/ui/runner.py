@@ -12,8 +12,9 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QIcon, QResizeEvent, QShowEvent
+from PySide6.QtGui import QColor, QFont, QIcon, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
+    QGraphicsOpacityEffect,
     QHBoxLayout,
     QProgressBar,
     QPushButton,
@@ -27,6 +28,7 @@ from piritimer.core.durations import format_clock, format_duration
 from piritimer.core.engine import State, Status
 from piritimer.core.timeline import Step, StepKind, Timeline
 from piritimer.qt.driver import EngineDriver
+from piritimer.ui.announcer import Announcer
 from piritimer.ui.controls import BY_ACTION, Action, Control
 from piritimer.widgets.dial import Dial, DialMode
 from piritimer.widgets.fit import FitLabel
@@ -40,9 +42,17 @@ FRAME_MS = FASTEST_FRAME_MS
 ANIMATED_KINDS = frozenset({StepKind.INHALE, StepKind.EXHALE})
 ICON_ONLY = (Action.FULL_SCREEN, Action.HELP)
 """Window controls, not session controls: an icon and a tooltip are enough for them."""
-WORD_STRETCH = {StepKind.SETUP: (3, 5, 8)}
-"""Heights of instruction, dial and detail: setup steps give room to their list of cues."""
+WORD_STRETCH = {StepKind.SETUP: (2, 10, 5)}
+"""Heights of instruction, dial and detail. A setup's list of cues gets more room than a
+hold's detail line, but its dial keeps at least a hold's share (10 of 17 against 9 of 16),
+so its count is never smaller than a hold's digits."""
 DEFAULT_WORD_STRETCH = (4, 9, 3)
+FLASH_MS = 300
+"""How long the page flashes at a boundary: seen from the corner of an eye, over before the
+next second."""
+FLASH_ALPHA = 140
+PAUSED_OPACITY = 0.3
+"""While paused, everything but the dial (which writes PAUSED) and the controls fades to this."""
 
 STATE_NOTES = {
     State.PAUSED: "Paused — press Space to go on",
@@ -118,8 +128,10 @@ class RunnerPage(QWidget):
         self._frame.setInterval(FRAME_MS)
         self._frame.timeout.connect(self._on_frame)
         self._build()
+        self.announcer = Announcer(driver, self)
         driver.timelineChanged.connect(self._on_change)
         driver.stepStarted.connect(self._on_change)
+        driver.stepStarted.connect(lambda *_: self._flash())
         driver.stateChanged.connect(self._on_change)
         driver.secondsLeftChanged.connect(self._on_second)
         self.refresh()
@@ -137,6 +149,8 @@ class RunnerPage(QWidget):
         self.instruction_label = FitLabel(weight=QFont.Weight.Bold, max_pixel_size=150)
         self.detail_label = FitLabel(max_pixel_size=48, max_fraction=0.45)
         self.dial = Dial()
+        self.dial.setAccessibleName("Countdown: click or tap to pause or resume")
+        self.dial.clicked.connect(lambda: self.trigger(Action.TOGGLE))
         self.image_view = ImageView()
         self.next_label = FitLabel(wrap=False, max_pixel_size=32, alignment=left)
         self.next_label.setObjectName("muted")
@@ -187,6 +201,7 @@ class RunnerPage(QWidget):
             controls.addWidget(self._button(BY_ACTION[action]))
         controls.addSpacing(24)
         controls.addWidget(self._button(BY_ACTION[Action.STOP]))
+        controls.addWidget(self._button(BY_ACTION[Action.WHERE]))
         controls.addStretch(1)
         for action in ICON_ONLY:
             button = self._button(BY_ACTION[action])
@@ -205,11 +220,26 @@ class RunnerPage(QWidget):
         layout.addLayout(progress_row, 4)
         layout.addLayout(controls, 7)
         self.caption_label.hide()
+        self._text_caps = {
+            label: label._max_pixel_size  # noqa: SLF001 - the caps as built, scaled later
+            for label in self.findChildren(FitLabel)
+        }
+        self.flash_overlay = QWidget(self)
+        self.flash_overlay.setObjectName("boundaryFlash")
+        self.flash_overlay.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.flash_overlay.hide()
+        self._flash_on = False
+        self._flash_timer = QTimer(self)
+        self._flash_timer.setSingleShot(True)
+        self._flash_timer.setInterval(FLASH_MS)
+        self._flash_timer.timeout.connect(self.flash_overlay.hide)
 
     def _button(self, control: Control) -> QPushButton:
         button = QPushButton(control.label)
         button.setObjectName("control")
         button.setToolTip(control.tooltip)
+        # Its words go when the row is narrow (an icon only): the name stays for screen readers.
+        button.setAccessibleName(control.label)
         button.setAccessibleDescription(control.tooltip)
         # Keys reach the window's shortcuts, never a focused button (Space would click it).
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -247,6 +277,30 @@ class RunnerPage(QWidget):
         self.dial.set_colors(colors)
         self.image_view.set_paper(PAPER if colors.dark else None)
         self._update_icons()
+
+    def set_text_scale(self, scale: float) -> None:
+        """Let the words grow up to ``scale`` times their usual caps (the text-size setting)."""
+        for label, cap in self._text_caps.items():
+            label.set_max_pixel_size(round(cap * scale))
+
+    def set_flash(self, on: bool) -> None:
+        """Flash the page as each step begins, for people who cannot hear the cues."""
+        self._flash_on = on
+        if not on:
+            self.flash_overlay.hide()
+
+    def _flash(self) -> None:
+        if not self._flash_on or self.driver.state is State.PAUSED or not self.isVisible():
+            return
+        accent = QColor(self._colors.accent)
+        self.flash_overlay.setStyleSheet(
+            f"#boundaryFlash {{ background: rgba({accent.red()}, {accent.green()}, "
+            f"{accent.blue()}, {FLASH_ALPHA}); }}"
+        )
+        self.flash_overlay.setGeometry(self.rect())
+        self.flash_overlay.raise_()
+        self.flash_overlay.show()
+        self._flash_timer.start()
 
     def set_caption(self, text: str) -> None:
         self.caption_label.setText(text)
@@ -286,6 +340,7 @@ class RunnerPage(QWidget):
             if action not in ICON_ONLY:
                 shown = compact and action is not Action.TOGGLE
                 button.setText("" if shown else self._label(action))
+                button.setAccessibleName(self._label(action))
 
     def _label(self, action: Action) -> str:
         """The words a button shows in the current state."""
@@ -326,6 +381,25 @@ class RunnerPage(QWidget):
         self._render_time(status)
         self._update_buttons(status.state)
         self._update_animation(status)
+        self._dim(status.state is State.PAUSED)
+
+    def _dim(self, paused: bool) -> None:
+        """Fade the picture and the words while paused: seen from across the room, the
+        whole page looks different, not just one number standing still."""
+        for widget in (self.image_view, self.instruction_label, self.detail_label):
+            effect = widget.graphicsEffect()
+            if not paused:
+                if effect is not None:
+                    widget.setGraphicsEffect(None)  # type: ignore[arg-type]
+                continue
+            if effect is None:
+                effect = QGraphicsOpacityEffect(widget)
+                effect.setOpacity(PAUSED_OPACITY)
+                widget.setGraphicsEffect(effect)
+
+    @property
+    def dimmed(self) -> bool:
+        return self.instruction_label.graphicsEffect() is not None
 
     def _set_word_stretch(self, kind: StepKind) -> None:
         stretch = WORD_STRETCH.get(kind, DEFAULT_WORD_STRETCH)

@@ -6,12 +6,13 @@ windows never look a service up or create one themselves.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QWidget
 
+from piritimer.platform.media_remote import MediaRemote
 from piritimer.qt.driver import EngineDriver
 from piritimer.ui.keep_awake import KeepAwake
 from piritimer.ui.library import LibraryModel
@@ -74,3 +75,6 @@ class Services:
     startup_notices: tuple[str, ...] = ()
     """What went wrong while the services were built (a settings file kept aside), for the
     window to tell once it exists."""
+    media: MediaRemote = field(default_factory=MediaRemote)
+    """The media remote (MPRIS) that headsets and media widgets drive; its bus backend joins
+    after the first paint, and without a bus it does nothing."""

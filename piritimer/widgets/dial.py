@@ -17,11 +17,12 @@ import math
 import re
 from enum import Enum, auto
 
-from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt
+from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetricsF,
+    QMouseEvent,
     QPainter,
     QPaintEvent,
     QPalette,
@@ -44,6 +45,11 @@ MIN_SCALE = 0.55
 large enough to hold the count."""
 
 _DIGIT = re.compile(r"[0-9]")
+REFERENCE_COUNT = "00"
+"""The shape every count is at least as large as: a hold's two digits of seconds."""
+PAUSED_TEXT = "PAUSED"
+VEIL_ALPHA = 225
+"""How much of the dial the paused veil hides (of 255): the count shows through, dim."""
 
 
 class DialMode(Enum):
@@ -61,7 +67,14 @@ def text_shape(text: str) -> str:
 
 
 class Dial(QWidget):
-    """Draws the pacer or the step ring with the count centred in it."""
+    """Draws the pacer or the step ring with the count centred in it.
+
+    Signals:
+        clicked(): a click or tap anywhere on it (the runner pauses and resumes with it: the
+            biggest target on the screen, for a hand reaching out from the floor).
+    """
+
+    clicked = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -87,6 +100,14 @@ class Dial(QWidget):
     def set_colors(self, colors: Colors) -> None:
         self._colors = colors
         self.update()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+        # A touch screen's tap arrives as a synthesised left click.
+        if event.button() is Qt.MouseButton.LeftButton and self.rect().contains(
+            event.position().toPoint()
+        ):
+            self.clicked.emit()
+        super().mouseReleaseEvent(event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
@@ -173,12 +194,31 @@ class Dial(QWidget):
         center = QPointF(self.width() / 2, self.height() / 2)
         return QRectF(center.x() - side / 2, center.y() - side / 2, side, side).toRect()
 
+    def text_rect(self) -> QRect:
+        """Where the count may reach: the count rectangle, or for a count wider than two
+        digits ("Ready?", "1:30") the dial's width, so that it is never smaller than them."""
+        rect = self.count_rect()
+        if len(text_shape(self.center_text)) <= len(REFERENCE_COUNT):
+            return rect
+        width = round(self.width() * 0.96)
+        return QRect(round((self.width() - width) / 2), rect.top(), width, rect.height())
+
     def count_font(self) -> QFont:
+        """The count's font: as large as fits, and never smaller than two digits would be.
+
+        Two digits ("30") are the size every count is measured against: a hold's seconds. A
+        longer count gets the dial's whole width to reach that size (``text_rect``)."""
         font = QFont(self.font())
         font.setWeight(QFont.Weight.DemiBold)
         font.setFeature(QFont.Tag("tnum"), 1)
-        rect = self.count_rect()
         shape = text_shape(self.center_text or "0")
+        size = self._fitted(font, shape, self.text_rect())
+        if len(shape) > len(REFERENCE_COUNT):
+            size = min(size, self._fitted(font, REFERENCE_COUNT, self.count_rect()))
+        font.setPixelSize(size)
+        return font
+
+    def _fitted(self, font: QFont, shape: str, rect: QRect) -> int:
         key = (shape, rect.size().toTuple(), font.key())
         size = self._fonts.get(key)
         if size is None:
@@ -187,8 +227,22 @@ class Dial(QWidget):
             flags = int(Qt.AlignmentFlag.AlignCenter.value)
             size = largest_fitting_size(font, rect, shape, flags, rect.height())
             self._fonts[key] = size
-        font.setPixelSize(size)
+        return size
+
+    def paused_font(self) -> QFont:
+        """The PAUSED banner's font: bold, as wide as the dial allows."""
+        font = QFont(self.font())
+        font.setWeight(QFont.Weight.Black)
+        font.setPixelSize(self._fitted(font, PAUSED_TEXT, self.paused_rect()))
         return font
+
+    def paused_rect(self) -> QRect:
+        """The banner's band across the middle of the dial, over the count."""
+        width = round(self.width() * 0.94)
+        height = round(min(self.height() * 0.42, width * 0.3))
+        return QRect(
+            round((self.width() - width) / 2), round((self.height() - height) / 2), width, height
+        )
 
     # -- painting ---------------------------------------------------------------------------------
 
@@ -223,20 +277,35 @@ class Dial(QWidget):
         center = QPointF(self.width() / 2, self.height() / 2)
         if self.mode is DialMode.BREATH:
             self._paint_breath(painter, center)
-        elif self.mode in (DialMode.TIMER, DialMode.WAIT, DialMode.DONE):
+        elif self.mode in (DialMode.TIMER, DialMode.DONE):
             self._paint_ring(painter, center)
+        # A wait draws no ring: its "Ready?" spans the dial at the size of a hold's digits.
         if self.mode is DialMode.DONE:
             self._paint_check(painter, center)
         elif self.center_text:
-            painter.setPen(QColor(self._colors.text))
+            wait = self.mode is DialMode.WAIT
+            painter.setPen(QColor(self._colors.accent if wait else self._colors.text))
             self._paint_count(painter)
+        if self.paused and self.mode is not DialMode.DONE:
+            self._paint_paused(painter)
         painter.end()
+
+    def _paint_paused(self, painter: QPainter) -> None:
+        """Dim everything and write PAUSED across it: unmistakable from across a room, where
+        a still countdown looks just like a running one between two seconds."""
+        veil = QColor(self.palette().color(QPalette.ColorRole.Window))
+        veil.setAlpha(VEIL_ALPHA)
+        painter.fillRect(self.rect(), veil)
+        band = self.paused_rect()
+        painter.setFont(self.paused_font())
+        painter.setPen(QColor(self._colors.accent))
+        painter.drawText(band, int(Qt.AlignmentFlag.AlignCenter.value), PAUSED_TEXT)
 
     def _paint_count(self, painter: QPainter) -> None:
         """The count, centred in count_rect. Its laid-out text is kept between frames (shaping
         a large glyph run costs more than drawing it), so only a new second lays it out."""
         font = self.count_font()
-        rect = QRectF(self.count_rect())
+        rect = QRectF(self.text_rect())
         key = (self.center_text, font.key(), rect.getRect())
         if self._count_text is None or self._count_text[0] != key:
             text = QStaticText(self.center_text)
@@ -265,14 +334,8 @@ class Dial(QWidget):
         width = max(4.0, radius * 0.09)
         rect = QRectF(center.x() - radius, center.y() - radius, radius * 2, radius * 2)
         painter.setBrush(QColor(c.surface))
-        track = QPen(QColor(c.raised if c.dark else c.border), width)
-        if self.mode is DialMode.WAIT:
-            track.setStyle(Qt.PenStyle.DashLine)
-            track.setColor(QColor(c.accent))
-        painter.setPen(track)
+        painter.setPen(QPen(QColor(c.raised if c.dark else c.border), width))
         painter.drawEllipse(rect)
-        if self.mode is DialMode.WAIT:
-            return
         remaining = 0.0 if self.mode is DialMode.DONE else 1.0 - self.progress
         arc = QPen(QColor(c.accent), width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
         painter.setPen(arc)

@@ -52,7 +52,7 @@ def _draw(painter: QPainter, name: str, color: QColor) -> None:
         )
         for first, corner, last in corners:
             painter.drawPolyline(QPolygonF([QPointF(*first), QPointF(*corner), QPointF(*last)]))
-    elif name == "help":
+    elif name in ("help", "where"):
         painter.setPen(QPen(color, 7))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawEllipse(QRectF(12, 12, 72, 72))
@@ -60,7 +60,8 @@ def _draw(painter: QPainter, name: str, color: QColor) -> None:
         font.setPixelSize(52)
         font.setBold(True)
         painter.setFont(font)
-        painter.drawText(QRectF(12, 12, 72, 72), Qt.AlignmentFlag.AlignCenter, "?")
+        mark = "?" if name == "help" else "i"
+        painter.drawText(QRectF(12, 12, 72, 72), Qt.AlignmentFlag.AlignCenter, mark)
     elif name == "ready":
         painter.setPen(QPen(color, 11, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
         painter.setBrush(Qt.BrushStyle.NoBrush)

@@ -19,13 +19,15 @@ class RecordingSounds:
     def __init__(self, clock: FakeClock, problems: list[str] | None = None) -> None:
         self.clock = clock
         self.played: list[tuple[float, Cue]] = []
+        self.pans: list[tuple[Cue, float]] = []
         self.volume: float | None = None
         self.awake = False
         self.closed = False
         self._problems = problems or []
 
-    def play(self, cue: Cue) -> None:
+    def play(self, cue: Cue, pan: float = 0.0) -> None:
         self.played.append((self.clock(), cue))
+        self.pans.append((cue, pan))
 
     def set_volume(self, volume: float) -> None:
         self.volume = volume

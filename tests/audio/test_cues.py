@@ -10,13 +10,16 @@ from piritimer.audio.cues import (
     Cue,
     Tick,
     countdown,
+    rep_words,
     split_sentences,
     spoken_line,
     step_cue,
 )
-from piritimer.core.timeline import Step, StepKind
+from piritimer.audio.settings import Verbosity
+from piritimer.core.model import BreathPattern, PacedBreathing, Session, SideOrder
+from piritimer.core.timeline import Step, StepKind, compile_session
 from piritimer.paths import sounds_dir
-from tests.sessions_for_tests import two_exercise_timeline
+from tests.sessions_for_tests import breathing_exercise, hold_exercise, two_exercise_timeline
 
 
 def make_step(kind: StepKind, duration_s: float | None, say: str = "", title: str = "T") -> Step:
@@ -41,7 +44,7 @@ def test_every_cue_has_its_sound_file() -> None:
         (StepKind.INHALE, Cue.INHALE),
         (StepKind.HOLD_IN, Cue.HOLD),
         (StepKind.EXHALE, Cue.EXHALE),
-        (StepKind.HOLD_OUT, Cue.HOLD),
+        (StepKind.HOLD_OUT, Cue.HOLD_EMPTY),
         (StepKind.REST, Cue.REST),
         (StepKind.SWITCH_SIDES, Cue.SWITCH_SIDES),
         (StepKind.DONE, Cue.COMPLETE),
@@ -99,19 +102,26 @@ def test_lines_for_a_whole_session() -> None:
         line = spoken_line(step)
         assert line is not None, step
         assert line.step_index == step.index
-        assert line.text.rstrip(".") == " ".join(step.say.split()).rstrip(".")
+        reps = rep_words(step)
+        said = " ".join(step.say.split()).rstrip(".")
+        if reps:  # the rep number joins the first sentence
+            first, dot, rest = said.partition(".")
+            said = f"{first}, {reps}{dot}{rest}"
+        assert line.text.rstrip(".") == said
         assert line.text.endswith((".", "!", "?"))
         lines.setdefault(step.kind, line)
-    assert lines[StepKind.SETUP].essential == "Figure four."
-    assert lines[StepKind.SETUP].text.startswith("Figure four. Lie on your back.")
+    assert lines[StepKind.SETUP].essential == "Left side. Figure four."
+    assert lines[StepKind.SETUP].text.startswith("Left side. Figure four. Lie on your back.")
     assert lines[StepKind.GET_READY].essential == "Get ready."
-    assert lines[StepKind.HOLD].essential == "Hold."
+    assert lines[StepKind.HOLD].essential == "Hold, rep 1 of 2."
+    assert lines[StepKind.HOLD].text == "Hold for 30 seconds, rep 1 of 2. Push the knee away."
     assert lines[StepKind.SWITCH_SIDES].text == "Switch to the right side."
     assert lines[StepKind.SWITCH_SIDES].essential == "Switch to the right side."
     assert lines[StepKind.REST].essential == "Rest."
     assert lines[StepKind.INHALE].essential == "Breathe in."
     assert lines[StepKind.EXHALE].essential == "Breathe out."
-    assert lines[StepKind.HOLD_IN].essential == "Hold."
+    assert lines[StepKind.HOLD_IN].essential == "Hold full."
+    assert lines[StepKind.HOLD_IN].text == "Hold full."
     assert lines[StepKind.DONE].essential == "Session complete."
     assert lines[StepKind.DONE].text == "Well done. Session complete."
 
@@ -126,7 +136,10 @@ def test_essential_words_are_always_part_of_what_may_be_said() -> None:
     for step in two_exercise_timeline().steps:
         line = spoken_line(step)
         assert line is not None
-        assert line.essential.rstrip(".!?") in line.text
+        # The rep number is in both, joined to the phase word that the text may say at length.
+        phase, _, reps = line.essential.rstrip(".!?").partition(", rep")
+        assert phase.removesuffix(",") in line.text
+        assert reps in line.text
 
 
 def test_an_exercise_name_with_its_own_punctuation_is_not_doubled() -> None:
@@ -138,3 +151,41 @@ def test_an_exercise_name_with_its_own_punctuation_is_not_doubled() -> None:
 
 def test_a_step_with_nothing_to_say_has_no_line() -> None:
     assert spoken_line(make_step(StepKind.HOLD, 5.0, say="   ")) is None
+
+
+def test_each_rep_is_numbered_and_each_set_too() -> None:
+    exercise = hold_exercise(sets=2, reps=3, sides=SideOrder.NONE)
+    timeline = compile_session(Session("S", (exercise,)))
+    holds = [s for s in timeline.steps if s.kind is StepKind.HOLD]
+    texts = [line.essential for s in holds if (line := spoken_line(s))]
+    assert texts == [
+        f"Hold, set {set_number} of 2, rep {rep} of 3."
+        for set_number in (1, 2)
+        for rep in (1, 2, 3)
+    ]
+
+
+def test_a_breathing_rep_is_numbered_on_its_first_breath_in_only() -> None:
+    exercise = breathing_exercise(reps=2, rest_between_reps_s=None)
+    steps = compile_session(Session("S", (exercise,))).steps
+    numbered = [(s.kind, s.cycle_number, rep_words(s)) for s in steps if rep_words(s)]
+    assert numbered == [
+        (StepKind.INHALE, 1, "rep 1 of 2"),
+        (StepKind.INHALE, 1, "rep 2 of 2"),
+    ]
+
+
+def test_holding_full_and_empty_differ_in_words_and_sound() -> None:
+    exercise = breathing_exercise(work=PacedBreathing(BreathPattern(4, 4, 2, 2), cycles=1))
+    steps = {s.kind: s for s in compile_session(Session("S", (exercise,))).steps}
+    full, empty = steps[StepKind.HOLD_IN], steps[StepKind.HOLD_OUT]
+    assert (spoken_line(full) or full).essential == "Hold full."  # type: ignore[union-attr]
+    assert (spoken_line(empty) or empty).essential == "Hold empty."  # type: ignore[union-attr]
+    assert step_cue(full) is not step_cue(empty)
+
+
+def test_quiet_says_only_the_essential_words() -> None:
+    step = next(s for s in two_exercise_timeline().steps if s.kind is StepKind.HOLD)
+    line = spoken_line(step, Verbosity.QUIET)
+    assert line is not None
+    assert line.text == line.essential == "Hold, rep 1 of 2."

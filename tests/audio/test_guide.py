@@ -10,9 +10,10 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from piritimer.audio.cues import Cue, countdown, spoken_line, step_cue
-from piritimer.audio.guide import AudioGuide
+from piritimer.audio.guide import COMMAND_GAP_S, AudioGuide
+from piritimer.audio.narration import FRAMING_SAFETY_LINE, WAIT_HINT
 from piritimer.audio.outputs import AudioOutputs
-from piritimer.audio.settings import AudioSettings
+from piritimer.audio.settings import AudioSettings, Verbosity
 from piritimer.core.engine import Engine, State
 from piritimer.core.model import BreathPattern, Defaults, PacedBreathing, Session
 from piritimer.core.timeline import StepKind, compile_session
@@ -47,7 +48,7 @@ def driver(qapp: object, clock: FakeClock) -> EngineDriver:
 def guide(driver: EngineDriver, sounds: RecordingSounds, speech: RecordingSpeech) -> AudioGuide:
     return AudioGuide(
         driver,
-        AudioSettings(output_latency_ms=LEAD_IN_S * 1000),
+        AudioSettings(output_latency_ms=LEAD_IN_S * 1000, safety_line=False),
         outputs=AudioOutputs(sounds, speech),
     )
 
@@ -129,8 +130,9 @@ def test_a_step_started_by_hand_gets_its_cue_at_once(
     clock.now += 1.0
     driver.jump(2)
     assert sounds.played[-1] == (101.0, Cue.START)
-    driver.next()
-    assert sounds.played[-1] == (101.0, Cue.REST)
+    driver.next()  # a skip: its own sound at once, the step's a moment after
+    assert sounds.played[-1] == (101.0, Cue.SKIPPED)
+    assert guide.player.pending()[0] == (pytest.approx(101.0 + COMMAND_GAP_S - LEAD_IN_S), Cue.REST)
 
 
 def test_without_compensation_cues_play_on_the_boundary(
@@ -153,7 +155,8 @@ def test_pause_silences_and_resume_reschedules_the_rest(
     clock.now += 28.5  # past the 3- and 2-seconds ticks
     driver.pause()
     assert guide.player.pending() == []
-    assert speech.log[-1] == "stop"
+    assert speech.log[-2:] == ["stop", "say Paused."]
+    assert sounds.cues()[-1] is Cue.PAUSED
     clock.now += 60.0
     driver.resume()
     # 1.5 s left: the tick at 1 s to go and the rest cue at the end, both shifted by 60 s.
@@ -161,15 +164,17 @@ def test_pause_silences_and_resume_reschedules_the_rest(
     assert guide.player.pending()[1][0] == pytest.approx(clock.now + 1.5 - LEAD_IN_S)
 
 
-def test_moving_while_paused_is_silent(
+def test_moving_while_paused_says_where_it_landed_and_the_line_waits_for_resume(
     driver: EngineDriver, guide: AudioGuide, sounds: RecordingSounds, speech: RecordingSpeech
 ) -> None:
     driver.jump(2)
     driver.pause()
-    before = (len(sounds.played), len(speech.said))
     driver.next()
-    assert (len(sounds.played), len(speech.said)) == before
+    assert sounds.cues()[-1] is Cue.SKIPPED  # the skip's sound, not the rest's own cue
+    assert speech.texts()[-1] == "Skipped. Paused on: rest."
     assert guide.player.pending() == []
+    driver.resume()
+    assert speech.texts()[-2:] == ["Resuming: rest, 5 seconds left.", "Rest."]
 
 
 def test_the_stream_is_kept_awake_only_while_a_session_runs(
@@ -187,11 +192,18 @@ def test_the_stream_is_kept_awake_only_while_a_session_runs(
 
 
 def test_the_stream_sleeps_a_little_after_the_end(
-    qtbot: QtBot, driver: EngineDriver, guide: AudioGuide, sounds: RecordingSounds
+    qtbot: QtBot,
+    driver: EngineDriver,
+    guide: AudioGuide,
+    sounds: RecordingSounds,
+    clock: FakeClock,
 ) -> None:
     driver.jump(len(driver.engine.timeline.steps) - 2)
     driver.next()
     assert driver.state is State.FINISHED
+    assert sounds.cues()[-1] is Cue.SKIPPED
+    clock.now += COMMAND_GAP_S
+    guide.player.poke()
     assert sounds.cues()[-1] is Cue.COMPLETE
     assert sounds.awake  # the chime rings out
     qtbot.waitUntil(lambda: not sounds.awake, timeout=5000)
@@ -203,7 +215,9 @@ def test_every_line_is_a_caption_even_with_the_voice_off(
     guide.apply_settings(AudioSettings(voice_on=False))
     with qtbot.waitSignal(guide.caption) as blocker:
         driver.start()
-    assert blocker.args == ["Figure four. Lie on your back. Cross the ankle over the knee."]
+    assert blocker.args == [
+        "Left side. Figure four. Lie on your back. Cross the ankle over the knee."
+    ]
     assert speech.said == []
 
 
@@ -243,9 +257,9 @@ def test_a_new_step_cuts_off_the_stale_line(
     clock.now += 0.5
     driver.next()  # skipped while the setup line is still being said
     assert speech.log[-3:] == [
-        "say Figure four. Lie on your back. Cross the ankle over the knee.",
+        "say Left side. Figure four. Lie on your back. Cross the ankle over the knee.",
         "stop",
-        "say Get ready. Left side first.",
+        "say Skipped. Get ready.",  # the whole line does not fit after the skip's word
     ]
 
 
@@ -390,3 +404,162 @@ def test_the_default_outputs_are_silent(driver: EngineDriver, clock: FakeClock) 
     run_until(driver, guide, clock, clock.now + 60)
     assert notices == []
     assert guide.problems() == []
+
+
+def test_pause_and_resume_are_heard_and_the_cut_off_line_is_said_again(
+    driver: EngineDriver,
+    guide: AudioGuide,
+    sounds: RecordingSounds,
+    speech: RecordingSpeech,
+    clock: FakeClock,
+) -> None:
+    driver.start()  # the setup line is being said...
+    clock.now += 1.0
+    driver.pause()  # ...and cut off
+    assert sounds.cues()[-1] is Cue.PAUSED
+    assert speech.log[-2:] == ["stop", "say Paused."]
+    speech.speaking = False
+    clock.now += 30.0
+    driver.resume()
+    assert sounds.cues()[-1] is Cue.RESUMED
+    assert speech.texts()[-2:] == [
+        "Resuming: get into position, 9 seconds left.",
+        "Left side. Figure four. Lie on your back. Cross the ankle over the knee.",
+    ]
+
+
+def test_a_pause_between_lines_repeats_nothing(
+    driver: EngineDriver, guide: AudioGuide, speech: RecordingSpeech, clock: FakeClock
+) -> None:
+    driver.jump(2)  # a 30 s hold
+    speech.speaking = False  # its line has been said
+    clock.now += 12.0
+    driver.pause()
+    driver.resume()
+    assert speech.texts()[-1] == "Resuming: hold, 18 seconds left."
+
+
+def test_back_and_stop_are_heard(
+    driver: EngineDriver, guide: AudioGuide, sounds: RecordingSounds, speech: RecordingSpeech
+) -> None:
+    driver.jump(3)
+    driver.previous()
+    assert sounds.cues()[-1] is Cue.BACK
+    assert speech.texts()[-1].startswith("Back. Hold")
+    driver.restart_step()
+    assert speech.texts()[-1].startswith("Again. Hold")
+    driver.stop()
+    assert sounds.cues()[-1] is Cue.STOPPED
+    assert speech.log[-2:] == ["stop", "say Stopped."]
+
+
+def test_a_session_starts_with_its_safety_line_then_its_first_step(
+    driver: EngineDriver, guide: AudioGuide, speech: RecordingSpeech
+) -> None:
+    guide.apply_settings(AudioSettings(safety_line=True))
+    driver.start()
+    assert speech.log[:3] == [
+        "stop",
+        f"say {FRAMING_SAFETY_LINE}",  # the test session has no safety text of its own
+        "enqueue Left side. Figure four. Lie on your back.",
+    ]
+
+
+def test_no_safety_line_when_switched_off_or_on_a_jump(
+    driver: EngineDriver, guide: AudioGuide, speech: RecordingSpeech
+) -> None:
+    driver.start()
+    assert FRAMING_SAFETY_LINE not in speech.texts()
+    guide.apply_settings(AudioSettings(safety_line=True))
+    driver.stop()
+    driver.jump(2)
+    assert FRAMING_SAFETY_LINE not in speech.texts()
+
+
+def test_a_wait_says_how_to_go_on(
+    driver: EngineDriver, guide: AudioGuide, speech: RecordingSpeech
+) -> None:
+    wait = next(s.index for s in driver.engine.timeline.steps if s.waits)
+    driver.jump(wait)
+    assert speech.log[-1] == f"enqueue {WAIT_HINT}"
+
+
+def test_a_long_hold_hears_halfway_and_ten_seconds_left(
+    driver: EngineDriver, guide: AudioGuide, speech: RecordingSpeech, clock: FakeClock
+) -> None:
+    driver.jump(2)  # a 30 s hold
+    start = clock.now
+    speech.speaking = False
+    said: list[tuple[float, str]] = []
+    run_until(driver, guide, clock, start + 29.0)
+    said = [(at - start, text) for at, text in speech.said if at > start]
+    assert said == [(15.0, "Halfway."), (20.0, "10 seconds left.")]
+
+
+def test_quiet_says_the_essentials_and_no_time_calls(
+    driver: EngineDriver, guide: AudioGuide, speech: RecordingSpeech, clock: FakeClock
+) -> None:
+    guide.apply_settings(AudioSettings(verbosity=Verbosity.QUIET, safety_line=False))
+    driver.jump(2)
+    run_until(driver, guide, clock, clock.now + 29.0)
+    assert speech.texts() == ["Hold, rep 1 of 2."]
+
+
+def test_where_am_i_says_exercise_side_rep_time_left_and_next(
+    qtbot: QtBot,
+    driver: EngineDriver,
+    guide: AudioGuide,
+    speech: RecordingSpeech,
+    clock: FakeClock,
+) -> None:
+    driver.jump(4)  # the second hold of the left side
+    clock.now += 12.0
+    driver.poke()
+    with qtbot.waitSignal(guide.caption) as blocker:
+        text = guide.where_am_i()
+    assert text == (
+        "Figure four, left side. Hold, rep 2 of 2. 18 seconds left. Next: switch to the right side."
+    )
+    assert blocker.args == [text]
+    assert speech.log[-2:] == ["stop", f"say {text}"]
+
+
+def test_side_cues_sit_in_the_working_sides_ear(
+    driver: EngineDriver, guide: AudioGuide, sounds: RecordingSounds, clock: FakeClock
+) -> None:
+    driver.start()
+    run_until(driver, guide, clock, clock.now + 10_000)
+    pans = sounds.pans
+    assert (Cue.NEXT_EXERCISE, -1.0) == pans[0]  # Figure four's setup: the left side
+    assert (Cue.GET_READY_TICK, -1.0) in pans
+    assert (Cue.SWITCH_SIDES, 1.0) in pans
+    # Holds and rests are not side cues unless asked; the breathing drill has no side.
+    assert {pan for cue, pan in pans if cue in (Cue.START, Cue.REST, Cue.INHALE)} == {0.0}
+
+
+def test_every_cue_of_a_side_when_asked_and_none_when_off(
+    driver: EngineDriver, guide: AudioGuide, sounds: RecordingSounds, clock: FakeClock
+) -> None:
+    guide.apply_settings(AudioSettings(pan_every_side_cue=True, safety_line=False))
+    driver.start()
+    run_until(driver, guide, clock, clock.now + 10_000)
+    starts = [pan for cue, pan in sounds.pans if cue is Cue.START]
+    assert starts == [-1.0, -1.0, 1.0, 1.0]
+    sounds.pans.clear()
+    guide.apply_settings(AudioSettings(pan_side_cues=False, safety_line=False))
+    driver.start()
+    run_until(driver, guide, clock, clock.now + 10_000)
+    assert {pan for _, pan in sounds.pans} == {0.0}
+
+
+def test_a_pause_right_after_a_skip_keeps_the_held_back_cue_quiet(
+    driver: EngineDriver, guide: AudioGuide, sounds: RecordingSounds, clock: FakeClock
+) -> None:
+    driver.jump(2)
+    driver.next()  # the rest's own cue is held back behind the skip's
+    assert [cue for _, cue in guide.player.pending()][0] is Cue.REST
+    driver.pause()
+    assert guide.player.pending() == []
+    clock.now += 1.0
+    guide.player.poke()
+    assert Cue.REST not in sounds.cues()

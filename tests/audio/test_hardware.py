@@ -248,8 +248,8 @@ def _steps(start: float, stop: float, step: float) -> list[float]:
 
 def test_lines_are_shortened_to_fit_their_steps(voice_run: Run) -> None:
     said = [text for text, _ in voice_run.report["said"]]
-    # Setup lasts 2 s: "Plank. Lie on your side." does not fit, the name does.
-    assert said[0] == "Plank."
+    # Setup lasts 2 s: "Left side. Plank. Lie on your side." does not fit; side and name do.
+    assert said[0] == "Left side. Plank."
     assert "Get ready. Left side first." in said
     assert "Switch to the right side." in said
     assert said[-1] == "Well done. Session complete."

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import math
 from array import array
 
-from piritimer.audio.mixer import Mixer
+import pytest
+
+from piritimer.audio.mixer import Mixer, pan_gains
 
 
 def samples(data: bytes) -> list[int]:
@@ -55,3 +58,29 @@ def test_a_cue_delayed_past_a_whole_chunk_adds_nothing_to_it() -> None:
     mixer.start(array("h", [9]), delay_frames=4)
     assert samples(mixer.mix(2)) == [5, 0]
     assert samples(mixer.mix(3)) == [0, 0, 9]
+
+
+def test_a_stereo_stream_interleaves_and_centres_an_unpanned_cue() -> None:
+    mixer = Mixer(channels=2)
+    mixer.start(array("h", [100, -200]))
+    assert samples(mixer.mix(3)) == [100, 100, -200, -200, 0, 0]
+    assert mixer.mixed_frames == 3
+
+
+def test_a_panned_cue_leads_in_its_own_ear_by_over_12_db() -> None:
+    mixer = Mixer(channels=2)
+    mixer.start(array("h", [10000, 0]), pan=-1.0)
+    mixer.start(array("h", [0, 10000]), pan=1.0)
+    left_near, right_far, left_far, right_near = samples(mixer.mix(2))
+    assert 20 * math.log10(left_near / right_far) >= 12
+    assert 20 * math.log10(right_near / left_far) >= 12
+
+
+def test_pan_keeps_the_power_of_a_centred_cue() -> None:
+    for pan in (-1.0, -0.5, 0.0, 0.3, 1.0):
+        left, right = pan_gains(pan)
+        assert left**2 + right**2 == pytest.approx(2.0)
+    left, right = pan_gains(-1.0)
+    assert 20 * math.log10(left / right) >= 12
+    assert right > 0  # the far ear still hears it
+    assert pan_gains(1.0) == pytest.approx(pan_gains(-1.0)[::-1])

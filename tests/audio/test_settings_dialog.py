@@ -8,7 +8,7 @@ from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
 from piritimer.audio.guide import AudioGuide
-from piritimer.audio.settings import AudioSettings
+from piritimer.audio.settings import AudioSettings, Verbosity
 from piritimer.audio.settings_dialog import DEFAULT_VOICE, open_settings_dialog
 from piritimer.audio.settings_store import load_audio_settings, save_audio_settings
 from piritimer.core.engine import Engine
@@ -24,6 +24,7 @@ def test_settings_round_trip_through_the_store(tmp_path: Path) -> None:
     chosen = AudioSettings(
         volume=0.35, sounds_on=False, voice_on=True, voice_name="English (Great Britain)",
         rate=-0.3, lead_in_compensation=False, output_latency_ms=60.0,
+        verbosity=Verbosity.QUIET, safety_line=False,
     )  # fmt: skip
     save_audio_settings(store_at(tmp_path / "s.ini"), chosen)
     assert load_audio_settings(store_at(tmp_path / "s.ini")) == chosen
@@ -33,6 +34,7 @@ def test_a_bad_saved_value_falls_back_to_its_default_only(tmp_path: Path) -> Non
     path = tmp_path / "s.ini"
     path.write_text(
         "[audio]\nversion=2\nvolume=7\nrate=fast\nsounds_on=false\noutput_latency_ms=40\n"
+        "verbosity=chatty\n"
     )
     loaded = load_audio_settings(store_at(path))
     assert loaded == AudioSettings(sounds_on=False, output_latency_ms=40.0)
@@ -66,3 +68,17 @@ def test_dialog_applies_live_and_saves(qtbot: QtBot, tmp_path: Path) -> None:
     assert guide.user_settings.output_latency_ms == 80.0
     reloaded = load_audio_settings(store_at(tmp_path / "s.ini"))
     assert (reloaded.volume, reloaded.voice_on, reloaded.output_latency_ms) == (0.4, False, 80.0)
+
+
+def test_dialog_sets_how_much_the_voice_says(qtbot: QtBot, tmp_path: Path) -> None:
+    driver = EngineDriver(Engine(timed_timeline([5.0])))
+    guide = AudioGuide(driver, AudioSettings())
+    store = store_at(tmp_path / "s.ini")
+    dialog = open_settings_dialog(guide, None, store)
+    qtbot.addWidget(dialog)
+    assert dialog.verbosity.currentData() is Verbosity.NORMAL
+    dialog.verbosity.setCurrentIndex(2)
+    dialog.safety_line.setChecked(False)
+    assert guide.user_settings.verbosity is Verbosity.FULL
+    reloaded = load_audio_settings(store_at(tmp_path / "s.ini"))
+    assert (reloaded.verbosity, reloaded.safety_line) == (Verbosity.FULL, False)

@@ -49,7 +49,22 @@ up, as they do in the app while the person reads the first screen."""
 
 def build_timeline(kind: str, cycles: int = 30) -> Timeline:
     """``mixed``: every kind of cue in ~30 s. ``breaths``: one silent second, then ``cycles``
-    breaths of 0.7 s in and 0.7 s out (two cues each), the first cue foreseen like the rest."""
+    breaths of 0.7 s in and 0.7 s out (two cues each), the first cue foreseen like the rest.
+    ``eyes``: a two-sided exercise of two reps a side, as someone follows it by ear (~36 s)."""
+    if kind == "eyes":
+        clam = Exercise(
+            name="Clam",
+            work=TimedHold(5.0),
+            setup=("Lie on your side", "Lift the working knee"),
+            setup_s=7.0,
+            get_ready_s=3.0,
+            sides=SideOrder.LEFT_THEN_RIGHT,
+            reps=2,
+            rest_between_reps_s=2.5,
+            switch_sides_s=3.0,
+            rest_after_s=None,
+        )
+        return compile_session(Session("Eyes closed", (clam,)))
     if kind == "breaths":
         drill = Exercise(
             name="Breaths",
@@ -92,10 +107,12 @@ class LoggedSounds:
     def __init__(self, output: SoundOutput) -> None:
         self.output = output
         self.played: list[tuple[str, float]] = []
+        self.pans: list[tuple[str, float]] = []
 
-    def play(self, cue: Cue) -> None:
+    def play(self, cue: Cue, pan: float = 0.0) -> None:
         self.played.append((cue.value, time.monotonic()))
-        self.output.play(cue)
+        self.pans.append((cue.value, pan))
+        self.output.play(cue, pan)
 
     def set_volume(self, volume: float) -> None:
         self.output.set_volume(volume)
@@ -200,7 +217,7 @@ def open_outputs(app: QObject, design: str, voice: bool, engine: str) -> AudioOu
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("kind", choices=("mixed", "breaths"))
+    parser.add_argument("kind", choices=("mixed", "breaths", "eyes"))
     parser.add_argument("--cycles", type=int, default=30)
     parser.add_argument("--design", choices=("thread", "helpers"), default="thread")
     parser.add_argument("--no-lead-in", action="store_true")
@@ -220,6 +237,7 @@ def main(argv: list[str] | None = None) -> int:
     settings = AudioSettings(
         volume=1.0,
         voice_on=options.voice,
+        safety_line=False,  # the lines measured are the steps' own
         lead_in_compensation=not options.no_lead_in,
         **({} if options.latency_ms is None else {"output_latency_ms": options.latency_ms}),
     )
@@ -286,6 +304,7 @@ def main(argv: list[str] | None = None) -> int:
             {
                 "starts": starts,
                 "played": sounds.played,
+                "pans": sounds.pans,
                 "said": speech.said,
                 "notices": notices,
                 "problems": real.problems(),

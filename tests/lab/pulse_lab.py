@@ -62,7 +62,8 @@ class PulseLab:
             args, env=self.env, capture_output=True, text=True, timeout=timeout, check=False
         )
 
-    def start(self, speech: bool = True) -> None:
+    def start(self, speech: bool = True, channels: int = 1) -> None:
+        """Start the server with the null sink (``channels=2``: a stereo one, for panning)."""
         log = self.runtime_dir / "pulseaudio.log"
         started = self._run(
             "pulseaudio",
@@ -71,7 +72,7 @@ class PulseLab:
             "--exit-idle-time=-1",
             "--disallow-exit",
             "-n",
-            f"--load=module-null-sink sink_name={SINK} rate={RATE_HZ} channels=1",
+            f"--load=module-null-sink sink_name={SINK} rate={RATE_HZ} channels={channels}",
             "--load=module-native-protocol-unix",
             f"--log-target=file:{log}",
         )
@@ -159,7 +160,9 @@ def _tail(log: Path) -> str:
 class Recorder:
     """Records the null sink's monitor with parec, noting when each chunk arrives."""
 
-    def __init__(self, lab: PulseLab, latency_ms: int = 5) -> None:
+    def __init__(self, lab: PulseLab, latency_ms: int = 5, channels: int = 1) -> None:
+        """``channels=2`` records left and right interleaved (``samples`` then holds two
+        values a frame)."""
         self.samples = array("h")
         self.arrivals: list[Arrival] = []
         self._pending = b""
@@ -171,7 +174,7 @@ class Recorder:
                 "--raw",
                 "--format=s16le",
                 f"--rate={RATE_HZ}",
-                "--channels=1",
+                f"--channels={channels}",
                 f"--latency-msec={latency_ms}",
             ],
             env=lab.env,

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from piritimer.core.engine import State
@@ -274,7 +275,54 @@ def test_icons_are_drawn_once_per_theme_not_at_every_step(
         seen_icons |= {button.icon().cacheKey() for button in runner.buttons.values()}
         boundaries += window.driver.engine.index != index
     assert boundaries >= 10, "the session should pass many step boundaries"
-    # Seven buttons, the toggle with three faces (play, pause, ready): at most nine drawings.
-    assert len(seen_icons) <= 9
+    # Eight buttons, the toggle with three faces (play, pause, ready): at most ten drawings.
+    assert len(seen_icons) <= 10
     window.apply_theme()  # the same theme again: nothing to redraw
     assert {button.icon().cacheKey() for button in runner.buttons.values()} <= seen_icons
+
+
+def test_paused_is_unmistakable_the_page_dims_and_the_dial_says_so(
+    window: MainWindow, clock: FakeClock, sessions_dir: Path
+) -> None:
+    runner = start(window, sessions_dir, "quick.yaml")
+    assert not runner.dimmed
+    runner.buttons[Action.TOGGLE].click()
+    assert runner.dimmed
+    assert runner.dial.paused
+    band = runner.dial.paused_rect()
+    # The banner spans nearly the whole dial and is far taller than the body text.
+    assert band.width() >= runner.dial.width() * 0.9
+    assert runner.dial.paused_font().pixelSize() >= 3 * runner.next_label.font().pixelSize()
+    runner.buttons[Action.TOGGLE].click()
+    assert not runner.dimmed
+
+
+def test_setup_and_ready_counts_are_no_smaller_than_a_holds(
+    window: MainWindow, clock: FakeClock, sessions_dir: Path
+) -> None:
+    window.resize(1366, 768)
+    runner = start(window, sessions_dir, "hip-release.yaml")
+    steps = window.driver.engine.timeline.steps
+    assert runner.instruction_label.text() == "Get into position"
+    assert runner.dial.mode is DialMode.TIMER
+    setup_px = runner.dial.count_font().pixelSize()
+    window.driver.jump(next(s.index for s in steps if s.kind is StepKind.HOLD))
+    assert runner.dial.center_text == "20"
+    hold_px = runner.dial.count_font().pixelSize()
+    window.driver.jump(next(s.index for s in steps if s.waits))
+    assert (runner.dial.mode, runner.dial.center_text) == (DialMode.WAIT, "Ready?")
+    ready_px = runner.dial.count_font().pixelSize()
+    assert setup_px >= hold_px
+    assert ready_px >= hold_px
+
+
+def test_a_click_or_tap_on_the_countdown_pauses_and_resumes(
+    qtbot: QtBot, window: MainWindow, sessions_dir: Path
+) -> None:
+    runner = start(window, sessions_dir, "quick.yaml")
+    qtbot.mouseClick(runner.dial, Qt.MouseButton.LeftButton)
+    assert window.driver.state is State.PAUSED
+    qtbot.mouseClick(runner.dial, Qt.MouseButton.LeftButton)
+    assert window.driver.state is State.RUNNING
+    qtbot.mouseClick(runner.dial, Qt.MouseButton.RightButton)
+    assert window.driver.state is State.RUNNING

@@ -87,7 +87,7 @@ class SinkSoundOutput(QObject):
         if frames > 0:
             self._io.write(self._mixer.mix(frames))
 
-    def play(self, cue: Cue) -> None:
+    def play(self, cue: Cue, pan: float = 0.0) -> None:
         samples = self._sounds.get(cue)
         if samples is not None:
             if not self._timer.isActive():

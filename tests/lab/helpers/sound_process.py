@@ -82,7 +82,7 @@ class ProcessSoundOutput(QObject):
         if text not in self._problems:
             self._problems.append(text)
 
-    def play(self, cue: Cue) -> None:
+    def play(self, cue: Cue, pan: float = 0.0) -> None:
         self._worker.send(play=cue.value)
 
     def set_volume(self, volume: float) -> None:
