@@ -74,6 +74,7 @@ def build_services(
     from piritimer.core.engine import Engine
     from piritimer.editor.windows import EditorWindows
     from piritimer.platform.inhibit import NullInhibitor
+    from piritimer.practice import open_practice_log
     from piritimer.qt.driver import EngineDriver
     from piritimer.ui.keep_awake import KeepAwake
     from piritimer.ui.library import LibraryModel
@@ -88,6 +89,9 @@ def build_services(
             [paths.user_sessions_dir()], bundled_folder=paths.bundled_sessions_dir(), parent=parent
         )
     driver = EngineDriver(Engine(empty_timeline(), clock=clock), parent)
+    practice, practice_notice = open_practice_log(paths.practice_log_path())
+    if practice_notice:
+        startup_notices.append(practice_notice)
     # New services (the practice log, the remote control) are built here, then named in
     # Services.
     return Services(
@@ -99,6 +103,7 @@ def build_services(
         editors=EditorWindows(parent),
         present=open_presentation,
         startup_notices=tuple(startup_notices),
+        practice=practice,
     )
 
 
@@ -161,4 +166,5 @@ def run(options: argparse.Namespace, qt_args: list[str]) -> int:
     code = app.exec()
     window.save_state()
     services.audio.close()
+    services.practice.close()
     return code

@@ -19,6 +19,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     helper_code = run_helper(args)
     if helper_code is not None:
         return helper_code
+    if args and args[0] == "history":  # the practice log: piritimer/history_cli.py
+        from piritimer.history_cli import main as history
+
+        return history(args[1:])
     if args and args[0] in COMMANDS:
         return _run_command(args)
     return _run_app(args)

@@ -42,6 +42,7 @@ from piritimer.ui.controls import CONTROLS, Action
 from piritimer.ui.help_overlay import HelpOverlay
 from piritimer.ui.library import LibraryEntry, LibraryModel, is_session_file
 from piritimer.ui.library_view import LibraryPage
+from piritimer.ui.practice_window import PracticeHooks
 from piritimer.ui.preview import PreviewPage
 from piritimer.ui.runner import RunnerPage
 from piritimer.ui.services import Captioned, Services
@@ -106,6 +107,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.stack)
         self.help_overlay = HelpOverlay(self.stack)
         self._build_toolbar()
+        self.practice = PracticeHooks(self)
         self._build_shortcuts()
         self._connect()
         for text in services.startup_notices:
@@ -152,6 +154,12 @@ class MainWindow(QMainWindow):
             "Present", "Presentation mode for a class", lambda: self.open_presentation(None)
         )
         self.audio_action = action("Sound && voice", "Sound and voice settings", self.open_audio)
+        self.history_action = action(
+            "History",
+            "Your practice: runs, days, pain",
+            lambda: self.practice.open_history(),
+            "Ctrl+H",
+        )
         self.statusBar().setSizeGripEnabled(False)
 
     def _build_shortcuts(self) -> None:
@@ -222,10 +230,17 @@ class MainWindow(QMainWindow):
         entry = self.current_entry()
         if entry is None or entry.session is None:
             return False
+        self.practice.recorder.expect(entry.path, entry.session)
         self.driver.set_timeline(compile_session(entry.session))
         return self.driver.start()
 
     def resume_session(self, index: int) -> bool:
+        entry = self.current_entry()
+        if entry is not None and entry.session is not None:
+            if self.driver.engine.timeline.session is not entry.session:
+                # Stopped in an earlier run of the app: the practice log knows the step.
+                self.practice.expect_continued(entry)
+                self.driver.set_timeline(compile_session(entry.session))
         return self.driver.jump(index)
 
     def try_timeline(self, timeline: Timeline) -> bool:
@@ -251,7 +266,7 @@ class MainWindow(QMainWindow):
             or engine.index == 0
             or engine.step.kind is StepKind.DONE
         ):
-            return None
+            return self.practice.resume_offer(entry)
         step = engine.step
         where = f"{step.exercise_name} · {step.title}" if step.exercise_name else step.title
         return engine.index, where
@@ -350,6 +365,9 @@ class MainWindow(QMainWindow):
         # Spoken lines also appear on the projector.
         self.audio_guide.caption.connect(presentation.show_caption)
         return True
+
+    def _open_history(self) -> None:
+        self.practice.open_history()
 
     def open_audio(self) -> None:
         # The dialog's module loads when it is first asked for, not before the first paint.
@@ -460,6 +478,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.save_state()
+        self.practice.recorder.close()
         self.keep_awake.release()
         super().closeEvent(event)
 

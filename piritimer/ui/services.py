@@ -6,12 +6,13 @@ windows never look a service up or create one themselves.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QWidget
 
+from piritimer.practice import NullPracticeLog, PracticeLog
 from piritimer.qt.driver import EngineDriver
 from piritimer.ui.keep_awake import KeepAwake
 from piritimer.ui.library import LibraryModel
@@ -65,3 +66,5 @@ class Services:
     startup_notices: tuple[str, ...] = ()
     """What went wrong while the services were built (a settings file kept aside), for the
     window to tell once it exists."""
+    practice: PracticeLog = field(default_factory=NullPracticeLog)
+    """The practice log: every run of a session (a do-nothing log where none can be kept)."""

@@ -1,0 +1,73 @@
+"""``piritimer history [--csv | --json]``: the practice log on the terminal, no display needed."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from datetime import date
+
+from piritimer import paths
+from piritimer.core.durations import format_clock
+from piritimer.core.practice import Run, local_day, streak
+from piritimer.core.timeline_table import terminal_text
+
+
+def run_line(run: Run) -> str:
+    started = run.started_at.astimezone()
+    pain = " ".join(
+        f"{label} {value}"
+        for label, value in (("pain before", run.pain_before), ("after", run.pain_after))
+        if value is not None
+    )
+    active = run.active_s
+    parts = [
+        f"{started:%Y-%m-%d %H:%M}",
+        terminal_text(run.title),
+        run.outcome.value,
+        f"step {run.step_index + 1} of {run.step_count}",
+        format_clock(active) if active is not None else "",
+        pain,
+        terminal_text(run.note),
+    ]
+    return "  ".join(part for part in parts if part)
+
+
+def text_report(runs: list[Run], today: date) -> str:
+    location = paths.practice_log_path()
+    if not runs:
+        return f"No runs recorded yet (practice log: {terminal_text(str(location))}).\n"
+    days = streak((local_day(run.started_at) for run in runs), today)
+    lines = [run_line(run) for run in runs]
+    lines.append(
+        f"{len(runs)} runs; streak {days.current} days (longest {days.longest}); "
+        f"practice log: {terminal_text(str(location))}"
+    )
+    return "\n".join(lines) + "\n"
+
+
+def main(args: Sequence[str]) -> int:
+    parser = argparse.ArgumentParser(
+        prog="piritimer history", description="Print the practice log (every run of a session)."
+    )
+    kind = parser.add_mutually_exclusive_group()
+    kind.add_argument("--csv", action="store_true", help="as CSV, one line per run")
+    kind.add_argument("--json", action="store_true", help="as JSON, the format import reads")
+    options = parser.parse_args(list(args))
+    from piritimer.practice import open_practice_log
+    from piritimer.practice.exchange import to_csv, to_json
+
+    log, notice = open_practice_log(paths.practice_log_path())
+    try:
+        if notice:
+            print(terminal_text(notice), file=sys.stderr)
+        runs = log.runs()
+    finally:
+        log.close()
+    if options.csv:
+        sys.stdout.write(to_csv(runs))
+    elif options.json:
+        sys.stdout.write(to_json(runs))
+    else:
+        sys.stdout.write(text_report(runs, date.today()))
+    return 0
