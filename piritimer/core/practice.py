@@ -76,6 +76,12 @@ class Run:
         return max(0.0, (self.ended_at - self.started_at).total_seconds() - self.paused_s)
 
 
+def now_utc() -> datetime:
+    """Now, to the millisecond the store keeps, so a run reads back equal to itself."""
+    moment = datetime.now(UTC)
+    return moment.replace(microsecond=moment.microsecond // 1000 * 1000)
+
+
 def new_run_id() -> str:
     return uuid.uuid4().hex
 
@@ -131,7 +137,7 @@ class RunTracker:
     run: Run
     timeline: Timeline
     clock: Clock = time.monotonic
-    wall: WallClock = field(default=lambda: datetime.now(UTC))
+    wall: WallClock = now_utc
     _paused_at: float | None = None
     _finishing: dict[int, str] = field(default_factory=dict)
 

@@ -11,14 +11,14 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
 from piritimer.core.engine import Event, State, StateChanged
 from piritimer.core.model import Session
-from piritimer.core.practice import Outcome, Run, RunTracker, file_hash, new_run_id
+from piritimer.core.practice import Outcome, Run, RunTracker, file_hash, new_run_id, now_utc
 from piritimer.core.timeline import Timeline
 from piritimer.practice import PracticeLog
 from piritimer.qt.driver import EngineDriver
@@ -49,7 +49,7 @@ class PracticeRecorder(QObject):
         log: PracticeLog,
         parent: QObject | None = None,
         *,
-        wall: Callable[[], datetime] = lambda: datetime.now(UTC),
+        wall: Callable[[], datetime] = now_utc,
     ) -> None:
         super().__init__(parent)
         self._driver = driver
