@@ -11,7 +11,7 @@ from concurrent.futures import Future
 from pathlib import Path
 from typing import Protocol, TypeVar
 
-from piritimer.core.practice import Run
+from piritimer.core.practice import HistoryRow, Run
 
 T = TypeVar("T")
 
@@ -35,6 +35,10 @@ class PracticeLog(Protocol):
     def runs(self) -> list[Run]: ...
 
     def latest_for_file(self, file: str) -> Run | None: ...
+
+    def history_rows(self) -> list[HistoryRow]: ...
+
+    def session_counts(self) -> list[tuple[str, int, int]]: ...
 
 
 def _done(value: T) -> Future[T]:
@@ -68,6 +72,12 @@ class NullPracticeLog:
 
     def latest_for_file(self, file: str) -> Run | None:
         return None
+
+    def history_rows(self) -> list[HistoryRow]:
+        return []
+
+    def session_counts(self) -> list[tuple[str, int, int]]:
+        return []
 
 
 def open_practice_log(path: Path) -> tuple[PracticeLog, str | None]:

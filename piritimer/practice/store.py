@@ -24,7 +24,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
-from piritimer.core.practice import Outcome, Run
+from piritimer.core.practice import HistoryRow, Outcome, Run
 from piritimer.practice import schema
 from piritimer.practice.records import FIELDS, from_row, to_row
 
@@ -34,6 +34,15 @@ _COLUMNS = ", ".join(FIELDS)
 _PLACES = ", ".join("?" for _ in FIELDS)
 _UPSERT = f"INSERT OR REPLACE INTO runs ({_COLUMNS}) VALUES ({_PLACES})"
 _SELECT = f"SELECT {_COLUMNS} FROM runs"
+# SQLite's 'localtime' asks the C library, as Python's astimezone() does: the same local day,
+# daylight saving time included, without building 7,300 datetimes.
+_HISTORY = (
+    "SELECT id, title, date(started_at, 'localtime'), started_at, ended_at, paused_s, outcome,"
+    " step_index, step_count, pain_before, pain_after, note FROM runs ORDER BY started_at DESC"
+)
+_COUNTS = (
+    "SELECT title, count(*) AS n, sum(outcome = ?) FROM runs GROUP BY title ORDER BY n DESC, title"
+)
 Now = Callable[[], datetime]
 
 
@@ -210,6 +219,24 @@ class PracticeStore:
         finally:
             connection.close()
         return [from_row(row) for row in rows]
+
+    def history_rows(self) -> list[HistoryRow]:
+        """What the history view lists, newest first, with each run's local day."""
+        connection = self._read_connection()
+        try:
+            rows = connection.execute(_HISTORY).fetchall()
+        finally:
+            connection.close()
+        return list(map(HistoryRow._make, rows))
+
+    def session_counts(self) -> list[tuple[str, int, int]]:
+        """(title, runs, completed runs) per session title, most practised first."""
+        connection = self._read_connection()
+        try:
+            rows = connection.execute(_COUNTS, (Outcome.COMPLETED.value,)).fetchall()
+        finally:
+            connection.close()
+        return [(str(t), int(n), int(c)) for t, n, c in rows]
 
     def latest_for_file(self, file: str) -> Run | None:
         connection = self._read_connection()

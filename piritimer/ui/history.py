@@ -1,29 +1,29 @@
 """The history window: runs by day, a calendar of days practised, the streak, pain over time.
 
 Everything from a session file (titles, notes, step names) is shown as plain text: the
-table's cells are painted as text by the item delegate, labels are told PlainText. The runs
-table is a model over the list of runs, so ten years of daily runs cost nothing until
-scrolled to; the chart gets its points in one call per series.
+table's cells are painted as text by the item delegate, labels are told PlainText. It reads
+`HistoryRow`s, not whole runs, and the table is a model over them that formats a row only
+when it is painted, so ten years of daily runs cost little; the pain chart
+(``pain_chart``, with QtCharts) is drawn just after the first paint.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCharts import QChart, QChartView, QDateTimeAxis, QLineSeries, QValueAxis
 from PySide6.QtCore import (
     QAbstractTableModel,
     QDate,
-    QDateTime,
     QModelIndex,
     QPersistentModelIndex,
-    QPointF,
     QSettings,
     Qt,
+    QTimer,
 )
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QTextCharFormat
+from PySide6.QtGui import QBrush, QColor, QFont, QTextCharFormat
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCalendarWidget,
@@ -42,11 +42,14 @@ from PySide6.QtWidgets import (
 )
 
 from piritimer.core.durations import format_clock
-from piritimer.core.practice import Run, counts_by_session, local_day, streak
+from piritimer.core.practice import HistoryRow, streak
 from piritimer.practice import PracticeLog
 from piritimer.practice.exchange import ImportRefused, parse_json, to_csv, to_json
 from piritimer.ui.pain_dialog import asks_pain, set_asks_pain
 from piritimer.widgets.plain import plain_label, plain_message_box, set_plain
+
+if TYPE_CHECKING:
+    from piritimer.ui.pain_chart import PainChart
 
 COLUMNS = (
     "Day",
@@ -64,24 +67,23 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 class RunsModel(QAbstractTableModel):
-    """Runs newest first; the day is written on the first run of each day only."""
+    """Runs newest first; the day is written on the first run of each day only. A row's
+    times are parsed only when it is painted."""
 
     def __init__(self) -> None:
         super().__init__()
-        self._runs: list[Run] = []
-        self._days: list[date] = []
+        self._rows: list[HistoryRow] = []
 
-    def set_runs(self, runs: list[Run]) -> None:
+    def set_rows(self, rows: list[HistoryRow]) -> None:
         self.beginResetModel()
-        self._runs = sorted(runs, key=lambda r: r.started_at, reverse=True)
-        self._days = [local_day(run.started_at) for run in self._runs]
+        self._rows = rows
         self.endResetModel()
 
-    def run(self, row: int) -> Run:
-        return self._runs[row]
+    def row(self, number: int) -> HistoryRow:
+        return self._rows[number]
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt API
-        return 0 if parent.isValid() else len(self._runs)
+        return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt API
         return 0 if parent.isValid() else len(COLUMNS)
@@ -96,96 +98,32 @@ class RunsModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if role != Qt.ItemDataRole.DisplayRole or not index.isValid():
             return None
-        row, column = index.row(), index.column()
-        run = self._runs[row]
+        number, column = index.row(), index.column()
+        row = self._rows[number]
         if column == 0:
-            day = self._days[row]
-            return "" if row > 0 and self._days[row - 1] == day else f"{day:%a %d %b %Y}"
-        return cell_text(run, column)
+            if number > 0 and self._rows[number - 1].day == row.day:
+                return ""
+            return f"{date.fromisoformat(row.day):%a %d %b %Y}"
+        return cell_text(row, column)
 
 
-def cell_text(run: Run, column: int) -> str:
+def cell_text(row: HistoryRow, column: int) -> str:
     if column == 1:
-        return f"{run.started_at.astimezone():%H:%M}"
+        return f"{datetime.fromisoformat(row.started_at).astimezone():%H:%M}"
     if column == 2:
-        return run.title
+        return row.title
     if column == 3:
-        return run.outcome.value
+        return row.outcome
     if column == 4:
-        return f"{run.step_index + 1} of {run.step_count}"
+        return f"{row.step_index + 1} of {row.step_count}"
     if column == 5:
-        active = run.active_s
+        active = row.active_s
         return "" if active is None else format_clock(active)
     if column == 6:
-        return "" if run.pain_before is None else str(run.pain_before)
+        return "" if row.pain_before is None else str(row.pain_before)
     if column == 7:
-        return "" if run.pain_after is None else str(run.pain_after)
-    return run.note
-
-
-def _moment_ms(moment: datetime) -> float:
-    return moment.timestamp() * 1000.0
-
-
-def _points(values: Iterable[tuple[datetime, int | None]]) -> list[QPointF]:
-    return [QPointF(_moment_ms(when), pain) for when, pain in values if pain is not None]
-
-
-class PainChart(QChartView):
-    """Pain before and after each run that has them, over time."""
-
-    def __init__(self) -> None:
-        chart = QChart()
-        chart.setTitle("Pain (0–10)")
-        self.before = QLineSeries()
-        self.before.setName("before")
-        self.after = QLineSeries()
-        self.after.setName("after")
-        chart.addSeries(self.before)
-        chart.addSeries(self.after)
-        self.x_axis = QDateTimeAxis()
-        self.x_axis.setFormat("MMM yyyy")
-        self.y_axis = QValueAxis()
-        self.y_axis.setRange(0, 10)
-        self.y_axis.setTickCount(6)
-        self.y_axis.setLabelFormat("%d")
-        chart.addAxis(self.x_axis, Qt.AlignmentFlag.AlignBottom)
-        chart.addAxis(self.y_axis, Qt.AlignmentFlag.AlignLeft)
-        for series in (self.before, self.after):
-            series.attachAxis(self.x_axis)
-            series.attachAxis(self.y_axis)
-        chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
-        super().__init__(chart)
-        self.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.setMinimumHeight(220)
-
-    def set_runs(self, runs: list[Run]) -> None:
-        before = [
-            QPointF(_moment_ms(r.started_at), r.pain_before)
-            for r in runs
-            if r.pain_before is not None
-        ]
-        after = [
-            QPointF(_moment_ms(r.started_at), r.pain_after)
-            for r in runs
-            if r.pain_after is not None
-        ]
-        self.before.replace(before)
-        self.after.replace(after)
-        points = before + after
-        if points:
-            first = min(p.x() for p in points)
-            last = max(p.x() for p in points)
-            if last - first < 86_400_000:
-                last = first + 86_400_000
-            self.x_axis.setRange(
-                QDateTime.fromMSecsSinceEpoch(round(first)),
-                QDateTime.fromMSecsSinceEpoch(round(last)),
-            )
-            self.x_axis.setFormat("d MMM" if last - first < 90 * 86_400_000 else "MMM yyyy")
-
-    def point_counts(self) -> tuple[int, int]:
-        return self.before.count(), self.after.count()
+        return "" if row.pain_after is None else str(row.pain_after)
+    return row.note
 
 
 class HistoryWindow(QWidget):
@@ -199,7 +137,7 @@ class HistoryWindow(QWidget):
         self.setWindowTitle("Practice history — piritimer")
         self.log = log
         self.settings = settings
-        self.runs: list[Run] = []
+        self.rows: list[HistoryRow] = []
         self.choose_save: Callable[[str, str], Path | None] = self._choose_save
         self.choose_open: Callable[[], Path | None] = self._choose_open
         self.confirm: Callable[[str], bool] = self._confirm
@@ -232,7 +170,10 @@ class HistoryWindow(QWidget):
         self.counts.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.counts.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
 
-        self.chart = PainChart()
+        self.chart: PainChart | None = None
+        self.chart_holder = QWidget()
+        self.chart_holder.setMinimumHeight(240)
+        QVBoxLayout(self.chart_holder).setContentsMargins(0, 0, 0, 0)
         self.model = RunsModel()
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -270,7 +211,7 @@ class HistoryWindow(QWidget):
         left_panel = QWidget()
         left_panel.setLayout(left)
         right = QSplitter(Qt.Orientation.Vertical)
-        right.addWidget(self.chart)
+        right.addWidget(self.chart_holder)
         right.addWidget(self.table)
         right.setStretchFactor(1, 2)
         body = QSplitter(Qt.Orientation.Horizontal)
@@ -296,26 +237,36 @@ class HistoryWindow(QWidget):
     # -- data ---------------------------------------------------------------------------------
 
     def reload(self) -> None:
-        self.set_runs(self.log.runs())
+        self.set_rows(self.log.history_rows(), self.log.session_counts())
 
-    def set_runs(self, runs: list[Run]) -> None:
-        self.runs = runs
-        self.model.set_runs(runs)
-        self.chart.set_runs(runs)
-        days = {local_day(run.started_at) for run in runs}
-        today = date.today()
-        days_streak = streak(days, today)
+    def set_rows(self, rows: list[HistoryRow], counts: list[tuple[str, int, int]]) -> None:
+        self.rows = rows
+        self.model.set_rows(rows)
+        days = {date.fromisoformat(day) for day in {row.day for row in rows}}
+        days_streak = streak(days, date.today())
         set_plain(
             self.streak_label,
             f"{len(days)} days practised · streak {days_streak.current} "
             f"day{'s' if days_streak.current != 1 else ''} · longest {days_streak.longest}",
         )
         self._mark_calendar(days)
-        counts = counts_by_session(runs)
         self.counts.setRowCount(len(counts))
-        for row, (title, total, completed) in enumerate(counts):
+        for number, (title, total, completed) in enumerate(counts):
             for column, text in enumerate((title, str(total), str(completed))):
-                self.counts.setItem(row, column, QTableWidgetItem(text))
+                self.counts.setItem(number, column, QTableWidgetItem(text))
+        # The chart (and QtCharts) comes right after the first paint: the rest of the window
+        # is what a person reads first, and it is on screen sooner.
+        QTimer.singleShot(0, self, self._draw_chart)
+
+    def _draw_chart(self) -> None:
+        from piritimer.ui.pain_chart import PainChart
+
+        if self.chart is None:
+            self.chart = PainChart()
+            layout = self.chart_holder.layout()
+            assert layout is not None
+            layout.addWidget(self.chart)
+        self.chart.set_rows(self.rows)
 
     def _mark_calendar(self, days: set[date]) -> None:
         self.calendar.setDateTextFormat(QDate(), QTextCharFormat())  # clears every date
@@ -326,9 +277,9 @@ class HistoryWindow(QWidget):
         for day in days:
             self.calendar.setDateTextFormat(QDate(day.year, day.month, day.day), practised)
 
-    def selected_run(self) -> Run | None:
-        rows = self.table.selectionModel().selectedRows()
-        return self.model.run(rows[0].row()) if rows else None
+    def selected_row(self) -> HistoryRow | None:
+        chosen = self.table.selectionModel().selectedRows()
+        return self.model.row(chosen[0].row()) if chosen else None
 
     # -- owning the data ----------------------------------------------------------------------
 
@@ -339,13 +290,14 @@ class HistoryWindow(QWidget):
         path = self.choose_save(kind, f"piritimer-practice.{kind}")
         if path is None:
             return None
-        text = to_csv(self.runs) if kind == "csv" else to_json(self.runs)
+        runs = self.log.runs()
+        text = to_csv(runs) if kind == "csv" else to_json(runs)
         try:
             path.write_text(text, encoding="utf-8")
         except OSError as error:
             self.say(f"Cannot write {path}: {error.strerror or error}")
             return None
-        self.say(f"Exported {len(self.runs)} runs to {path}.")
+        self.say(f"Exported {len(runs)} runs to {path}.")
         return path
 
     def import_json(self) -> int | None:
@@ -370,11 +322,11 @@ class HistoryWindow(QWidget):
         return added
 
     def delete_selected(self) -> bool:
-        run = self.selected_run()
+        run = self.selected_row()
         if run is None:
             self.say("Choose a run in the list first.")
             return False
-        when = f"{run.started_at.astimezone():%d %b %Y %H:%M}"
+        when = f"{datetime.fromisoformat(run.started_at).astimezone():%d %b %Y %H:%M}"
         if not self.confirm(f"Delete the run of “{run.title}” on {when}? This cannot be undone."):
             return False
         self.log.delete(run.id).result(10.0)

@@ -20,6 +20,7 @@ from piritimer.core.practice import (
     counts_by_session,
     finishing_steps,
     local_day,
+    pain_series,
     runs_by_day,
     streak,
 )
@@ -238,3 +239,23 @@ def test_nothing_to_continue(latest: dict[str, object], file_hash: str) -> None:
     older = a_run(1, outcome=Outcome.STOPPED, step_index=3)
     newer = a_run(2, **latest)
     assert continuable([newer, older], newer.file, file_hash) is None
+
+
+def test_pain_series_means_per_day_or_per_week_from_monday() -> None:
+    monday = date(2026, 3, 2)
+    points = [
+        (monday, 6, 4),
+        (monday, 4, None),
+        (monday + timedelta(days=2), None, 2),
+        (monday + timedelta(days=7), 5, 5),
+        (monday + timedelta(days=8), None, None),
+    ]
+    assert pain_series(points) == [
+        (monday, 5.0, 4.0),
+        (monday + timedelta(days=2), None, 2.0),
+        (monday + timedelta(days=7), 5.0, 5.0),
+    ]
+    assert pain_series(points, bucket_days=7) == [
+        (monday, 5.0, 3.0),
+        (monday + timedelta(days=7), 5.0, 5.0),
+    ]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -143,3 +143,26 @@ def test_a_log_from_a_newer_piritimer_is_left_alone(database: Path) -> None:
     assert notice is not None
     assert "99" in notice
     assert not list(database.parent.glob("*.corrupt-*"))
+
+
+def test_history_rows_give_the_local_day_newest_first(
+    database: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import time
+
+    monkeypatch.setenv("TZ", "Pacific/Auckland")
+    time.tzset()
+    try:
+        store = PracticeStore(database)
+        late = datetime(2025, 12, 31, 10, 30, tzinfo=UTC)  # 23:30 in Auckland (NZDT, +13)
+        early = datetime(2025, 12, 31, 11, 30, tzinfo=UTC)  # 00:30 on 1 January there
+        second = a_run(2, started_at=early, ended_at=early + timedelta(minutes=10), paused_s=60)
+        store.add_runs([a_run(1, started_at=late), second]).result()
+        rows = store.history_rows()
+        assert [(r.id, r.day) for r in rows] == [("run-2", "2026-01-01"), ("run-1", "2025-12-31")]
+        assert rows[0].active_s == pytest.approx(540)
+        assert store.session_counts() == [("Figure four", 2, 2)]
+        store.close()
+    finally:
+        monkeypatch.delenv("TZ")
+        time.tzset()
