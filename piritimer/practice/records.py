@@ -73,24 +73,31 @@ def to_row(run: Run) -> tuple[Any, ...]:
 
 
 def from_row(row: tuple[Any, ...]) -> Run:
-    """A Run from the store's own row, fast: the history view reads thousands at once.
-
-    The table's types and CHECKs vouch for the values, so `from_record`'s checks are
-    skipped, and so is the frozen dataclass's ``__init__`` (a dozen ``object.__setattr__``
-    calls a run, half the cost of a read): the fields go into the instance's ``__dict__``
-    as ``__init__`` would put them. ``tests/practice/test_store.py`` checks that a run reads
-    back equal to what was saved.
-    """
-    fields = dict(zip(FIELDS, row, strict=True))
-    fields["started_at"] = datetime.fromisoformat(fields["started_at"])
-    ended = fields["ended_at"]
-    fields["ended_at"] = None if ended is None else datetime.fromisoformat(ended)
-    fields["outcome"] = _OUTCOMES[fields["outcome"]]
-    done = fields["done"]
-    fields["done"] = () if done == "[]" else tuple(json.loads(done))
-    run = object.__new__(Run)
-    run.__dict__.update(fields)
-    return run
+    """A Run from the store's own row. The table's types and CHECKs vouch for the values,
+    so `from_record`'s checks are skipped."""
+    (
+        run_id, title, file, content_hash, started, ended, paused_s, outcome, step_index,
+        step_count, step_title, done, pain_before, pain_after, note, pid, continues,
+    ) = row  # fmt: skip
+    return Run(
+        id=run_id,
+        title=title,
+        file=file,
+        content_hash=content_hash,
+        started_at=datetime.fromisoformat(started),
+        ended_at=None if ended is None else datetime.fromisoformat(ended),
+        paused_s=paused_s,
+        outcome=_OUTCOMES[outcome],
+        step_index=step_index,
+        step_count=step_count,
+        step_title=step_title,
+        done=() if done == "[]" else tuple(json.loads(done)),
+        pain_before=pain_before,
+        pain_after=pain_after,
+        note=note,
+        pid=pid,
+        continues=continues,
+    )
 
 
 def _text(record: dict[str, Any], name: str, *, optional: bool = False) -> str | None:

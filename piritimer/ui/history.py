@@ -59,7 +59,7 @@ COLUMNS = (
     "Step",
     "Time spent",
     "Pain before",
-    "after",
+    "Pain after",
     "Note",
 )
 PRACTISED_COLOR = "#2e7d5b"
