@@ -116,3 +116,17 @@ def test_a_bad_run_is_named_with_its_field(changes: dict[str, Any], message: str
 def test_a_huge_file_is_refused_before_it_is_parsed() -> None:
     with pytest.raises(ImportRefused, match="bytes"):
         parse_json(b" " * (MAX_IMPORT_BYTES + 1))
+
+
+def test_the_documented_example_imports_and_every_field_is_documented() -> None:
+    import re
+
+    from piritimer import paths
+
+    text = (paths.PACKAGE_DIR.parent / "docs" / "practice.md").read_text(encoding="utf-8")
+    (example,) = re.findall(r"```json\n(.*?)```", text, flags=re.DOTALL)
+    (run,) = parse_json(example.encode())
+    assert run.done == ("Figure four · left", "Figure four · right")
+    assert set(json.loads(example)["runs"][0]) == set(FIELDS)
+    for name in FIELDS:
+        assert f"`{name}`" in text, name
