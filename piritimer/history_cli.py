@@ -6,10 +6,11 @@ import argparse
 import sys
 from collections.abc import Sequence
 from datetime import date
+from pathlib import Path
 
 from piritimer import paths
 from piritimer.core.durations import format_clock
-from piritimer.core.practice import Run, local_day, streak
+from piritimer.core.practice import Run, counts_by_session, runs_by_day, streak
 from piritimer.core.timeline_table import terminal_text
 
 
@@ -22,7 +23,7 @@ def run_line(run: Run) -> str:
     )
     active = run.active_s
     parts = [
-        f"{started:%Y-%m-%d %H:%M}",
+        f"  {started:%H:%M}",
         terminal_text(run.title),
         run.outcome.value,
         f"step {run.step_index + 1} of {run.step_count}",
@@ -37,8 +38,15 @@ def text_report(runs: list[Run], today: date) -> str:
     location = paths.practice_log_path()
     if not runs:
         return f"No runs recorded yet (practice log: {terminal_text(str(location))}).\n"
-    days = streak((local_day(run.started_at) for run in runs), today)
-    lines = [run_line(run) for run in runs]
+    by_day = runs_by_day(runs)
+    days = streak(by_day, today)
+    lines: list[str] = []
+    for day, day_runs in by_day.items():
+        lines.append(f"{day:%a %Y-%m-%d}")
+        lines.extend(run_line(run) for run in day_runs)
+    lines.append("")
+    for title, total, completed in counts_by_session(runs):
+        lines.append(f"{terminal_text(title)}: {total} runs, {completed} completed")
     lines.append(
         f"{len(runs)} runs; streak {days.current} days (longest {days.longest}); "
         f"practice log: {terminal_text(str(location))}"
@@ -54,16 +62,13 @@ def main(args: Sequence[str]) -> int:
     kind.add_argument("--csv", action="store_true", help="as CSV, one line per run")
     kind.add_argument("--json", action="store_true", help="as JSON, the format import reads")
     options = parser.parse_args(list(args))
-    from piritimer.practice import open_practice_log
     from piritimer.practice.exchange import to_csv, to_json
 
-    log, notice = open_practice_log(paths.practice_log_path())
-    try:
-        if notice:
-            print(terminal_text(notice), file=sys.stderr)
-        runs = log.runs()
-    finally:
-        log.close()
+    location = paths.practice_log_path()
+    if not location.exists():  # looking must not create a log
+        runs: list[Run] = []
+    else:
+        runs = _read(location)
     if options.csv:
         sys.stdout.write(to_csv(runs))
     elif options.json:
@@ -71,3 +76,15 @@ def main(args: Sequence[str]) -> int:
     else:
         sys.stdout.write(text_report(runs, date.today()))
     return 0
+
+
+def _read(location: Path) -> list[Run]:
+    from piritimer.practice import open_practice_log
+
+    log, notice = open_practice_log(location)
+    try:
+        if notice:
+            print(terminal_text(notice), file=sys.stderr)
+        return log.runs()
+    finally:
+        log.close()

@@ -366,9 +366,6 @@ class MainWindow(QMainWindow):
         self.audio_guide.caption.connect(presentation.show_caption)
         return True
 
-    def _open_history(self) -> None:
-        self.practice.open_history()
-
     def open_audio(self) -> None:
         # The dialog's module loads when it is first asked for, not before the first paint.
         from piritimer.audio.settings_dialog import open_settings_dialog

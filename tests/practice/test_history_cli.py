@@ -50,16 +50,26 @@ def test_text_lists_runs_the_streak_and_where_the_log_is(
     assert main(["history"]) == 0
     out = capsys.readouterr().out
     lines = out.splitlines()
-    assert "Figure four  completed  step 1 of 10  15:00  pain before 4 after 2  fine" in lines[0]
+    # Newest day first, each day's runs under it.
+    assert lines[0] == f"{RUNS[1].started_at.astimezone():%a %Y-%m-%d}"
+    assert "Evil \\x1b[31mred  stopped  step 4 of 10" in lines[1]
     assert "\x1b" not in out  # a title cannot drive the terminal
-    assert "Evil \\x1b[31mred" in lines[1]
+    assert lines[3].endswith(
+        "Figure four  completed  step 1 of 10  15:00  pain before 4 after 2  fine"
+    )
+    assert "Figure four: 1 runs, 1 completed" in lines
     assert lines[-1].startswith("2 runs; streak")
     assert str(filled) in lines[-1]
 
 
-def test_an_empty_log_says_so(private_home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_no_log_yet_says_so_and_creates_none(
+    private_home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["history"]) == 0
     assert capsys.readouterr().out.startswith("No runs recorded yet")
+    assert not paths.practice_log_path().exists()
+    assert main(["history", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["runs"] == []
 
 
 def test_csv_and_json_together_are_refused(private_home: Path) -> None:
