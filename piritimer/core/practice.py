@@ -166,8 +166,8 @@ class RunTracker:
     timeline: Timeline
     clock: Clock = time.monotonic
     wall: WallClock = now_utc
-    _paused_at: float | None = None
-    _finishing: dict[int, str] = field(default_factory=dict)
+    _paused_at: float | None = field(default=None, init=False)
+    _finishing: dict[int, str] = field(default_factory=dict, init=False)
 
     def __post_init__(self) -> None:
         self._finishing = finishing_steps(self.timeline)

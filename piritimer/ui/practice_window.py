@@ -67,6 +67,9 @@ class PracticeHooks:
                 f"Stopped “{run.title}” at step {run.step_index + 1} of {run.step_count}: "
                 "its page offers to continue from there."
             )
+        if self.history is not None and self.history.isVisible():
+            self.log.flush()  # the run's last write, so that the list shows it
+            self.history.reload()
         worth_asking = run.outcome is Outcome.COMPLETED or bool(run.done)
         if worth_asking and self.log.location is not None and asks_pain(self.window.settings):
             self.ask_pain(run)

@@ -262,3 +262,15 @@ def test_escape_skips_in_one_key(qtbot: QtBot, dialog: PainDialog) -> None:
 def test_the_title_from_the_file_is_plain_text(dialog: PainDialog) -> None:
     assert dialog.title_label.textFormat() is Qt.TextFormat.PlainText
     assert "<img src=x>" in dialog.title_label.text()
+
+
+def test_an_open_history_window_shows_a_run_as_soon_as_it_ends(
+    recorded: MainWindow, sessions_dir: Path, asked: list[Run]
+) -> None:
+    history = recorded.practice.open_history()
+    assert history.model.rowCount() == 0
+    recorded.show_preview(sessions_dir / "quick.yaml")
+    recorded.start_session()
+    recorded.driver.stop()
+    assert history.model.rowCount() == 1
+    assert history.model.row(0).outcome == "stopped"
