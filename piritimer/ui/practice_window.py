@@ -41,6 +41,9 @@ class PracticeHooks:
         if entry.session is None or self.log.location is None:
             return None
         path = str(entry.path)
+        # Reads see what was written; a stop queued a moment ago must be seen too. Usually
+        # nothing waits in the queue and this is one turn of the writer thread.
+        self.log.flush()
         latest = self.log.latest_for_file(path)
         if latest is None or not latest.outcome.can_continue:
             return None  # the file is read and hashed only when there is a run to continue

@@ -125,16 +125,23 @@ def test_a_library_click_mid_session_records_the_stop_and_offers_to_continue_aft
     assert runs[1].step_index == step
 
 
+def start_and_skip(window: MainWindow, path: Path, steps: int) -> None:
+    window.show_preview(path)
+    window.start_session()
+    for _ in range(steps):
+        window.driver.next()
+
+
 def test_an_edited_file_is_not_continued_at_a_step_that_may_have_moved(
     recorded: MainWindow, log: PracticeStore, sessions_dir: Path
 ) -> None:
     path = sessions_dir / "hip-release.yaml"
-    recorded.show_preview(path)
-    recorded.start_session()
-    recorded.driver.next()
-    recorded.driver.next()
+    start_and_skip(recorded, path, 2)
     recorded.show_library()
     recorded.driver.set_timeline(recorded.driver.engine.timeline)  # forget the in-memory place
+    recorded.show_preview(path)
+    assert recorded.preview_page.resume_button.isVisibleTo(recorded)  # from the log
+    recorded.show_library()
     path.write_text(path.read_text() + "\n# edited\n", encoding="utf-8")
     recorded.show_preview(path)
     assert not recorded.preview_page.resume_button.isVisibleTo(recorded)
@@ -143,10 +150,7 @@ def test_an_edited_file_is_not_continued_at_a_step_that_may_have_moved(
 def test_continuing_in_the_same_sitting_links_the_runs(
     recorded: MainWindow, log: PracticeStore, sessions_dir: Path
 ) -> None:
-    recorded.show_preview(sessions_dir / "hip-release.yaml")
-    recorded.start_session()
-    recorded.driver.next()
-    recorded.driver.next()
+    start_and_skip(recorded, sessions_dir / "hip-release.yaml", 2)
     recorded.driver.stop()
     recorded.preview_page.resume_button.click()
     first, second = stored(log)
@@ -157,10 +161,7 @@ def test_continuing_in_the_same_sitting_links_the_runs(
 def test_the_editors_try_stops_the_session_on_record_and_is_not_recorded_itself(
     recorded: MainWindow, log: PracticeStore, sessions_dir: Path
 ) -> None:
-    path = sessions_dir / "hip-release.yaml"
-    recorded.show_preview(path)
-    recorded.start_session()
-    recorded.driver.next()
+    start_and_skip(recorded, sessions_dir / "hip-release.yaml", 1)
     session = recorded.current_entry().session  # type: ignore[union-attr]
     assert recorded.try_timeline(compile_session(session, only_exercise=0))
     (run,) = stored(log)
