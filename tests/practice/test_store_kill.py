@@ -30,19 +30,27 @@ def run_child_until_killed(database: Path, delay_s: float) -> list[list[str]]:
     """Start the child, let it begin its first run (however slow the machine is to start a
     process), then kill it ``delay_s`` later; returns the lines it printed."""
     env = dict(os.environ, PYTHONPATH=str(paths.PACKAGE_DIR.parent))
-    child = subprocess.Popen(
-        [sys.executable, str(CHILD), str(database)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        env=env,
-    )
+    errors = database.with_name("child-stderr.txt")
+    with errors.open("wb") as stderr:
+        child = subprocess.Popen(
+            [sys.executable, str(CHILD), str(database)],
+            stdout=subprocess.PIPE,
+            stderr=stderr,
+            env=env,
+        )
     assert child.stdout is not None
-    first = child.stdout.readline()  # "began …", or b"" if the child died
-    time.sleep(delay_s)
-    child.send_signal(signal.SIGKILL)
-    out, err = child.communicate(timeout=30)
-    assert child.returncode == -signal.SIGKILL, f"the child ended before it was killed: {err!r}"
-    return [line.split() for line in (first + out).decode().splitlines()]
+    with child.stdout:
+        first = child.stdout.readline()  # "began …", or b"" if the child died
+        time.sleep(delay_s)
+        child.send_signal(signal.SIGKILL)
+        # Read on from the same buffered reader (communicate() would read the pipe beneath
+        # it and lose what readline() had already buffered); the child is dead, so this ends.
+        out = first + child.stdout.read()
+    child.wait(timeout=30)
+    assert child.returncode == -signal.SIGKILL, (
+        f"the child ended before it was killed: {errors.read_text(errors='replace')}"
+    )
+    return [line.split() for line in out.decode().splitlines()]
 
 
 def test_runs_survive_sigkill_at_random_moments(tmp_path: Path) -> None:
