@@ -46,14 +46,26 @@ _COUNTS = (
 Now = Callable[[], datetime]
 
 
-def process_alive(pid: int) -> bool:
+def process_alive(pid: int, proc: Path = Path("/proc")) -> bool:
+    """Is process ``pid`` a piritimer that is still running?
+
+    Process numbers are reused: after a reboot, the number of a killed piritimer may belong
+    to any other program, and its run would then wait for that program to end. Where
+    ``/proc`` shows command lines, only a process whose command line names piritimer counts.
+    """
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
     except PermissionError:
-        return True  # someone else's process has that number now: not ours, but alive
-    return True
+        return False  # another user's process: not a piritimer of ours
+    try:
+        command = (proc / str(pid) / "cmdline").read_bytes()
+    except FileNotFoundError:
+        return not proc.is_dir()  # no /proc here (macOS, Windows): the number is all we have
+    except OSError:
+        return True
+    return b"piritimer" in command
 
 
 def _connect(path: Path) -> sqlite3.Connection:

@@ -7,6 +7,8 @@ from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from piritimer.core.engine import Engine
 from piritimer.core.practice import (
@@ -259,3 +261,29 @@ def test_pain_series_means_per_day_or_per_week_from_monday() -> None:
         (monday, 5.0, 3.0),
         (monday + timedelta(days=7), 5.0, 5.0),
     ]
+
+
+def naive_streak(days: set[date], today: date) -> Streak:
+    """Day by day, the obvious way, to check `streak` against."""
+    longest = max(
+        (
+            next(n for n in range(len(days) + 1) if start + timedelta(days=n) not in days)
+            for start in days
+        ),
+        default=0,
+    )
+    current = 0
+    anchor = today if today in days else today - timedelta(days=1)
+    while anchor - timedelta(days=current) in days:
+        current += 1
+    return Streak(current, longest)
+
+
+@given(
+    st.sets(st.dates(date(2023, 12, 1), date(2024, 3, 31)), max_size=60),
+    st.integers(0, 4),
+)
+def test_streak_agrees_with_counting_day_by_day(days: set[date], gap: int) -> None:
+    # Across a year's end and a leap day; today is the last day practised or a little after.
+    today = max(days, default=date(2024, 1, 1)) + timedelta(days=gap)
+    assert streak(days, today) == naive_streak(days, today)

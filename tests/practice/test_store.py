@@ -166,3 +166,23 @@ def test_history_rows_give_the_local_day_newest_first(
     finally:
         monkeypatch.delenv("TZ")
         time.tzset()
+
+
+def test_only_a_running_piritimer_keeps_a_run_open(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    from piritimer.practice.store import process_alive
+
+    sleep = "import time; time.sleep(60)"
+    ours = subprocess.Popen([sys.executable, "-c", sleep, "piritimer"])
+    other = subprocess.Popen([sys.executable, "-c", sleep, "something else"])
+    try:
+        assert process_alive(ours.pid)
+        assert not process_alive(other.pid)  # a reused number is not a piritimer
+        assert process_alive(other.pid, proc=tmp_path / "no-proc-here")  # no /proc: the number
+    finally:
+        for process in (ours, other):
+            process.kill()
+            process.wait()
+    assert not process_alive(ours.pid)
