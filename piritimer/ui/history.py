@@ -10,7 +10,7 @@ when it is painted, so ten years of daily runs cost little; the pain chart
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -164,6 +164,8 @@ class HistoryWindow(QWidget):
         self.calendar = QCalendarWidget()
         self.calendar.setGridVisible(False)
         self.calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
+        self._days: set[date] = set()
+        self.calendar.currentPageChanged.connect(self._mark_page)
         self.counts = QTableWidget(0, 3)
         self.counts.setHorizontalHeaderLabels(["Session", "Runs", "Completed"])
         self.counts.verticalHeader().hide()
@@ -269,13 +271,22 @@ class HistoryWindow(QWidget):
         self.chart.set_rows(self.rows)
 
     def _mark_calendar(self, days: set[date]) -> None:
+        self._days = days
+        self._mark_page(self.calendar.yearShown(), self.calendar.monthShown())
+
+    def _mark_page(self, year: int, month: int) -> None:
+        """Mark the days practised on the month shown and the weeks of its neighbours that
+        show with it: ten years are 3,650 formats, a page needs at most 42."""
         self.calendar.setDateTextFormat(QDate(), QTextCharFormat())  # clears every date
         practised = QTextCharFormat()
         practised.setBackground(QBrush(QColor(PRACTISED_COLOR)))
         practised.setForeground(QBrush(QColor("white")))
         practised.setFontWeight(QFont.Weight.Bold)
-        for day in days:
-            self.calendar.setDateTextFormat(QDate(day.year, day.month, day.day), practised)
+        first = date(year, month, 1) - timedelta(days=7)
+        for offset in range(6 * 7 + 14):
+            day = first + timedelta(days=offset)
+            if day in self._days:
+                self.calendar.setDateTextFormat(QDate(day.year, day.month, day.day), practised)
 
     def selected_row(self) -> HistoryRow | None:
         chosen = self.table.selectionModel().selectedRows()

@@ -84,13 +84,25 @@ def test_runs_are_listed_newest_first_with_the_day_on_each_days_first_run(
     assert cell(history, 0, "Note") == MARKUP
 
 
+def marked_days(history: HistoryWindow) -> set[date]:
+    return {date(d.year(), d.month(), d.day()) for d in history.calendar.dateTextFormat()}
+
+
 def test_the_streak_and_the_calendar_show_the_days_practised(history: HistoryWindow) -> None:
     assert history.streak_label.text() == "4 days practised · streak 3 days · longest 3"
     today = date.today()
-    formats = history.calendar.dateTextFormat()
-    marked = {date(d.year(), d.month(), d.day()) for d in formats}
-    assert marked == {today - timedelta(days=n) for n in (0, 1, 2, 10)}
-    assert QDate(today.year, today.month, today.day) in formats
+    practised = {today - timedelta(days=n) for n in (0, 1, 2, 10)}
+    shown_month = {d for d in practised if (d.year, d.month) == (today.year, today.month)}
+    assert shown_month <= marked_days(history) <= practised
+    assert QDate(today.year, today.month, today.day) in history.calendar.dateTextFormat()
+
+
+def test_turning_the_calendar_page_marks_that_months_days(history: HistoryWindow) -> None:
+    earlier = date.today() - timedelta(days=10)
+    history.calendar.setCurrentPage(earlier.year, earlier.month)
+    assert earlier in marked_days(history)
+    history.calendar.setCurrentPage(earlier.year - 1, earlier.month)
+    assert marked_days(history) == set()
 
 
 def test_the_pain_chart_comes_after_the_first_paint_with_before_and_after(
