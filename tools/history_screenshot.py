@@ -37,6 +37,8 @@ def made_up_runs(days: int = 120) -> list[object]:
         for slot in range(1 if chooser.random() < 0.6 else 2):
             title, minutes = SESSIONS[(back + slot) % len(SESSIONS)]
             started = (today - timedelta(days=back, hours=-10 * slot)).astimezone(UTC)
+            if started > datetime.now(UTC):
+                continue  # no runs from later today
             before = max(0, min(10, round(6.5 - 3.5 * progress + chooser.uniform(-1, 1))))
             stopped = chooser.random() < 0.08
             runs.append(
