@@ -9,6 +9,7 @@ when it is painted, so ten years of daily runs cost little; the pain chart
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -63,6 +64,7 @@ COLUMNS = (
     "Note",
 )
 PRACTISED_COLOR = "#2e7d5b"
+FLUSH_WAIT_S = 5.0
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -239,7 +241,14 @@ class HistoryWindow(QWidget):
     # -- data ---------------------------------------------------------------------------------
 
     def reload(self) -> None:
-        self.set_rows(self.log.history_rows(), self.log.session_counts())
+        """Read the log again, after the writes asked for so far."""
+        try:
+            self.log.flush(FLUSH_WAIT_S)
+            rows, counts = self.log.history_rows(), self.log.session_counts()
+        except (TimeoutError, sqlite3.Error, OSError) as error:
+            self.say(f"The practice log cannot be read: {error}")
+            return
+        self.set_rows(rows, counts)
 
     def set_rows(self, rows: list[HistoryRow], counts: list[tuple[str, int, int]]) -> None:
         self.rows = rows
@@ -323,7 +332,11 @@ class HistoryWindow(QWidget):
         except ImportRefused as error:
             self.say(f"Nothing imported from {path.name}: {error}.")
             return None
-        added = self.log.add_runs(runs).result(30.0)
+        try:
+            added = self.log.add_runs(runs).result(30.0)
+        except (TimeoutError, sqlite3.Error, OSError) as error:
+            self.say(f"Nothing imported from {path.name}: the practice log refused it ({error}).")
+            return None
         self.reload()
         already = len(runs) - added
         self.say(
@@ -340,7 +353,11 @@ class HistoryWindow(QWidget):
         when = f"{datetime.fromisoformat(run.started_at).astimezone():%d %b %Y %H:%M}"
         if not self.confirm(f"Delete the run of “{run.title}” on {when}? This cannot be undone."):
             return False
-        self.log.delete(run.id).result(10.0)
+        try:
+            self.log.delete(run.id).result(10.0)
+        except (TimeoutError, sqlite3.Error, OSError) as error:
+            self.say(f"The run could not be deleted: {error}")
+            return False
         self.reload()
         self.say(f"Deleted the run of “{run.title}” on {when}.")
         return True

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from concurrent.futures import Future
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
@@ -39,9 +40,17 @@ class PracticeRecorder(QObject):
 
     Signals:
         runEnded(object): the `Run` that just completed or stopped, as saved.
+        writeFailed(str): a write to the log failed (emitted from the log's thread; Qt
+            delivers it on the receiver's); the text says why, for a person.
+        writeSucceeded(): a write reached the disk (a fault told before has cleared).
     """
 
     runEnded = Signal(object)
+    writeFailed = Signal(str)
+    writeSucceeded = Signal()
+    _writeDone = Signal(object)
+    """From the log's thread: the write's exception or None. Connected to a method of this
+    object, so Qt queues it to the GUI thread, where the public signals go out."""
 
     def __init__(
         self,
@@ -59,6 +68,7 @@ class PracticeRecorder(QObject):
         self._source: Source | None = None
         self._tracker: RunTracker | None = None
         self._last_ended: Run | None = None
+        self._writeDone.connect(self._report)
         driver.timelineChanged.connect(self._on_timeline)
         driver.engineEvent.connect(self._on_event)
 
@@ -79,6 +89,21 @@ class PracticeRecorder(QObject):
     def close(self) -> None:
         """The app is closing: a run still open ends as stopped, where it is."""
         self._end(Outcome.STOPPED)
+
+    def _save(self, run: Run) -> None:
+        self._log.save(run).add_done_callback(self._written)
+
+    def _written(self, future: Future[None]) -> None:
+        self._writeDone.emit(future.exception())  # any thread
+
+    def _report(self, error: BaseException | None) -> None:
+        if error is None:
+            self.writeSucceeded.emit()
+        else:
+            self.writeFailed.emit(
+                f"The practice log {self._log.location} cannot be written ({error}); "
+                "this run may not be kept."
+            )
 
     # -- events -----------------------------------------------------------------------------
 
@@ -102,7 +127,7 @@ class PracticeRecorder(QObject):
         changed = self._tracker.observe(event)
         if changed is None:
             return
-        self._log.save(changed)
+        self._save(changed)
         if self._tracker.ended:
             self._tracker = None
             self._last_ended = changed
@@ -130,12 +155,12 @@ class PracticeRecorder(QObject):
         # A continued run is continued once; starting again later is a new run.
         self._source = replace(source, continues=None)
         self._tracker = RunTracker(run, engine.timeline, clock=engine.clock, wall=self._wall)
-        self._log.save(run)
+        self._save(run)
 
     def _end(self, outcome: Outcome) -> None:
         if self._tracker is not None:
             run = self._tracker.end(outcome)
             self._tracker = None
             self._last_ended = run
-            self._log.save(run)
+            self._save(run)
             self.runEnded.emit(run)

@@ -6,6 +6,7 @@ file before a start, ``resume_offer`` for the preview, ``open_history`` from the
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -20,6 +21,10 @@ if TYPE_CHECKING:
     from piritimer.ui.main_window import MainWindow
 
 
+LOG_FAULT = "practice-log"
+FLUSH_WAIT_S = 2.0
+
+
 class PracticeHooks:
     """Owns the window's `PracticeRecorder`; ``ask_pain`` may be replaced (tests do)."""
 
@@ -28,6 +33,8 @@ class PracticeHooks:
         self.log = window.services.practice
         self.recorder = PracticeRecorder(window.driver, self.log, window)
         self.recorder.runEnded.connect(self._on_run_ended)
+        self.recorder.writeFailed.connect(lambda text: window.notices.fault(LOG_FAULT, text))
+        self.recorder.writeSucceeded.connect(lambda: window.notices.cleared(LOG_FAULT))
         self.ask_pain: Callable[[Run], object] = self._ask_pain
         self.pain_dialog: PainDialog | None = None
         self.history: HistoryWindow | None = None
@@ -43,8 +50,12 @@ class PracticeHooks:
         path = str(entry.path)
         # Reads see what was written; a stop queued a moment ago must be seen too. Usually
         # nothing waits in the queue and this is one turn of the writer thread.
-        self.log.flush()
-        latest = self.log.latest_for_file(path)
+        try:
+            self.log.flush(FLUSH_WAIT_S)
+            latest = self.log.latest_for_file(path)
+        except (TimeoutError, sqlite3.Error, OSError):
+            return None  # a log that cannot be read offers nothing; its writes say why
+
         if latest is None or not latest.outcome.can_continue:
             return None  # the file is read and hashed only when there is a run to continue
         run = continuable([latest], path, file_hash(entry.path))
@@ -71,7 +82,6 @@ class PracticeHooks:
                 "its page offers to continue from there."
             )
         if self.history is not None and self.history.isVisible():
-            self.log.flush()  # the run's last write, so that the list shows it
             self.history.reload()
         worth_asking = run.outcome is Outcome.COMPLETED or bool(run.done)
         if worth_asking and self.log.location is not None and asks_pain(self.window.settings):

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
+from concurrent.futures import Future
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, QThread
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from piritimer.app import build_window
@@ -275,3 +278,42 @@ def test_an_open_history_window_shows_a_run_as_soon_as_it_ends(
     recorded.driver.stop()
     assert history.model.rowCount() == 1
     assert history.model.row(0).outcome == "stopped"
+
+
+class FailingLog(PracticeStore):
+    """A real store whose writes fail, as on a full disk."""
+
+    def save(self, run: Run) -> Future[None]:
+        def refuse(_connection: object) -> None:
+            raise sqlite3.OperationalError("database or disk is full")
+
+        return self._submit(refuse)
+
+
+def test_a_log_that_cannot_be_written_is_told_once_from_the_gui_thread(
+    qtbot: QtBot, services: Services, sessions_dir: Path, tmp_path: Path
+) -> None:
+    log = FailingLog(tmp_path / "failing.sqlite3")
+    try:
+        window = open_window(qtbot, services, log)
+        shown: list[str] = []
+        window.statusBar().messageChanged.connect(shown.append)
+        threads: list[object] = []
+        window.practice.recorder.writeFailed.connect(
+            lambda _text: threads.append(QThread.currentThread())
+        )
+        window.show_preview(sessions_dir / "hip-release.yaml")
+        with qtbot.waitSignal(window.practice.recorder.writeFailed):
+            window.start_session()
+        window.driver.next()
+        window.driver.next()
+        log.flush()
+        QApplication.processEvents()  # the queued reports of the later failures
+        told = [text for text in shown if "cannot be written" in text]
+        assert len(told) == 1
+        assert "database or disk is full" in told[0]
+        assert "practice-log" in window.notices.active()
+        assert len(threads) >= 3  # every failed write was reported ...
+        assert set(threads) == {window.thread()}  # ... on the GUI thread
+    finally:
+        log.close()
