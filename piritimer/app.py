@@ -77,10 +77,10 @@ def build_services(
     from piritimer.audio.guide import AudioGuide
     from piritimer.audio.settings_store import load_audio_settings
     from piritimer.core.engine import Engine
-    from piritimer.core.past_run import NoHistory
     from piritimer.editor.windows import EditorWindows
     from piritimer.platform.inhibit import NullInhibitor
     from piritimer.platform.media_remote import MediaRemote
+    from piritimer.practice import LoggedHistory, open_practice_log
     from piritimer.qt.driver import EngineDriver
     from piritimer.ui.keep_awake import KeepAwake
     from piritimer.ui.library import LibraryModel
@@ -98,10 +98,14 @@ def build_services(
             [paths.user_sessions_dir()], bundled_folder=paths.bundled_sessions_dir(), parent=parent
         )
     driver = EngineDriver(Engine(empty_timeline(), clock=clock), parent)
-    # No practice store yet: every range starts at its start, every plan at zero.
-    progress = ProgressBook(settings, NoHistory(), parent=parent)
-    # New services (the practice log, the remote control) are built here, then named in
-    # Services.
+    practice, practice_notice = open_practice_log(paths.practice_log_path())
+    if practice_notice:
+        startup_notices.append(practice_notice)
+    # Plans and ranges count the log's runs, read once per file until a run of it changes.
+    history = LoggedHistory(practice)
+    progress = ProgressBook(settings, history, parent=parent)
+    progress.changed.connect(history.forget)
+    # New services are built here, then named in Services.
     return Services(
         settings=settings,
         library=library,
@@ -115,6 +119,7 @@ def build_services(
         tray=Tray(settings, paths.autostart_dir(), app_icon(), parent=parent),
         startup_notices=tuple(startup_notices),
         media=MediaRemote(parent),
+        practice=practice,
     )
 
 
@@ -230,4 +235,5 @@ def run(options: argparse.Namespace, qt_args: list[str]) -> int:
     code = app.exec()
     window.save_state()
     services.audio.close()
+    services.practice.close()
     return code

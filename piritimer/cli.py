@@ -143,6 +143,18 @@ def _no_arguments(_parser: argparse.ArgumentParser) -> None:
     pass
 
 
+def _history_arguments(parser: argparse.ArgumentParser) -> None:
+    from piritimer.history_cli import add_arguments
+
+    add_arguments(parser)
+
+
+def _run_history(options: argparse.Namespace) -> int:
+    from piritimer.history_cli import run
+
+    return run(options)
+
+
 COMMANDS: dict[str, Command] = {
     "new": Command("write a new session from the commented template", _new_arguments, _run_new),
     "validate": Command(
@@ -154,6 +166,11 @@ COMMANDS: dict[str, Command] = {
     "schema": Command("print the JSON Schema of session files", _no_arguments, _run_schema),
     "export": Command(
         "write a session and its pictures as one .piritimer file", _export_arguments, _run_export
+    ),
+    "history": Command(
+        "print the practice log (--csv, --json); needs no display",
+        _history_arguments,
+        _run_history,
     ),
 }
 
@@ -194,8 +211,10 @@ def show_file(path: Path) -> int:
         print(terminal_text(str(diagnostic)), file=sys.stderr)
     if result.session is None:
         return 1
-    # No history is read yet: today's values are the start of each range.
-    todays = session_today(result.session, ())
+    from piritimer.history_cli import past_runs_of
+
+    # Today's values from the runs in the practice log, as the window computes them.
+    todays = session_today(result.session, past_runs_of(path))
     sys.stdout.write(render_table(compile_session(result.session, today=today_values(todays))))
     for line in today_lines(result.session, todays):
         print(terminal_text(line))

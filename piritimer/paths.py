@@ -99,6 +99,11 @@ def user_sessions_dir() -> Path:
     return user_data_dir() / "sessions"
 
 
+def practice_log_path() -> Path:
+    """The practice log (every run of a session): SQLite, in the user's data folder."""
+    return user_data_dir() / "practice.sqlite3"
+
+
 def is_bundled(path: Path) -> bool:
     try:
         path.resolve().relative_to(bundled_sessions_dir().resolve())

@@ -80,7 +80,7 @@ class PlanProgress:
     plan: Plan
     done_today: int
     days_this_week: int
-    """Days this week (Monday first) with the plan's runs done."""
+    """Days this week (Monday first) with the plan's runs done, at most the plan's days."""
     streak: int
     """Days in a row (daily plans) or weeks in a row (weekly plans) the plan was kept."""
 
@@ -103,7 +103,8 @@ def plan_progress(plan: Plan, runs: Sequence[PastRun], today: date) -> PlanProgr
     per_day = Counter(run.started.date() for run in runs if run.completed)
     kept_days = {day for day, count in per_day.items() if count >= plan.per_day and day <= today}
     week_start = today - timedelta(days=today.weekday())
-    this_week = sum(1 for day in kept_days if week_start <= day <= today)
+    # Practising on more days than planned keeps the week; it does not read "2 of 1".
+    this_week = min(plan.days_per_week, sum(1 for day in kept_days if week_start <= day <= today))
     if plan.is_daily:
         streak = _days_in_a_row(kept_days, today)
     else:

@@ -45,6 +45,7 @@ from piritimer.ui.display_settings import DisplaySettings, load_display_settings
 from piritimer.ui.help_overlay import HelpOverlay
 from piritimer.ui.library import LibraryEntry, LibraryModel, is_session_file
 from piritimer.ui.library_view import LibraryPage
+from piritimer.ui.practice_window import PracticeHooks
 from piritimer.ui.preview import PreviewPage
 from piritimer.ui.runner import RunnerPage
 from piritimer.ui.services import Captioned, Services
@@ -112,6 +113,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.stack)
         self.help_overlay = HelpOverlay(self.stack)
         self._build_toolbar()
+        self.practice = PracticeHooks(self)
         self._build_shortcuts()
         self._connect()
         for text in services.startup_notices:
@@ -161,6 +163,12 @@ class MainWindow(QMainWindow):
         self.audio_action = action("Sound && voice", "Sound and voice settings", self.open_audio)
         self.display_action = action(
             "Display", "Text size and a flash at each step", self.open_display
+        )
+        self.history_action = action(
+            "History",
+            "Your practice: runs, days, pain",
+            lambda: self.practice.open_history(),
+            "Ctrl+H",
         )
         self.statusBar().setSizeGripEnabled(False)
 
@@ -232,14 +240,21 @@ class MainWindow(QMainWindow):
         entry = self.current_entry()
         if entry is None or entry.session is None:
             return False
-        self.driver.set_timeline(self._todays_timeline(entry.session))
+        self.practice.recorder.expect(entry.path, entry.session)
+        self.driver.set_timeline(self.todays_timeline(entry.session))
         return self.driver.start()
 
-    def _todays_timeline(self, session: Session) -> Timeline:
+    def todays_timeline(self, session: Session) -> Timeline:
         """The session with today's values of its ranges (the person's choice or the rule's)."""
         return compile_session(session, today=self.services.progress.today_values(session))
 
     def resume_session(self, index: int) -> bool:
+        entry = self.current_entry()
+        if entry is not None and entry.session is not None:
+            if self.driver.engine.timeline.session is not entry.session:
+                # Stopped in an earlier run of the app: the practice log knows the step.
+                self.practice.expect_continued(entry)
+                self.driver.set_timeline(compile_session(entry.session))
         return self.driver.jump(index)
 
     def try_timeline(self, timeline: Timeline) -> bool:
@@ -265,7 +280,7 @@ class MainWindow(QMainWindow):
             or engine.index == 0
             or engine.step.kind is StepKind.DONE
         ):
-            return None
+            return self.practice.resume_offer(entry)
         step = engine.step
         where = f"{step.exercise_name} · {step.title}" if step.exercise_name else step.title
         return engine.index, where
@@ -352,7 +367,7 @@ class MainWindow(QMainWindow):
                 and self.driver.state not in LIVE_STATES
                 and self.driver.engine.timeline.session is not entry.session
             ):
-                self.driver.set_timeline(self._todays_timeline(entry.session))
+                self.driver.set_timeline(self.todays_timeline(entry.session))
         try:
             presentation = self.services.present(self.driver, screen, self, starts_in_s=starts_in_s)
         except ValueError as error:  # e.g. --screen 3 with two screens; the text lists them
@@ -520,6 +535,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.save_state()
+        self.practice.recorder.close()
         self.keep_awake.release()
         super().closeEvent(event)
 

@@ -289,7 +289,9 @@ class PreviewPage(QWidget):
         self.scroll_area.verticalScrollBar().setValue(0)
 
     def _progress_changed(self, path: object) -> None:
-        if self.entry is not None and self.entry.session is not None and path == self.entry.path:
+        # None: any session's runs may have changed (an import, a deletion).
+        mine = path is None or path == self.entry.path if self.entry is not None else False
+        if self.entry is not None and self.entry.session is not None and mine:
             scrolled = self.scroll_area.verticalScrollBar().value()
             self.show_entry(self.entry, self._resume_offer())
             self.scroll_area.verticalScrollBar().setValue(scrolled)

@@ -59,10 +59,10 @@ class ProgressBook(QObject):
     def runs(self, session: Session) -> Sequence[PastRun]:
         return self.history.runs_of(session.path) if session.path is not None else ()
 
-    def runs_changed(self, session_path: Path) -> None:
-        """The history gained (or lost) a run of ``session_path``: the views say it again.
-
-        For the practice store to call when a run ends."""
+    def runs_changed(self, session_path: Path | None) -> None:
+        """The history gained (or lost) a run of ``session_path`` (None: of any session): the
+        views say it again. The practice log's window hooks call it when a run ends, its pain
+        is saved, or runs are imported or deleted."""
         self.changed.emit(session_path)
 
     # -- progression --------------------------------------------------------------------------

@@ -13,6 +13,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QWidget
 
 from piritimer.platform.media_remote import MediaRemote
+from piritimer.practice import NullPracticeLog, PracticeLog
 from piritimer.qt.driver import EngineDriver
 from piritimer.ui.keep_awake import KeepAwake
 from piritimer.ui.library import LibraryModel
@@ -78,3 +79,5 @@ class Services:
     media: MediaRemote = field(default_factory=MediaRemote)
     """The media remote (MPRIS) that headsets and media widgets drive; its bus backend joins
     after the first paint, and without a bus it does nothing."""
+    practice: PracticeLog = field(default_factory=NullPracticeLog)
+    """The practice log: every run of a session (a do-nothing log where none can be kept)."""

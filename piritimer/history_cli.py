@@ -1,0 +1,117 @@
+"""``piritimer history [--csv | --json]``: the practice log on the terminal, no display needed."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+
+from piritimer import paths
+from piritimer.core.durations import format_clock
+from piritimer.core.past_run import PastRun
+from piritimer.core.practice import Run, counts_by_session, runs_by_day, streak
+from piritimer.core.timeline_table import terminal_text
+
+
+def run_line(run: Run) -> str:
+    started = run.started_at.astimezone()
+    pain = " ".join(
+        f"{label} {value}"
+        for label, value in (("pain before", run.pain_before), ("after", run.pain_after))
+        if value is not None
+    )
+    active = run.active_s
+    parts = [
+        f"  {started:%H:%M}",
+        terminal_text(run.title),
+        run.outcome.value,
+        f"step {run.step_index + 1} of {run.step_count}",
+        format_clock(active) if active is not None else "",
+        pain,
+        terminal_text(run.note),
+    ]
+    return "  ".join(part for part in parts if part)
+
+
+def text_report(runs: list[Run], today: date) -> str:
+    location = paths.practice_log_path()
+    if not runs:
+        return f"No runs recorded yet (practice log: {terminal_text(str(location))}).\n"
+    by_day = runs_by_day(runs)
+    days = streak(by_day, today)
+    lines: list[str] = []
+    for day, day_runs in by_day.items():
+        lines.append(f"{day:%a %Y-%m-%d}")
+        lines.extend(run_line(run) for run in day_runs)
+    lines.append("")
+    for title, total, completed in counts_by_session(runs):
+        lines.append(f"{terminal_text(title)}: {total} runs, {completed} completed")
+    lines.append(
+        f"{len(runs)} runs; streak {days.current} days (longest {days.longest}); "
+        f"practice log: {terminal_text(str(location))}"
+    )
+    return "\n".join(lines) + "\n"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    kind = parser.add_mutually_exclusive_group()
+    kind.add_argument("--csv", action="store_true", help="as CSV, one line per run")
+    kind.add_argument("--json", action="store_true", help="as JSON, the format import reads")
+
+
+def run(options: argparse.Namespace) -> int:
+    """``piritimer history [--csv | --json]``: the practice log, without a display."""
+    from piritimer.practice.exchange import to_csv, to_json
+
+    runs = logged_runs()
+    if options.csv:
+        sys.stdout.write(to_csv(runs))
+    elif options.json:
+        sys.stdout.write(to_json(runs))
+    else:
+        sys.stdout.write(text_report(runs, date.today()))
+    return 0
+
+
+def main(args: Sequence[str]) -> int:
+    parser = argparse.ArgumentParser(
+        prog="piritimer history", description="Print the practice log (every run of a session)."
+    )
+    add_arguments(parser)
+    return run(parser.parse_args(list(args)))
+
+
+def logged_runs() -> list[Run]:
+    """Every run in the user's practice log; none when there is no log (looking must not
+    create one)."""
+    location = paths.practice_log_path()
+    return _read(location) if location.exists() else []
+
+
+def past_runs_of(session_path: Path) -> list[PastRun]:
+    """The runs of one session file, as plans and progression count them (for `show`)."""
+    location = paths.practice_log_path()
+    if not location.exists():
+        return []
+    from piritimer.practice import LoggedHistory, open_practice_log
+
+    log, _notice = open_practice_log(location)
+    try:
+        # The window records a file by its absolute path, as its library keys it.
+        return list(LoggedHistory(log).runs_of(session_path.expanduser().absolute()))
+    finally:
+        log.close()
+
+
+def _read(location: Path) -> list[Run]:
+    from piritimer.practice import open_practice_log
+
+    log, notice = open_practice_log(location)
+    try:
+        if notice:
+            print(terminal_text(notice), file=sys.stderr)
+        return log.runs()
+    finally:
+        log.close()

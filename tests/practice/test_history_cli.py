@@ -1,0 +1,93 @@
+"""``piritimer history``: the practice log printed without a display."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from piritimer import paths
+from piritimer.cli import main
+from piritimer.core.practice import Outcome
+from piritimer.practice.exchange import parse_json
+from piritimer.practice.store import PracticeStore
+from tests.practice.helpers import a_run
+
+RUNS = [
+    a_run(1, pain_before=4, pain_after=2, note="fine"),
+    a_run(2, outcome=Outcome.STOPPED, step_index=3, title="Evil \x1b[31mred"),
+]
+
+
+@pytest.fixture
+def filled(private_home: Path) -> Path:
+    store = PracticeStore(paths.practice_log_path())
+    store.add_runs(RUNS).result()
+    store.close()
+    return paths.practice_log_path()
+
+
+def test_json_prints_what_import_reads(filled: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["history", "--json"]) == 0
+    assert parse_json(capsys.readouterr().out.encode()) == RUNS
+
+
+def test_csv_prints_one_line_per_run(filled: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["history", "--csv"]) == 0
+    rows = list(csv.reader(io.StringIO(capsys.readouterr().out)))
+    assert [row[0] for row in rows] == ["id", "run-1", "run-2"]
+
+
+def test_text_lists_runs_the_streak_and_where_the_log_is(
+    filled: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["history"]) == 0
+    out = capsys.readouterr().out
+    lines = out.splitlines()
+    # Newest day first, each day's runs under it.
+    assert lines[0] == f"{RUNS[1].started_at.astimezone():%a %Y-%m-%d}"
+    assert "Evil \\x1b[31mred  stopped  step 4 of 10" in lines[1]
+    assert "\x1b" not in out  # a title cannot drive the terminal
+    assert lines[3].endswith(
+        "Figure four  completed  step 1 of 10  15:00  pain before 4 after 2  fine"
+    )
+    assert "Figure four: 1 runs, 1 completed" in lines
+    assert lines[-1].startswith("2 runs; streak")
+    assert str(filled) in lines[-1]
+
+
+def test_no_log_yet_says_so_and_creates_none(
+    private_home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["history"]) == 0
+    assert capsys.readouterr().out.startswith("No runs recorded yet")
+    assert not paths.practice_log_path().exists()
+    assert main(["history", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["runs"] == []
+
+
+def test_csv_and_json_together_are_refused(private_home: Path) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["history", "--csv", "--json"])
+    assert exit_info.value.code == 2
+
+
+def test_it_runs_without_a_display_and_loads_no_qt(filled: Path, private_home: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    env.update(PIRITIMER_HOME=str(private_home), QT_QPA_PLATFORM="xcb")
+    code = (
+        "import sys; from piritimer.cli import main; code = main(['history', '--json']); "
+        "assert not [m for m in sys.modules if m.startswith('PySide6')], 'Qt loaded'; "
+        "sys.exit(code)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    assert len(json.loads(result.stdout)["runs"]) == 2
