@@ -85,7 +85,9 @@ def build_services(
     settings = open_settings(startup_notices.append)
     if library is None:
         library = LibraryModel(
-            [paths.user_sessions_dir()], bundled_folder=paths.bundled_sessions_dir(), parent=parent
+            [paths.bundled_classes_dir(), paths.user_sessions_dir()],
+            bundled_folder=paths.bundled_sessions_dir(),
+            parent=parent,
         )
     driver = EngineDriver(Engine(empty_timeline(), clock=clock), parent)
     # New services (the practice log, the remote control) are built here, then named in
@@ -151,8 +153,7 @@ def run(options: argparse.Namespace, qt_args: list[str]) -> int:
     app = create_application(qt_args)
     services = build_services(app)
     window = build_window(services)
-    # A class file is not a session: it is presented, not listed in the library.
-    if options.file is not None and (prepared is None or prepared.starts_in_s is None):
+    if options.file is not None:  # a class file too: Present shows it again after Esc
         window.open_file(options.file)
     window.show()
     QTimer.singleShot(0, lambda: open_hardware(services, window))

@@ -33,12 +33,13 @@ def _run_command(args: list[str]) -> int:
     validate.add_argument("-q", "--quiet", action="store_true", help="print only problems")
     show = commands.add_parser("show", help="print a session's timeline with offsets and total")
     show.add_argument("file", type=Path, metavar="FILE")
-    commands.add_parser("schema", help="print the JSON Schema of session files")
+    schema = commands.add_parser("schema", help="print the JSON Schema of session files")
+    schema.add_argument("--class", dest="of_class", action="store_true", help="of class files")
     options = parser.parse_args(args)
     if options.command == "schema":
-        from piritimer.core.schema import schema_json
+        from piritimer.core.schema import class_schema_json, schema_json
 
-        sys.stdout.write(schema_json())
+        sys.stdout.write(class_schema_json() if options.of_class else schema_json())
         return 0
     if options.command == "validate":
         return validate_files(options.files, quiet=options.quiet)
@@ -46,8 +47,8 @@ def _run_command(args: list[str]) -> int:
 
 
 def validate_files(files: Sequence[Path], *, quiet: bool = False) -> int:
+    from piritimer.core.class_plan import load_any as load_session  # classes too
     from piritimer.core.durations import format_clock
-    from piritimer.core.loader import load_session
     from piritimer.core.timeline import compile_session
     from piritimer.core.timeline_table import terminal_text
 
@@ -71,7 +72,7 @@ def validate_files(files: Sequence[Path], *, quiet: bool = False) -> int:
 
 
 def show_file(path: Path) -> int:
-    from piritimer.core.loader import load_session
+    from piritimer.core.class_plan import load_any as load_session  # a class: all of it
     from piritimer.core.timeline import compile_session
     from piritimer.core.timeline_table import render_table, terminal_text
 

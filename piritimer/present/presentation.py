@@ -165,6 +165,8 @@ class Presentation(QObject):
     @Slot(str)
     def show_caption(self, text: str) -> None:
         """Slot for the voice's captions: shown on the audience view (and its preview)."""
+        if not self._open:
+            return  # left: the windows are gone, and the voice may still be connected here
         self.audience.show_caption(text)
         if self.presenter is not None:
             self.presenter.show_caption(text)

@@ -339,6 +339,8 @@ class MainWindow(QMainWindow):
                 and self.driver.engine.timeline.session is not entry.session
             ):
                 self.driver.set_timeline(compile_session(entry.session))
+            if entry is not None and entry.plan is not None and self.driver.state is State.IDLE:
+                starts_in_s = entry.plan.starts_in_s  # a class not yet begun: its wait
         try:
             presentation = self.services.present(self.driver, screen, self, starts_in_s=starts_in_s)
         except ValueError as error:  # e.g. --screen 3 with two screens; the text lists them
