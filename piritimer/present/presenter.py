@@ -89,6 +89,7 @@ class PresenterWindow(QWidget):
         self._wall_clock = wall_clock
         self._blank = False
         self._holding: tuple[int, bool] | None = None
+        self._shares_screen = False
         self._notes_html = ""
         self.setObjectName("presenter")
         self.setWindowTitle("piritimer — presenter view")
@@ -171,6 +172,8 @@ class PresenterWindow(QWidget):
             (Action.REMOVE_MINUTE, "− 1 min", "−", 2, 0),
             (Action.START_HERE, "Start now", "Shift+F5", 2, 1),
             (Action.ADD_MINUTE, "+ 1 min", "+", 2, 2),
+            (Action.SWAP_SCREENS, "Swap screens", "S", 0, 3),
+            (Action.PRESENTER_VIEW, "Class view only", "P", 1, 3),
         )
         for action, name, key, line, column in specs:
             button = QPushButton(name)
@@ -319,6 +322,14 @@ class PresenterWindow(QWidget):
         holding = self._holding is not None
         for action in (Action.ADD_MINUTE, Action.REMOVE_MINUTE, Action.START_HERE):
             self.buttons[action].setVisible(holding)
+        # Over the class view on a lone screen: the way back to the class view.
+        self.buttons[Action.PRESENTER_VIEW].setVisible(self._shares_screen)
+        self.buttons[Action.SWAP_SCREENS].setEnabled(not self._shares_screen)
+
+    def set_shares_screen(self, shared: bool) -> None:
+        """The presenter view is over the class view, on the one screen left (or not)."""
+        self._shares_screen = shared
+        self.render()
 
 
 class AspectBox(QWidget):
