@@ -200,6 +200,11 @@ class Presentation(QObject):
                 window.deleteLater()
         self.closed.emit()
 
+    def on_closed(self, callback: Callable[[], None]) -> None:
+        """Call ``callback`` when the mode is left (for the home window, which sees only
+        the protocol piritimer.ui.services.Captioned)."""
+        self.closed.connect(callback)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if event.type() is QEvent.Type.Close and self._open:
             self.leave()

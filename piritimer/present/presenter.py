@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QPushButton,
+    QSizePolicy,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -29,6 +30,7 @@ from piritimer.core.engine import State
 from piritimer.present import theme
 from piritimer.present.audience import AudienceView
 from piritimer.present.countdown import countdown_text, seconds_left
+from piritimer.present.elided import ElidedLabel
 from piritimer.present.keys import Action
 from piritimer.present.outline import upcoming, where_text
 from piritimer.qt.driver import EngineDriver
@@ -96,14 +98,18 @@ class PresenterWindow(QWidget):
         self.setStyleSheet(_STYLE)
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
 
-        self.title = _label("title")
+        self.title = _elided("title")
         self.clock = _label("clock")
         self.elapsed = _label("figure")
         self.remaining = _label("figure")
         self.banner = _label("banner")
+        # Wrapped and across the whole window, above both columns: a long banner takes the
+        # width of neither (on a laptop it used to squeeze "Coming up" to one word).
+        self.banner.setWordWrap(True)
+        self.banner.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.now = _label("now")
         self.now.setWordWrap(True)
-        self.where = _label("muted")
+        self.where = _elided("muted")
         self.countdown = _label("countdown")
         self.detail = _label("body")
         self.detail.setWordWrap(True)
@@ -159,7 +165,6 @@ class PresenterWindow(QWidget):
         row.addLayout(text, 1)
         row.addWidget(self.countdown, 0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         now_layout.addLayout(row)
-        now_layout.addWidget(self.banner, 0, Qt.AlignmentFlag.AlignLeft)
 
         controls = QGridLayout()
         specs = (
@@ -200,7 +205,9 @@ class PresenterWindow(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(24, 18, 24, 18)
         outer.addLayout(top)
-        outer.addSpacing(12)
+        outer.addSpacing(8)
+        outer.addWidget(self.banner)
+        outer.addSpacing(8)
         outer.addLayout(body, 1)
 
     # -- what the presentation tells us --------------------------------------------------------
@@ -324,7 +331,7 @@ class PresenterWindow(QWidget):
             self.buttons[action].setVisible(holding)
         # Over the class view on a lone screen: the way back to the class view.
         self.buttons[Action.PRESENTER_VIEW].setVisible(self._shares_screen)
-        self.buttons[Action.SWAP_SCREENS].setEnabled(not self._shares_screen)
+        self.buttons[Action.SWAP_SCREENS].setVisible(not self._shares_screen)
 
     def set_shares_screen(self, shared: bool) -> None:
         """The presenter view is over the class view, on the one screen left (or not)."""
@@ -358,6 +365,12 @@ def _label(name: str = "", text: str = "") -> QLabel:
     label = plain_label(text)  # titles, steps, details and summaries come from the file
     if name:
         label.setObjectName(name)
+    return label
+
+
+def _elided(name: str) -> ElidedLabel:
+    label = ElidedLabel()
+    label.setObjectName(name)
     return label
 
 

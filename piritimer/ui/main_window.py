@@ -351,6 +351,8 @@ class MainWindow(QMainWindow):
         self.presentation = presentation
         # Spoken lines also appear on the projector.
         self.audio_guide.caption.connect(presentation.show_caption)
+        self.keep_awake.set_presenting(True)
+        presentation.on_closed(lambda: self.keep_awake.set_presenting(False))
         return True
 
     def open_audio(self) -> None:

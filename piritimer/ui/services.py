@@ -6,6 +6,7 @@ windows never look a service up or create one themselves.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
@@ -23,9 +24,12 @@ if TYPE_CHECKING:
 
 
 class Captioned(Protocol):
-    """An open presentation, as the home window sees it: it shows the spoken lines."""
+    """An open presentation, as the home window sees it: it shows the spoken lines, and
+    says when it is left."""
 
     def show_caption(self, text: str) -> None: ...
+
+    def on_closed(self, callback: Callable[[], None]) -> None: ...
 
 
 class PresentationOpener(Protocol):

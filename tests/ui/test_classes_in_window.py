@@ -11,12 +11,13 @@ from pytestqt.qtbot import QtBot
 
 from piritimer import paths
 from piritimer.app import open_presentation
+from piritimer.core.engine import State
 from piritimer.present.keys import Action
 from piritimer.present.presentation import Presentation
 from piritimer.ui.library import LibraryModel
 from piritimer.ui.main_window import MainWindow
 from piritimer.ui.services import Services
-from tests.ui.helpers import FakePresenter
+from tests.ui.helpers import FakeClock, FakeInhibitor, FakePresenter, advance
 
 
 def copy_class(sessions_dir: Path) -> Path:
@@ -96,3 +97,40 @@ def test_a_bundled_class_from_the_command_line_stays_presentable(
     assert entry is not None
     assert entry.is_class
     assert window.present_action.isEnabled()
+
+
+def test_the_screen_stays_awake_from_the_holding_screen_to_the_end(
+    window: MainWindow, sessions_dir: Path, services: Services, clock: FakeClock
+) -> None:
+    """Held on the holding screen (no session running yet), blanked and paused, and let go
+    when the class is over or the mode is left."""
+    inhibitor = services.keep_awake.inhibitor
+    assert isinstance(inhibitor, FakeInhibitor)
+    window.services = Services(**{**vars(services), "present": open_presentation})
+    window.open_file(copy_class(sessions_dir))
+    window.present_action.trigger()
+    shown = window.presentation
+    assert isinstance(shown, Presentation)
+    assert shown.holding is not None
+    assert window.driver.state is State.IDLE
+    assert inhibitor.active  # the holding screen
+    shown.perform(Action.START)
+    shown.perform(Action.BLANK)
+    assert window.driver.state is State.PAUSED
+    assert inhibitor.active  # blanked and paused
+    shown.perform(Action.BLANK)
+    shown.perform(Action.TOGGLE)
+    while window.driver.state is not State.FINISHED:
+        advance(window, clock, 30.0)
+        if window.driver.state is State.WAITING:
+            window.driver.ready()
+    assert not inhibitor.active  # the class is over
+    shown.perform(Action.LEAVE)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    window.present_action.trigger()
+    again = window.presentation
+    assert isinstance(again, Presentation)
+    assert again is not shown
+    again.perform(Action.LEAVE)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert not inhibitor.active
