@@ -21,6 +21,7 @@ from piritimer.present.audience import AudienceView
 from piritimer.present.cursor import CursorHider
 from piritimer.present.holding import HoldingTimer
 from piritimer.present.keys import Action, ClickerKeys
+from piritimer.present.message import clean_message
 from piritimer.present.presenter import PresenterWindow
 from piritimer.present.screens import arrange
 from piritimer.qt.driver import EngineDriver
@@ -37,11 +38,13 @@ class Presentation(QObject):
         closed(): the teacher left the mode (Esc, the Leave button, or a window closed).
         blankChanged(bool): the audience screen was blanked (True) or shown again.
         holdingChanged(int): seconds left on the holding screen; -1 once it has ended.
+        messageChanged(str): the message to the class changed ("" once cleared).
     """
 
     closed = Signal()
     blankChanged = Signal(bool)
     holdingChanged = Signal(int)
+    messageChanged = Signal(str)
 
     def __init__(
         self,
@@ -60,6 +63,7 @@ class Presentation(QObject):
         self._clock = clock
         self._blank = False
         self._open = False
+        self._message = ""
         self.holding: HoldingTimer | None = None
 
         self.projector = audience_screen.name()
@@ -76,6 +80,7 @@ class Presentation(QObject):
         )
         self.presenter.setWindowFlags(Qt.WindowType.Window)
         self.presenter.actionRequested.connect(self.perform)
+        self.presenter.messageRequested.connect(self.set_message)
         self.keys = ClickerKeys(self)
         self.keys.triggered.connect(self.perform)
         driver.stateChanged.connect(self._state_changed)
@@ -265,6 +270,22 @@ class Presentation(QObject):
         self.audience.show_caption(text)
         if self.presenter is not None:
             self.presenter.show_caption(text)
+
+    @property
+    def message(self) -> str:
+        return self._message
+
+    @Slot(str)
+    def set_message(self, text: str) -> None:
+        """Show a short line to the class until cleared (``""``); plain text, one line."""
+        message = clean_message(text)
+        if message == self._message:
+            return
+        self._message = message
+        self.audience.show_message(message)
+        if self.presenter is not None:
+            self.presenter.set_message(message)
+        self.messageChanged.emit(message)
 
     @Slot(object)
     def perform(self, action: Action) -> None:

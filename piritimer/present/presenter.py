@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QPushButton,
     QSizePolicy,
@@ -32,6 +33,7 @@ from piritimer.present.audience import AudienceView
 from piritimer.present.countdown import countdown_text, seconds_left
 from piritimer.present.elided import ElidedLabel
 from piritimer.present.keys import Action
+from piritimer.present.message import MAX_MESSAGE_CHARS
 from piritimer.present.outline import upcoming, where_text
 from piritimer.qt.driver import EngineDriver
 from piritimer.widgets.plain import escape, plain_label
@@ -57,6 +59,8 @@ QLabel#muted {{ color: {theme.MUTED.name()}; }}
 QLabel#figure {{ font-size: 28px; font-weight: 700; }}
 QLabel#banner {{ background: {theme.ACCENT.name()}; color: {theme.BACKGROUND.name()};
     border-radius: 6px; padding: 6px 12px; font-weight: 700; }}
+QLineEdit {{ background: {theme.PANEL.name()}; border: 1px solid #3a414a; border-radius: 8px;
+    padding: 6px 10px; font-size: 17px; }}
 QListWidget, QTextBrowser {{ background: {theme.PANEL.name()}; border: none;
     border-radius: 10px; padding: 8px; font-size: 18px; }}
 QListWidget::item {{ padding: 6px 4px; border-bottom: 1px solid {theme.LINE.name()}; }}
@@ -76,9 +80,11 @@ class PresenterWindow(QWidget):
 
     Signals:
         actionRequested(object): a button asked for an Action (handled by the Presentation).
+        messageRequested(str): show this line to the class ("" clears it).
     """
 
     actionRequested = Signal(object)
+    messageRequested = Signal(str)
 
     def __init__(
         self,
@@ -124,6 +130,17 @@ class PresenterWindow(QWidget):
         self.preview.setObjectName("preview")
         self.preview.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.buttons: dict[Action, QPushButton] = {}
+        self.message_field = QLineEdit()
+        self.message_field.setMaxLength(MAX_MESSAGE_CHARS)
+        self.message_field.setPlaceholderText("A message for the class…")
+        self.message_field.returnPressed.connect(self._send_message)
+        self.show_message_button = QPushButton("Show")
+        self.show_message_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.show_message_button.clicked.connect(self._send_message)
+        self.clear_message_button = QPushButton("Clear")
+        self.clear_message_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.clear_message_button.clicked.connect(lambda: self.messageRequested.emit(""))
+        self.clear_message_button.setEnabled(False)
         self._build()
 
         self._clock_timer = QTimer(self)
@@ -198,6 +215,12 @@ class PresenterWindow(QWidget):
         right.addWidget(self.coming, 3)
         right.addWidget(_label("caption", "Notes"))
         right.addWidget(self.notes, 2)
+        right.addWidget(_label("caption", "Message to the class"))
+        message_row = QHBoxLayout()
+        message_row.addWidget(self.message_field, 1)
+        message_row.addWidget(self.show_message_button)
+        message_row.addWidget(self.clear_message_button)
+        right.addLayout(message_row)
         body = QHBoxLayout()
         body.addLayout(left, 3)
         body.addSpacing(16)
@@ -227,6 +250,15 @@ class PresenterWindow(QWidget):
 
     def show_caption(self, text: str) -> None:
         self.preview.show_caption(text)
+
+    def set_message(self, text: str) -> None:
+        """The message the class sees now ("" for none), in the preview and the field."""
+        self.preview.show_message(text)
+        self.clear_message_button.setEnabled(bool(text))
+
+    def _send_message(self) -> None:
+        self.messageRequested.emit(self.message_field.text())
+        self.message_field.clearFocus()  # the clicker keys work again at once
 
     # -- rendering -----------------------------------------------------------------------------
 
