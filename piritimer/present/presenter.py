@@ -132,6 +132,9 @@ class PresenterWindow(QWidget):
         self.buttons: dict[Action, QPushButton] = {}
         self.message_field = QLineEdit()
         self.message_field.setMaxLength(MAX_MESSAGE_CHARS)
+        # Focus only when clicked: as the window's one focusable widget it would otherwise
+        # take every key, and the clicker keys stop while it has focus.
+        self.message_field.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.message_field.setPlaceholderText("A message for the class…")
         self.message_field.returnPressed.connect(self._send_message)
         self.show_message_button = QPushButton("Show")

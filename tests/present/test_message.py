@@ -62,3 +62,15 @@ def test_typing_a_message_never_triggers_clicker_keys(
     assert presenter.message_field.text() == "back soon"
     qtbot.keyClick(presenter.message_field, Qt.Key.Key_Return)
     assert presentation.message == "back soon"
+
+
+def test_the_message_field_never_takes_the_clicker_keys_unasked(
+    qtbot: QtBot, presentation: Presentation
+) -> None:
+    presenter = presentation.presenter
+    assert presenter is not None
+    presenter.activateWindow()
+    qtbot.waitUntil(presenter.isActiveWindow)
+    assert presenter.focusWidget() is not presenter.message_field
+    qtbot.keyClick(presenter, Qt.Key.Key_B)
+    assert presentation.blank
