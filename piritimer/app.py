@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from functools import partial
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
     from piritimer.core.engine import Clock
     from piritimer.present.presentation import Presentation
     from piritimer.qt.driver import EngineDriver
+    from piritimer.remote.server import RemoteServer
     from piritimer.ui.library import LibraryModel
     from piritimer.ui.main_window import MainWindow
     from piritimer.ui.services import Services
@@ -52,11 +54,16 @@ def open_presentation(
     parent: QWidget | None,
     *,
     starts_in_s: float | None = None,
+    remote: RemoteServer | None = None,
 ) -> Presentation | None:
-    """Presentation mode, whose modules load the first time it opens."""
+    """Presentation mode, whose modules load the first time it opens; the phone remote (off
+    until the teacher turns it on) serves it."""
     from piritimer.present.opening import open_presentation as open_now
 
-    return open_now(driver, screen, parent, starts_in_s=starts_in_s)
+    presentation = open_now(driver, screen, parent, starts_in_s=starts_in_s)
+    if presentation is not None and remote is not None:
+        remote.attach(presentation)
+    return presentation
 
 
 def build_services(
@@ -75,6 +82,7 @@ def build_services(
     from piritimer.editor.windows import EditorWindows
     from piritimer.platform.inhibit import NullInhibitor
     from piritimer.qt.driver import EngineDriver
+    from piritimer.remote.server import RemoteServer
     from piritimer.ui.keep_awake import KeepAwake
     from piritimer.ui.library import LibraryModel
     from piritimer.ui.main_window import empty_timeline
@@ -90,6 +98,7 @@ def build_services(
             parent=parent,
         )
     driver = EngineDriver(Engine(empty_timeline(), clock=clock), parent)
+    remote = RemoteServer(parent)  # listens only when the teacher turns it on
     # New services (the practice log, the remote control) are built here, then named in
     # Services.
     return Services(
@@ -99,7 +108,8 @@ def build_services(
         audio=AudioGuide(driver, load_audio_settings(settings), driver),
         keep_awake=KeepAwake(NullInhibitor()),
         editors=EditorWindows(parent),
-        present=open_presentation,
+        present=partial(open_presentation, remote=remote),
+        remote=remote,
         startup_notices=tuple(startup_notices),
     )
 

@@ -42,6 +42,8 @@ class Action(Enum):
     """The class view to the presenter's screen and back (S)."""
     PRESENTER_VIEW = auto()
     """With one screen left: the presenter view over the class view, or away again (P)."""
+    REMOTE = auto()
+    """The phone remote on or off (a presenter button; no key)."""
 
 
 KEYS: dict[tuple[Key, bool], Action] = {

@@ -39,12 +39,14 @@ class Presentation(QObject):
         blankChanged(bool): the audience screen was blanked (True) or shown again.
         holdingChanged(int): seconds left on the holding screen; -1 once it has ended.
         messageChanged(str): the message to the class changed ("" once cleared).
+        remoteRequested(): the teacher asked to turn the phone remote on or off.
     """
 
     closed = Signal()
     blankChanged = Signal(bool)
     holdingChanged = Signal(int)
     messageChanged = Signal(str)
+    remoteRequested = Signal()
 
     def __init__(
         self,
@@ -287,6 +289,12 @@ class Presentation(QObject):
             self.presenter.set_message(message)
         self.messageChanged.emit(message)
 
+    def show_remote(self, remote_url: str | None, follow_url: str | None) -> None:
+        """The phone remote is on at these addresses (None: off): the presenter view shows
+        the remote's QR code."""
+        if self.presenter is not None:
+            self.presenter.set_remote(remote_url, follow_url)
+
     @Slot(object)
     def perform(self, action: Action) -> None:
         """Do what a clicker key or presenter button asks."""
@@ -302,6 +310,7 @@ class Presentation(QObject):
             Action.REMOVE_MINUTE: lambda: self._move_start(-MINUTE_S),
             Action.SWAP_SCREENS: self.swap_screens,
             Action.PRESENTER_VIEW: self.toggle_presenter_view,
+            Action.REMOTE: self.remoteRequested.emit,
         }
         handlers[action]()
 

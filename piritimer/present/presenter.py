@@ -35,6 +35,7 @@ from piritimer.present.elided import ElidedLabel
 from piritimer.present.keys import Action
 from piritimer.present.message import MAX_MESSAGE_CHARS
 from piritimer.present.outline import upcoming, where_text
+from piritimer.present.qr_view import QrView
 from piritimer.qt.driver import EngineDriver
 from piritimer.widgets.plain import escape, plain_label
 
@@ -144,6 +145,13 @@ class PresenterWindow(QWidget):
         self.clear_message_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.clear_message_button.clicked.connect(lambda: self.messageRequested.emit(""))
         self.clear_message_button.setEnabled(False)
+        # The phone remote, when on: its QR code and both addresses (plain text).
+        self.remote_panel = _panel()
+        self.remote_qr = QrView()
+        self.remote_text = _label("muted")
+        self.remote_text.setWordWrap(True)
+        self.remote_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._remote_on = False
         self._build()
 
         self._clock_timer = QTimer(self)
@@ -198,7 +206,8 @@ class PresenterWindow(QWidget):
             (Action.START_HERE, "Start now", "Shift+F5", 2, 1),
             (Action.ADD_MINUTE, "+ 1 min", "+", 2, 2),
             (Action.SWAP_SCREENS, "Swap screens", "S", 0, 3),
-            (Action.PRESENTER_VIEW, "Class view only", "P", 1, 3),
+            (Action.REMOTE, "Phone remote", "off", 1, 3),
+            (Action.PRESENTER_VIEW, "Class view only", "P", 2, 3),
         )
         for action, name, key, line, column in specs:
             button = QPushButton(name)
@@ -213,7 +222,13 @@ class PresenterWindow(QWidget):
         left = QVBoxLayout()
         left.addWidget(now_panel, 1)
         left.addLayout(controls)
+        remote_row = QHBoxLayout(self.remote_panel)
+        remote_row.setContentsMargins(10, 10, 10, 10)
+        remote_row.addWidget(self.remote_qr)
+        remote_row.addWidget(self.remote_text, 1)
+        self.remote_panel.hide()
         right = QVBoxLayout()
+        right.addWidget(self.remote_panel)
         right.addWidget(_label("caption", "Coming up"))
         right.addWidget(self.coming, 3)
         right.addWidget(_label("caption", "Notes"))
@@ -253,6 +268,19 @@ class PresenterWindow(QWidget):
 
     def show_caption(self, text: str) -> None:
         self.preview.show_caption(text)
+
+    def set_remote(self, remote_url: str | None, follow_url: str | None) -> None:
+        """Show the phone remote's QR code and addresses (None: the remote is off)."""
+        self._remote_on = remote_url is not None
+        self.remote_qr.set_text(remote_url or "")
+        self.remote_text.setText(
+            f"Phone remote — scan to control:\n{remote_url}\n\nFollow along (read only):\n"
+            f"{follow_url}"
+            if remote_url
+            else ""
+        )
+        self.remote_panel.setVisible(self._remote_on)
+        self.render()
 
     def set_message(self, text: str) -> None:
         """The message the class sees now ("" for none), in the preview and the field."""
@@ -358,6 +386,7 @@ class PresenterWindow(QWidget):
         }[state]
         self.buttons[Action.TOGGLE].setText(toggle)
         self.buttons[Action.BLANK].setText("Show screen" if self._blank else "Blank screen")
+        self.buttons[Action.REMOTE].setProperty("key", "on" if self._remote_on else "off")
         for button in self.buttons.values():
             name = button.text().split("\n")[0]
             button.setText(f"{name}\n{button.property('key')}")

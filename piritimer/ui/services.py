@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     # Types only: the audio, editor and presentation modules load after the first paint.
     from piritimer.audio.guide import AudioGuide
     from piritimer.editor.windows import EditorWindows
+    from piritimer.remote.server import RemoteServer
 
 
 class Captioned(Protocol):
@@ -66,6 +67,9 @@ class Services:
     keep_awake: KeepAwake
     editors: EditorWindows
     present: PresentationOpener
+    remote: RemoteServer | None = None
+    """The phone remote, which the presentation opener attaches to each presentation; None
+    where there is none (tests)."""
     startup_notices: tuple[str, ...] = ()
     """What went wrong while the services were built (a settings file kept aside), for the
     window to tell once it exists."""
