@@ -134,6 +134,16 @@ def render(width: int, height: int) -> int:
     presentation.show_caption(driver.status().step.say)
     grab("audience-hold", presentation.audience)
     grab("presenter", presentation.presenter)
+    # The phone remote turned on: its QR code on the presenter view (loopback only here).
+    from PySide6.QtNetwork import QHostAddress
+
+    from piritimer.remote.server import RemoteServer
+
+    remote = RemoteServer()
+    remote.attach(presentation)
+    remote.start(QHostAddress(QHostAddress.SpecialAddress.LocalHost))
+    grab("presenter-remote", presentation.presenter)
+    remote.stop()
     # Blanked, with a long title: what used to squeeze the columns on a laptop.
     presentation.toggle_blank()
     presentation.presenter.title.setText(

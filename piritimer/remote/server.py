@@ -10,6 +10,8 @@ presentation: the remote token may control, the follow token only reads, anythin
 from __future__ import annotations
 
 import secrets
+from collections.abc import Callable
+from functools import partial
 from importlib import resources
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -68,6 +70,8 @@ class RemoteServer(QObject):
         self._tcp: QTcpServer | None = None
         self._sockets = QWebSocketServer("piritimer", QWebSocketServer.SslMode.NonSecureMode, self)
         self._sockets.newConnection.connect(self._on_websocket)
+        self._readers: dict[QTcpSocket, tuple[Callable[[], None], Callable[[], None]]] = {}
+        """Connections of ours, with their readyRead and disconnected handlers."""
         self._clients: dict[QWebSocket, bool] = {}
         """Open page connections, each with whether it may control."""
         self.presentation: Presentation | None = None
@@ -178,8 +182,10 @@ class RemoteServer(QObject):
             timer.setSingleShot(True)
             timer.timeout.connect(lambda s=socket: s.abort())
             timer.start(HEAD_TIMEOUT_MS)
-            socket.readyRead.connect(lambda s=socket, t=timer: self._on_ready(s, t))
-            socket.disconnected.connect(socket.deleteLater)
+            handlers = (partial(self._on_ready, socket, timer), partial(self._gone, socket))
+            self._readers[socket] = handlers
+            socket.readyRead.connect(handlers[0])
+            socket.disconnected.connect(handlers[1])
 
     def _on_ready(self, socket: QTcpSocket, timer: QTimer) -> None:
         # Peek, do not read: a WebSocket upgrade goes to QWebSocketServer with its head unread.
@@ -200,12 +206,24 @@ class RemoteServer(QObject):
         socket.readAll()
         self._answer(socket, self._respond(request))
 
+    def _stop_reading(self, socket: QTcpSocket, *, hand_over: bool = False) -> None:
+        """No more reading here; ``hand_over``: the socket now belongs to the WebSocket
+        server, which deletes it itself."""
+        handlers = self._readers.get(socket)
+        if handlers is None:
+            return
+        socket.readyRead.disconnect(handlers[0])
+        if hand_over:
+            socket.disconnected.disconnect(handlers[1])
+            del self._readers[socket]
+
+    def _gone(self, socket: QTcpSocket) -> None:
+        self._readers.pop(socket, None)
+        socket.deleteLater()
+
     def _answer(self, socket: QTcpSocket, data: bytes) -> None:
         """Send and forget: the connection closes once the answer is out."""
-        try:
-            socket.readyRead.disconnect()
-        except (RuntimeError, TypeError):
-            pass
+        self._stop_reading(socket)
         socket.readAll()
         socket.write(data)
         socket.disconnectFromHost()
@@ -263,7 +281,7 @@ class RemoteServer(QObject):
         if len(self._clients) >= MAX_CLIENTS:
             self._answer(socket, response(403, b"too many pages open\n"))
             return
-        socket.readyRead.disconnect()
+        self._stop_reading(socket, hand_over=True)
         self._sockets.handleConnection(socket)
 
     def _on_websocket(self) -> None:
