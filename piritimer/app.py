@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from piritimer.core.engine import Clock
     from piritimer.present.presentation import Presentation
     from piritimer.qt.driver import EngineDriver
-    from piritimer.remote.server import RemoteServer
+    from piritimer.remote.service import RemoteService
     from piritimer.ui.library import LibraryModel
     from piritimer.ui.main_window import MainWindow
     from piritimer.ui.services import Services
@@ -54,7 +54,7 @@ def open_presentation(
     parent: QWidget | None,
     *,
     starts_in_s: float | None = None,
-    remote: RemoteServer | None = None,
+    remote: RemoteService | None = None,
 ) -> Presentation | None:
     """Presentation mode, whose modules load the first time it opens; the phone remote (off
     until the teacher turns it on) serves it."""
@@ -82,7 +82,7 @@ def build_services(
     from piritimer.editor.windows import EditorWindows
     from piritimer.platform.inhibit import NullInhibitor
     from piritimer.qt.driver import EngineDriver
-    from piritimer.remote.server import RemoteServer
+    from piritimer.remote.service import RemoteService
     from piritimer.ui.keep_awake import KeepAwake
     from piritimer.ui.library import LibraryModel
     from piritimer.ui.main_window import empty_timeline
@@ -98,7 +98,7 @@ def build_services(
             parent=parent,
         )
     driver = EngineDriver(Engine(empty_timeline(), clock=clock), parent)
-    remote = RemoteServer(parent)  # listens only when the teacher turns it on
+    remote = RemoteService(parent)  # its server loads with presentation mode, listens when asked
     # New services (the practice log, the remote control) are built here, then named in
     # Services.
     return Services(

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     # Types only: the audio, editor and presentation modules load after the first paint.
     from piritimer.audio.guide import AudioGuide
     from piritimer.editor.windows import EditorWindows
-    from piritimer.remote.server import RemoteServer
+    from piritimer.remote.service import RemoteService
 
 
 class Captioned(Protocol):
@@ -67,7 +67,7 @@ class Services:
     keep_awake: KeepAwake
     editors: EditorWindows
     present: PresentationOpener
-    remote: RemoteServer | None = None
+    remote: RemoteService | None = None
     """The phone remote, which the presentation opener attaches to each presentation; None
     where there is none (tests)."""
     startup_notices: tuple[str, ...] = ()

@@ -4,6 +4,7 @@ presented from the window, and presentable again after leaving presentation mode
 from __future__ import annotations
 
 import shutil
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent
@@ -14,6 +15,7 @@ from piritimer.app import open_presentation
 from piritimer.core.engine import State
 from piritimer.present.keys import Action
 from piritimer.present.presentation import Presentation
+from piritimer.remote.service import RemoteService
 from piritimer.ui.library import LibraryModel
 from piritimer.ui.main_window import MainWindow
 from piritimer.ui.services import Services
@@ -134,3 +136,23 @@ def test_the_screen_stays_awake_from_the_holding_screen_to_the_end(
     again.perform(Action.LEAVE)
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     assert not inhibitor.active
+
+
+def test_the_remote_serves_each_presentation_and_stays_off(
+    window: MainWindow, sessions_dir: Path, services: Services
+) -> None:
+    remote = RemoteService()
+    window.services = Services(
+        **{**vars(services), "present": partial(open_presentation, remote=remote)}
+    )
+    assert remote.server is None  # nothing of it loaded or listening before the mode opens
+    window.open_file(copy_class(sessions_dir))
+    window.present_action.trigger()
+    assert remote.server is not None
+    assert remote.server.presentation is window.presentation
+    assert not remote.server.running
+    shown = window.presentation
+    assert isinstance(shown, Presentation)
+    shown.perform(Action.LEAVE)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert remote.server.presentation is None
