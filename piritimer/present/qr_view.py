@@ -32,7 +32,7 @@ class QrView(QWidget):
         return self._matrix
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
-        return QSize(132, 132)
+        return QSize(150, 150)  # 3 px a module for a URL with its token
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
         if not self._matrix:
