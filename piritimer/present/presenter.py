@@ -148,9 +148,9 @@ class PresenterWindow(QWidget):
         # The phone remote, when on: its QR code and both addresses (plain text).
         self.remote_panel = _panel()
         self.remote_qr = QrView()
-        self.remote_text = _label("muted")
-        self.remote_text.setWordWrap(True)
-        self.remote_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # Elided, never wider than the column: a URL does not wrap (hover shows it whole).
+        self.remote_address = _elided("muted")
+        self.follow_address = _elided("muted")
         self._remote_on = False
         self._build()
 
@@ -225,7 +225,13 @@ class PresenterWindow(QWidget):
         remote_row = QHBoxLayout(self.remote_panel)
         remote_row.setContentsMargins(10, 10, 10, 10)
         remote_row.addWidget(self.remote_qr)
-        remote_row.addWidget(self.remote_text, 1)
+        addresses = QVBoxLayout()
+        addresses.addWidget(_elided("caption", "Remote — scan"))
+        addresses.addWidget(self.remote_address)
+        addresses.addWidget(_elided("caption", "Follow (read only)"))
+        addresses.addWidget(self.follow_address)
+        addresses.addStretch(1)
+        remote_row.addLayout(addresses, 1)
         self.remote_panel.hide()
         right = QVBoxLayout()
         right.addWidget(self.remote_panel)
@@ -273,12 +279,8 @@ class PresenterWindow(QWidget):
         """Show the phone remote's QR code and addresses (None: the remote is off)."""
         self._remote_on = remote_url is not None
         self.remote_qr.set_text(remote_url or "")
-        self.remote_text.setText(
-            f"Phone remote — scan to control:\n{remote_url}\n\nFollow along (read only):\n"
-            f"{follow_url}"
-            if remote_url
-            else ""
-        )
+        self.remote_address.setText(remote_url or "")
+        self.follow_address.setText(follow_url or "")
         self.remote_panel.setVisible(self._remote_on)
         self.render()
 
@@ -432,8 +434,8 @@ def _label(name: str = "", text: str = "") -> QLabel:
     return label
 
 
-def _elided(name: str) -> ElidedLabel:
-    label = ElidedLabel()
+def _elided(name: str, text: str = "") -> ElidedLabel:
+    label = ElidedLabel(text)
     label.setObjectName(name)
     return label
 

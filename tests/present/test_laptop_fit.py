@@ -17,12 +17,16 @@ def rect_in(widget: QWidget, window: QWidget) -> QRect:
     return QRect(widget.mapTo(window, QPoint(0, 0)), widget.size())
 
 
+@pytest.mark.parametrize("remote", [False, True])
 @pytest.mark.parametrize(("width", "height"), [(1366, 768), (1280, 720)])
 def test_presenter_view_fits_a_laptop_blanked_with_a_long_title(
-    qtbot: QtBot, presentation: Presentation, width: int, height: int
+    qtbot: QtBot, presentation: Presentation, width: int, height: int, remote: bool
 ) -> None:
     presenter = presentation.presenter
     assert presenter is not None
+    if remote:  # the QR code panel takes room too
+        url = "http://192.168.100.200:65000/r/Qx3vT9bLkP2mZ8wA1cD4eF0g/"
+        presentation.show_remote(url, url.replace("/r/", "/f/"))
     presentation.driver.start()
     presentation.toggle_blank()  # the banner at its longest: blank and paused
     presenter.title.setText(LONG_TITLE)
@@ -43,7 +47,10 @@ def test_presenter_view_fits_a_laptop_blanked_with_a_long_title(
     notes = rect_in(presenter.notes, presenter)
     for column in (coming, notes):
         assert column.width() > 0.3 * width  # not a strip one word wide
+        assert column.height() > 0.1 * height
         assert window.contains(column)
+    if remote:
+        assert window.contains(rect_in(presenter.remote_panel, presenter))
     for button in presenter.buttons.values():
         if button.isVisible():
             assert window.contains(rect_in(button, presenter)), button.text()
