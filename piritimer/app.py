@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from functools import partial
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
     from piritimer.core.engine import Clock
     from piritimer.present.presentation import Presentation
     from piritimer.qt.driver import EngineDriver
+    from piritimer.remote.service import RemoteService
     from piritimer.ui.library import LibraryModel
     from piritimer.ui.main_window import MainWindow
     from piritimer.ui.progress_book import ProgressBook
@@ -57,11 +59,16 @@ def open_presentation(
     parent: QWidget | None,
     *,
     starts_in_s: float | None = None,
+    remote: RemoteService | None = None,
 ) -> Presentation | None:
-    """Presentation mode, whose modules load the first time it opens."""
+    """Presentation mode, whose modules load the first time it opens; the phone remote (off
+    until the teacher turns it on) serves it."""
     from piritimer.present.opening import open_presentation as open_now
 
-    return open_now(driver, screen, parent, starts_in_s=starts_in_s)
+    presentation = open_now(driver, screen, parent, starts_in_s=starts_in_s)
+    if presentation is not None and remote is not None:
+        remote.attach(presentation)
+    return presentation
 
 
 def build_services(
@@ -82,6 +89,7 @@ def build_services(
     from piritimer.platform.media_remote import MediaRemote
     from piritimer.practice import LoggedHistory, open_practice_log
     from piritimer.qt.driver import EngineDriver
+    from piritimer.remote.service import RemoteService
     from piritimer.ui.keep_awake import KeepAwake
     from piritimer.ui.library import LibraryModel
     from piritimer.ui.main_window import app_icon, empty_timeline
@@ -95,7 +103,9 @@ def build_services(
     settings = open_settings(startup_notices.append)
     if library is None:
         library = LibraryModel(
-            [paths.user_sessions_dir()], bundled_folder=paths.bundled_sessions_dir(), parent=parent
+            [paths.bundled_classes_dir(), paths.user_sessions_dir()],
+            bundled_folder=paths.bundled_sessions_dir(),
+            parent=parent,
         )
     driver = EngineDriver(Engine(empty_timeline(), clock=clock), parent)
     practice, practice_notice = open_practice_log(paths.practice_log_path())
@@ -105,6 +115,7 @@ def build_services(
     history = LoggedHistory(practice)
     progress = ProgressBook(settings, history, parent=parent)
     progress.changed.connect(history.forget)
+    remote = RemoteService(parent)  # its server loads with presentation mode, listens when asked
     # New services are built here, then named in Services.
     return Services(
         settings=settings,
@@ -113,10 +124,11 @@ def build_services(
         audio=AudioGuide(driver, load_audio_settings(settings), driver),
         keep_awake=KeepAwake(NullInhibitor()),
         editors=EditorWindows(parent),
-        present=open_presentation,
+        present=partial(open_presentation, remote=remote),
         progress=progress,
         reminders=Reminders(settings, body=_reminder_body(library, progress), parent=parent),
         tray=Tray(settings, paths.autostart_dir(), app_icon(), parent=parent),
+        remote=remote,
         startup_notices=tuple(startup_notices),
         media=MediaRemote(parent),
         practice=practice,
@@ -224,8 +236,7 @@ def run(options: argparse.Namespace, qt_args: list[str]) -> int:
     tray.quitRequested.connect(lambda: window.close() and app.quit())
     if server is not None:
         server.launched.connect(lambda path: bring_forward(window, path))
-    # A class file is not a session: it is presented, not listed in the library.
-    if options.file is not None and (prepared is None or prepared.starts_in_s is None):
+    if options.file is not None:  # a class file too: Present shows it again after Esc
         window.open_file(options.file)
     if not (getattr(options, "tray", False) and tray.available):
         window.show()  # `--tray` (the autostart entry) starts in the tray where there is one

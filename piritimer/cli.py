@@ -103,10 +103,16 @@ def _run_show(options: argparse.Namespace) -> int:
     return show_file(options.file)
 
 
-def _run_schema(_options: argparse.Namespace) -> int:
-    from piritimer.core.schema import schema_json
+def _schema_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--class", dest="of_class", action="store_true", help="the schema of class files"
+    )
 
-    sys.stdout.write(schema_json())
+
+def _run_schema(options: argparse.Namespace) -> int:
+    from piritimer.core.schema import class_schema_json, schema_json
+
+    sys.stdout.write(class_schema_json() if options.of_class else schema_json())
     return 0
 
 
@@ -139,10 +145,6 @@ def _run_export(options: argparse.Namespace) -> int:
     return 0
 
 
-def _no_arguments(_parser: argparse.ArgumentParser) -> None:
-    pass
-
-
 def _history_arguments(parser: argparse.ArgumentParser) -> None:
     from piritimer.history_cli import add_arguments
 
@@ -163,7 +165,11 @@ COMMANDS: dict[str, Command] = {
     "show": Command(
         "print a session's timeline with offsets and total", _show_arguments, _run_show
     ),
-    "schema": Command("print the JSON Schema of session files", _no_arguments, _run_schema),
+    "schema": Command(
+        "print the JSON Schema of session files (--class: of class files)",
+        _schema_arguments,
+        _run_schema,
+    ),
     "export": Command(
         "write a session and its pictures as one .piritimer file", _export_arguments, _run_export
     ),

@@ -36,6 +36,10 @@ def bundled_sessions_dir() -> Path:
     return _bundled("sessions")
 
 
+def bundled_classes_dir() -> Path:
+    return bundled_sessions_dir() / "classes"
+
+
 def assets_dir() -> Path:
     return _bundled("assets")
 

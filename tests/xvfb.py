@@ -1,29 +1,37 @@
-"""A private Xvfb for tests that need a real X server (``-displayfd`` picks a free number, so
-parallel runs cannot collide)."""
+"""A private X server for tests that need a real one (``-displayfd`` picks a free number, so
+parallel runs cannot collide): Xvfb here, Xorg with the dummy driver in tests/xorg_dummy.py."""
 
 from __future__ import annotations
 
 import os
 import subprocess
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 
 
 @contextmanager
-def private_xvfb(*arguments: str) -> Iterator[str]:
-    """Run Xvfb with ``arguments`` and yield its DISPLAY value (":N")."""
+def private_x_server(command: Sequence[str], name: str = "X server") -> Iterator[str]:
+    """Run the X server ``command`` (``-displayfd`` is added) and yield its DISPLAY (":N")."""
     read_end, write_end = os.pipe()
     server = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write_end), "-nolisten", "tcp", *arguments],
+        [*command, "-displayfd", str(write_end)],
         pass_fds=(write_end,),
+        stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
     os.close(write_end)
     with os.fdopen(read_end) as pipe:
         number = pipe.readline().strip()
     try:
-        assert number, "Xvfb did not start"
+        assert number, f"{name} did not start"
         yield f":{number}"
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+@contextmanager
+def private_xvfb(*arguments: str) -> Iterator[str]:
+    """Run Xvfb with ``arguments`` and yield its DISPLAY value (":N")."""
+    with private_x_server(["Xvfb", "-nolisten", "tcp", *arguments], "Xvfb") as display:
+        yield display

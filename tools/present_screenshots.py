@@ -4,7 +4,7 @@ The class shown is the bundled example sessions/classes/hip-class.yaml.
 
     python tools/present_screenshots.py            # starts its own Xvfb per screen size
 
-For each size (1920×1080 and 1280×720) a virtual display of exactly that size is started
+For each size (1920×1080, 1366×768 and 1280×720) a virtual display of exactly that size is started
 (``Xvfb -displayfd``, so parallel runs never collide), the audience and presenter views are
 shown full screen on it through Qt's xcb platform, and ``import -window root`` (ImageMagick)
 grabs the screen. Time comes from a fake clock, so each picture shows an exact moment.
@@ -24,7 +24,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "docs" / "screenshots"
-SIZES = ((1920, 1080), (1280, 720))
+SIZES = ((1920, 1080), (1366, 768), (1280, 720))
+"""A projector, and the two laptop screens the presenter view must fit."""
 CLASS_FILE = ROOT / "sessions" / "classes" / "hip-class.yaml"
 
 
@@ -133,6 +134,23 @@ def render(width: int, height: int) -> int:
     presentation.show_caption(driver.status().step.say)
     grab("audience-hold", presentation.audience)
     grab("presenter", presentation.presenter)
+    # The phone remote turned on: its QR code on the presenter view (loopback only here).
+    from PySide6.QtNetwork import QHostAddress
+
+    from piritimer.remote.server import RemoteServer
+
+    remote = RemoteServer()
+    remote.attach(presentation)
+    remote.start(QHostAddress(QHostAddress.SpecialAddress.LocalHost))
+    grab("presenter-remote", presentation.presenter)
+    remote.stop()
+    # Blanked, with a long title: what used to squeeze the columns on a laptop.
+    presentation.toggle_blank()
+    presentation.presenter.title.setText(
+        "Tuesday evening hip class at the community centre — release, reset and breathe"
+    )
+    grab("presenter-blank", presentation.presenter)
+    presentation.toggle_blank()
 
     if any(s.kind is StepKind.INHALE for s in driver.engine.timeline.steps):
         presentation.audience.clear_caption()

@@ -130,21 +130,66 @@ def chain_sessions(
     )
 
 
-def load_for_presentation(path: Path | str) -> Prepared:
-    """Open a class file or a session file; a session file has no holding time of its own."""
+@dataclass(frozen=True)
+class Opened:
+    """A session file or a class file, read: what ``validate``, ``show``, the library and the
+    editor need of either. A class is its one chained session, with its plan beside it."""
+
+    path: Path | None
+    session: Session | None
+    diagnostics: tuple[Diagnostic, ...] = ()
+    plan: ClassPlan | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.session is not None
+
+    @property
+    def errors(self) -> tuple[Diagnostic, ...]:
+        return tuple(d for d in self.diagnostics if d.severity is Severity.ERROR)
+
+    @property
+    def is_class(self) -> bool:
+        return self.plan is not None
+
+    @property
+    def starts_in_s(self) -> float | None:
+        return self.plan.starts_in_s if self.plan is not None else None
+
+
+def load_any(path: Path | str) -> Opened:
+    """Read ``path`` as a class file when it has a top-level ``class:``, else as a session."""
     file_path = Path(path)
     data = _read(file_path)
     if isinstance(data, Diagnostic):
-        return Prepared(None, (data,), None)
+        return Opened(file_path, None, (data,))
+    return load_any_bytes(data, label=str(path), path=file_path)
+
+
+def load_any_bytes(
+    data: bytes | str,
+    *,
+    label: str = "<session>",
+    base_dir: Path | None = None,
+    path: Path | None = None,
+) -> Opened:
+    """Check text that may be a class or a session (the editor's text before it is saved).
+
+    Paths in it are read relative to ``base_dir``, else to ``path``'s folder."""
+    folder = base_dir if base_dir is not None else (path.parent if path is not None else None)
     if not _is_class_text(data):
-        result = load_session_bytes(
-            data, label=str(path), base_dir=file_path.parent, path=file_path
-        )
-        return Prepared(result.session, result.diagnostics, None)
-    plan, diagnostics = load_class_bytes(data, label=str(path), path=file_path)
+        result = load_session_bytes(data, label=label, base_dir=folder, path=path)
+        return Opened(path, result.session, result.diagnostics)
+    plan, diagnostics = load_class_bytes(data, label=label, path=path, base_dir=folder)
     if plan is None:
-        return Prepared(None, diagnostics, None)
-    return Prepared(plan.session(), diagnostics, plan.starts_in_s)
+        return Opened(path, None, diagnostics)
+    return Opened(path, plan.session(), diagnostics, plan)
+
+
+def load_for_presentation(path: Path | str) -> Prepared:
+    """Open a class file or a session file; a session file has no holding time of its own."""
+    opened = load_any(path)
+    return Prepared(opened.session, opened.diagnostics, opened.starts_in_s)
 
 
 def load_class(path: Path | str) -> tuple[ClassPlan | None, tuple[Diagnostic, ...]]:
@@ -157,15 +202,21 @@ def load_class(path: Path | str) -> tuple[ClassPlan | None, tuple[Diagnostic, ..
 
 
 def load_class_bytes(
-    data: bytes | str, *, label: str = "<class>", path: Path | None = None
+    data: bytes | str,
+    *,
+    label: str = "<class>",
+    path: Path | None = None,
+    base_dir: Path | None = None,
 ) -> tuple[ClassPlan | None, tuple[Diagnostic, ...]]:
-    """Check class text; session paths in it are read relative to ``path``'s folder."""
+    """Check class text; session paths in it are read relative to ``base_dir``, else to
+    ``path``'s folder."""
     try:
         text = data if isinstance(data, str) else read_text(label, data)
         root = compose(label, text)
     except SessionFileError as error:
         return None, (error.diagnostic,)
-    base_dir = path.parent if path is not None else None
+    if base_dir is None and path is not None:
+        base_dir = path.parent
     reader = SpecReader(label, base_dir)
     plan = _read_plan(reader, root, base_dir, path)
     errors = [d for d in reader.diagnostics if d.severity is Severity.ERROR]
@@ -291,11 +342,11 @@ def _read(path: Path) -> bytes | Diagnostic:
         return Diagnostic(str(path), 1, 1, f"cannot read: {error.strerror or error}")
 
 
-def _is_class_text(data: bytes) -> bool:
+def _is_class_text(data: bytes | str) -> bool:
     """True when the top-level mapping has a ``class:`` key. Any reading problem means no: the
     session loader then reports it in the usual words."""
     try:
-        root = compose("", read_text("", data))
+        root = compose("", data if isinstance(data, str) else read_text("", data))
     except SessionFileError:
         return False
     return isinstance(root, yaml.MappingNode) and any(
@@ -326,10 +377,13 @@ def _joined(texts: Iterable[str | None]) -> str | None:
 __all__ = [
     "CLASS",
     "ClassPlan",
+    "Opened",
     "Prepared",
     "chain_sessions",
     "find_session_file",
     "load_class",
+    "load_any",
+    "load_any_bytes",
     "load_class_bytes",
     "load_for_presentation",
 ]

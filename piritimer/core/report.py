@@ -87,9 +87,9 @@ def check_file(path: Path) -> FileReport:
 
 
 def check_stdin(data: bytes) -> FileReport:
-    from piritimer.core.loader import load_session_bytes
+    from piritimer.core.class_plan import load_any_bytes  # a class file too
 
-    result = load_session_bytes(data, label=STDIN_LABEL)
+    result = load_any_bytes(data, label=STDIN_LABEL)
     return FileReport(STDIN_LABEL, result.session, result.diagnostics)
 
 

@@ -14,10 +14,12 @@ from typing import Any
 import yaml
 
 from piritimer.core import spec
+from piritimer.core.class_plan import CLASS
 from piritimer.core.durations import MAX_STEP_S, MIN_STEP_S
 from piritimer.core.spec import MAX_COUNT, Field, Kind, Section
 
 SCHEMA_ID = "https://piritimer.invalid/schema/session-1.json"
+CLASS_SCHEMA_ID = "https://piritimer.invalid/schema/class-1.json"
 
 
 def _any_case(*words: str) -> str:
@@ -326,11 +328,27 @@ def session_schema() -> dict[str, Any]:
     }
 
 
+def class_schema() -> dict[str, Any]:
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": CLASS_SCHEMA_ID,
+        "title": "piritimer class",
+        **section_schema(CLASS),
+    }
+
+
 def schema_json() -> str:
     return json.dumps(session_schema(), indent=2, ensure_ascii=False) + "\n"
 
 
+def class_schema_json() -> str:
+    return json.dumps(class_schema(), indent=2, ensure_ascii=False) + "\n"
+
+
 SCHEMA_FILE_NAME = "piritimer-session.schema.json"
+CLASS_SCHEMA_FILE_NAME = "piritimer-class.schema.json"
+SCHEMA_FILES = {SCHEMA_FILE_NAME: schema_json, CLASS_SCHEMA_FILE_NAME: class_schema_json}
+"""Each schema a modeline may name, by the file name it is written under."""
 
 
 def write_schema_beside(folder: Path) -> Path:

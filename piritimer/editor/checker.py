@@ -17,7 +17,8 @@ from queue import SimpleQueue
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from piritimer.core.loader import LoadResult, load_session_bytes
+from piritimer.core.class_plan import load_any_bytes
+from piritimer.core.loader import LoadResult
 from piritimer.core.timeline import Timeline, compile_session
 from piritimer.editor.preview_rows import ExerciseRow, preview_rows
 from piritimer.qt import worker_gc
@@ -42,7 +43,8 @@ class Check:
 
 
 def check_text(text: str, label: str, base_dir: Path | None) -> Check:
-    result = load_session_bytes(text, label=label, base_dir=base_dir)
+    opened = load_any_bytes(text, label=label, base_dir=base_dir)  # a class file, too
+    result = LoadResult(opened.path, opened.session, opened.diagnostics)
     if result.session is None:
         return Check(result, None)
     timeline = compile_session(result.session)

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from piritimer.core.schema import SCHEMA_FILE_NAME, schema_json
+from piritimer.core.schema import SCHEMA_FILES
 from piritimer.editor.saving import write_atomically
 
 Writer = Callable[[Path, bytes], None]
@@ -27,13 +27,18 @@ class SchemaCopyError(OSError):
 
 
 def refers_to_schema(text: str) -> bool:
+    return named_schema(text) is not None
+
+
+def named_schema(text: str) -> str | None:
+    """The schema file (session or class) the text's modeline names, if it names one."""
     head = text.split("\n", 5)[:5]  # a modeline belongs at the top
-    return any(
-        line.lstrip().startswith("#")
-        and "yaml-language-server" in line
-        and SCHEMA_FILE_NAME in line
-        for line in head
-    )
+    for line in head:
+        if line.lstrip().startswith("#") and "yaml-language-server" in line:
+            for name in SCHEMA_FILES:
+                if name in line:
+                    return name
+    return None
 
 
 def ensure_schema_beside(
@@ -43,10 +48,11 @@ def ensure_schema_beside(
 
     Raises SchemaCopyError (with the reason) when it cannot be written.
     """
-    if not refers_to_schema(text):
+    name = named_schema(text)
+    if name is None:
         return None
-    target = session_path.parent / SCHEMA_FILE_NAME
-    data = schema_json().encode("utf-8")
+    target = session_path.parent / name
+    data = SCHEMA_FILES[name]().encode("utf-8")
     try:
         if target.read_bytes() == data:
             return target

@@ -79,6 +79,13 @@ class AudienceView(QWidget):
             "border-radius: 8px;"
         )
         self.badge.setText("PAUSED")
+        # The teacher's message, over the bottom of the screen, until cleared (blank or not).
+        self.message = FittedLabel(self, color=theme.BACKGROUND)
+        self.message.setStyleSheet(
+            f"color: {theme.BACKGROUND.name()}; background: {theme.ACCENT.name()};"
+            "border-radius: 10px;"
+        )
+        self.message.hide()
         self._caption_timer = QTimer(self)
         self._caption_timer.setSingleShot(True)
         self._caption_timer.timeout.connect(self.clear_caption)
@@ -129,6 +136,13 @@ class AudienceView(QWidget):
         )
         self._layout()
         self.render()
+
+    def show_message(self, text: str) -> None:
+        """Show the teacher's message (already one clean line); "" takes it away."""
+        self.message.setText(text)
+        self._place_message()
+        self.message.setVisible(bool(text))
+        self.message.raise_()
 
     def clear_caption(self) -> None:
         self._caption_timer.stop()
@@ -299,9 +313,19 @@ class AudienceView(QWidget):
             self.caption.setGeometry(QRect(margin, round(0.8 * h), column, round(0.09 * h)))
             self.caption.set_pixel_range(round(theme.CAPTION_EM * h))
 
+    def _place_message(self) -> None:
+        w, h = self.width(), self.height()
+        margin = round(0.03 * h)
+        height = round(0.14 * h)
+        pad = round(0.02 * h)
+        self.message.setContentsMargins(pad, 0, pad, 0)
+        self.message.setGeometry(QRect(margin, h - margin - height, w - 2 * margin, height))
+        self.message.set_pixel_range(round(0.07 * h), round(0.03 * h))
+
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
         self._layout()
+        self._place_message()
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
         painter = QPainter(self)

@@ -38,6 +38,12 @@ class Action(Enum):
     LEAVE = auto()
     ADD_MINUTE = auto()
     REMOVE_MINUTE = auto()
+    SWAP_SCREENS = auto()
+    """The class view to the presenter's screen and back (S)."""
+    PRESENTER_VIEW = auto()
+    """With one screen left: the presenter view over the class view, or away again (P)."""
+    REMOTE = auto()
+    """The phone remote on or off (a presenter button; no key)."""
 
 
 KEYS: dict[tuple[Key, bool], Action] = {
@@ -55,9 +61,12 @@ KEYS: dict[tuple[Key, bool], Action] = {
     (Key.Key_Plus, True): Action.ADD_MINUTE,
     (Key.Key_Equal, False): Action.ADD_MINUTE,
     (Key.Key_Minus, False): Action.REMOVE_MINUTE,
+    (Key.Key_S, False): Action.SWAP_SCREENS,
+    (Key.Key_P, False): Action.PRESENTER_VIEW,
 }
 """(key, shift held) → action. Clickers send exactly these: PageDown/PageUp (or the arrows),
-B or "." to black the screen, F5 / Shift+F5 to start, Esc to end."""
+B or "." to black the screen, F5 / Shift+F5 to start, Esc to end. S and P are the teacher's
+own, on the laptop's keyboard: swap the screens, show the presenter view on a lone screen."""
 
 _TEXT_INPUTS = (QLineEdit, QTextEdit, QPlainTextEdit, QAbstractSpinBox)
 

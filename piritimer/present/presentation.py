@@ -12,8 +12,8 @@ import time
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
-from PySide6.QtGui import QScreen
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import QWidget
 
 from piritimer.core.engine import Command, State
@@ -21,10 +21,14 @@ from piritimer.present.audience import AudienceView
 from piritimer.present.cursor import CursorHider
 from piritimer.present.holding import HoldingTimer
 from piritimer.present.keys import Action, ClickerKeys
+from piritimer.present.message import clean_message
 from piritimer.present.presenter import PresenterWindow
+from piritimer.present.screens import arrange
 from piritimer.qt.driver import EngineDriver
 
 MINUTE_S = 60.0
+SCREENS_SETTLE_MS = 150
+"""How long screens must stay unchanged before the views move (xrandr changes come in bursts)."""
 
 
 class Presentation(QObject):
@@ -34,11 +38,15 @@ class Presentation(QObject):
         closed(): the teacher left the mode (Esc, the Leave button, or a window closed).
         blankChanged(bool): the audience screen was blanked (True) or shown again.
         holdingChanged(int): seconds left on the holding screen; -1 once it has ended.
+        messageChanged(str): the message to the class changed ("" once cleared).
+        remoteRequested(): the teacher asked to turn the phone remote on or off.
     """
 
     closed = Signal()
     blankChanged = Signal(bool)
     holdingChanged = Signal(int)
+    messageChanged = Signal(str)
+    remoteRequested = Signal()
 
     def __init__(
         self,
@@ -57,19 +65,34 @@ class Presentation(QObject):
         self._clock = clock
         self._blank = False
         self._open = False
+        self._message = ""
         self.holding: HoldingTimer | None = None
+
+        self.projector = audience_screen.name()
+        """The screen the class sees whenever it is connected (S swaps it)."""
+        # Asked for on the class's own screen (one screen, or a test): shown as if P was pressed.
+        self._summoned = presenter_screen is audience_screen
 
         self.audience = AudienceView(driver, parent)
         self.audience.setWindowFlags(Qt.WindowType.Window | Qt.WindowType.FramelessWindowHint)
         self.cursor = CursorHider(self.audience)
-        self.presenter: PresenterWindow | None = None
-        if presenter_screen is not None:
-            self.presenter = PresenterWindow(driver, parent, wall_clock=wall_clock)
-            self.presenter.setWindowFlags(Qt.WindowType.Window)
-            self.presenter.actionRequested.connect(self.perform)
+        # Always built: a screen for it may turn up mid-class.
+        self.presenter: PresenterWindow | None = PresenterWindow(
+            driver, parent, wall_clock=wall_clock
+        )
+        self.presenter.setWindowFlags(Qt.WindowType.Window)
+        self.presenter.actionRequested.connect(self.perform)
+        self.presenter.messageRequested.connect(self.set_message)
         self.keys = ClickerKeys(self)
         self.keys.triggered.connect(self.perform)
         driver.stateChanged.connect(self._state_changed)
+        # Cables come and go in bursts (a screen leaves, the primary changes, sizes change):
+        # arrange once the burst is over.
+        self._settle = QTimer(self)
+        self._settle.setSingleShot(True)
+        self._settle.setInterval(SCREENS_SETTLE_MS)
+        self._settle.timeout.connect(self.arrange)
+        self._watched_screens: list[QScreen] = []
 
     # -- lifetime -----------------------------------------------------------------------------
 
@@ -80,17 +103,90 @@ class Presentation(QObject):
     def show(self) -> None:
         """Full screen on the projector; the presenter window maximised on the other screen."""
         self._open = True
-        _place(self.audience, self.audience_screen)
-        self.audience.showFullScreen()
         self.audience.installEventFilter(self)
-        if self.presenter is not None and self.presenter_screen is not None:
-            _place(self.presenter, self.presenter_screen, available=True)
-            self.presenter.showMaximized()
+        if self.presenter is not None:
             self.presenter.installEventFilter(self)
+        app = _gui_app()
+        app.screenAdded.connect(self._screens_changed)
+        app.screenRemoved.connect(self._screens_changed)
+        app.primaryScreenChanged.connect(self._screens_changed)
+        self.arrange()
+        self.keys.install()
+
+    # -- screens ------------------------------------------------------------------------------
+
+    def arrange(self) -> None:
+        """Put each view where it belongs on the screens there are now (see screens.arrange)."""
+        if not self._open:
+            return
+        self._watch_screens()
+        screens = {s.name(): s for s in QGuiApplication.screens()}
+        primary = QGuiApplication.primaryScreen()
+        if not screens or primary is None:
+            return
+        plan = arrange(list(screens), primary.name(), self.projector)
+        self.audience_screen = screens[plan.audience]
+        self.presenter_screen = screens[plan.presenter] if plan.presenter else None
+        _full_screen_on(self.audience, self.audience_screen)
+        if self.presenter is None:
+            self.audience.activateWindow()
+            return
+        self.presenter.set_shares_screen(self.presenter_screen is None)
+        if self.presenter_screen is not None:
+            self._summoned = False
+            _maximised_on(self.presenter, self.presenter_screen)
+            self.presenter.activateWindow()
+        elif self._summoned:
+            _maximised_on(self.presenter, self.audience_screen)
+            self.presenter.raise_()
             self.presenter.activateWindow()
         else:
+            self.presenter.hide()
             self.audience.activateWindow()
-        self.keys.install()
+
+    def swap_screens(self) -> None:
+        """S: the class view to the presenter's screen, the presenter view to the class's."""
+        if self.presenter_screen is None:
+            return  # one screen: nothing to swap with
+        self.projector = self.presenter_screen.name()
+        self.arrange()
+
+    def toggle_presenter_view(self) -> None:
+        """P: on a lone screen, the presenter view over the class view, or away again; with
+        two screens, the presenter view to the front."""
+        if self.presenter is None:
+            return
+        if self.presenter_screen is None:
+            self._summoned = not self._summoned
+            self.arrange()
+        else:
+            self.presenter.raise_()
+            self.presenter.activateWindow()
+
+    @property
+    def presenter_summoned(self) -> bool:
+        return self._summoned
+
+    def _screens_changed(self, *_: object) -> None:
+        self._settle.start()
+
+    def _watch_screens(self) -> None:
+        """Follow every screen's size too: a resolution change refits both views."""
+        for screen in QGuiApplication.screens():
+            if screen not in self._watched_screens:
+                screen.geometryChanged.connect(self._screens_changed)
+                self._watched_screens.append(screen)
+        self._watched_screens = [s for s in self._watched_screens if s in QGuiApplication.screens()]
+
+    def _stop_watching_screens(self) -> None:
+        app = _gui_app()
+        for signal in (app.screenAdded, app.screenRemoved, app.primaryScreenChanged):
+            signal.disconnect(self._screens_changed)
+        for screen in self._watched_screens:
+            if screen in QGuiApplication.screens():
+                screen.geometryChanged.disconnect(self._screens_changed)
+        self._watched_screens = []
+        self._settle.stop()
 
     def leave(self) -> None:
         """Close (and delete) the mode's windows; the engine keeps its state. A presentation
@@ -99,6 +195,7 @@ class Presentation(QObject):
             return
         self._open = False
         self.keys.remove()
+        self._stop_watching_screens()
         self._end_holding()
         self.driver.stateChanged.disconnect(self._state_changed)
         for window in (self.audience, self.presenter):
@@ -109,6 +206,11 @@ class Presentation(QObject):
                 # the mode would leave two hidden windows behind.
                 window.deleteLater()
         self.closed.emit()
+
+    def on_closed(self, callback: Callable[[], None]) -> None:
+        """Call ``callback`` when the mode is left (for the home window, which sees only
+        the protocol piritimer.ui.services.Captioned)."""
+        self.closed.connect(callback)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if event.type() is QEvent.Type.Close and self._open:
@@ -165,9 +267,33 @@ class Presentation(QObject):
     @Slot(str)
     def show_caption(self, text: str) -> None:
         """Slot for the voice's captions: shown on the audience view (and its preview)."""
+        if not self._open:
+            return  # left: the windows are gone, and the voice may still be connected here
         self.audience.show_caption(text)
         if self.presenter is not None:
             self.presenter.show_caption(text)
+
+    @property
+    def message(self) -> str:
+        return self._message
+
+    @Slot(str)
+    def set_message(self, text: str) -> None:
+        """Show a short line to the class until cleared (``""``); plain text, one line."""
+        message = clean_message(text)
+        if message == self._message:
+            return
+        self._message = message
+        self.audience.show_message(message)
+        if self.presenter is not None:
+            self.presenter.set_message(message)
+        self.messageChanged.emit(message)
+
+    def show_remote(self, remote_url: str | None, follow_url: str | None) -> None:
+        """The phone remote is on at these addresses (None: off): the presenter view shows
+        the remote's QR code."""
+        if self.presenter is not None:
+            self.presenter.set_remote(remote_url, follow_url)
 
     @Slot(object)
     def perform(self, action: Action) -> None:
@@ -182,6 +308,9 @@ class Presentation(QObject):
             Action.LEAVE: self.leave,
             Action.ADD_MINUTE: lambda: self._move_start(MINUTE_S),
             Action.REMOVE_MINUTE: lambda: self._move_start(-MINUTE_S),
+            Action.SWAP_SCREENS: self.swap_screens,
+            Action.PRESENTER_VIEW: self.toggle_presenter_view,
+            Action.REMOTE: self.remoteRequested.emit,
         }
         handlers[action]()
 
@@ -266,6 +395,35 @@ class Presentation(QObject):
             self._end_holding()
 
 
-def _place(window: QWidget, screen: QScreen, *, available: bool = False) -> None:
+def _gui_app() -> QGuiApplication:
+    app = QGuiApplication.instance()
+    assert isinstance(app, QGuiApplication)
+    return app
+
+
+def _full_screen_on(window: QWidget, screen: QScreen) -> None:
+    """Full screen on ``screen``: moved there first, as a window manager makes a window full
+    screen on the monitor it stands on."""
+    if (
+        window.isFullScreen()
+        and window.screen() is screen
+        and window.geometry() == screen.geometry()
+    ):
+        return
+    if window.isFullScreen():
+        window.showNormal()
     window.setScreen(screen)
-    window.setGeometry(screen.availableGeometry() if available else screen.geometry())
+    window.setGeometry(screen.geometry())
+    window.showFullScreen()
+
+
+def _maximised_on(window: QWidget, screen: QScreen) -> None:
+    area = screen.availableGeometry()
+    if window.isVisible() and window.screen() is screen and area.contains(window.geometry()):
+        window.showMaximized()
+        return
+    if window.isMaximized():
+        window.showNormal()
+    window.setScreen(screen)
+    window.setGeometry(area)
+    window.showMaximized()

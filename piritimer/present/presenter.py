@@ -17,8 +17,10 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QPushButton,
+    QSizePolicy,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -29,8 +31,11 @@ from piritimer.core.engine import State
 from piritimer.present import theme
 from piritimer.present.audience import AudienceView
 from piritimer.present.countdown import countdown_text, seconds_left
+from piritimer.present.elided import ElidedLabel
 from piritimer.present.keys import Action
+from piritimer.present.message import MAX_MESSAGE_CHARS
 from piritimer.present.outline import upcoming, where_text
+from piritimer.present.qr_view import QrView
 from piritimer.qt.driver import EngineDriver
 from piritimer.widgets.plain import escape, plain_label
 
@@ -55,6 +60,8 @@ QLabel#muted {{ color: {theme.MUTED.name()}; }}
 QLabel#figure {{ font-size: 28px; font-weight: 700; }}
 QLabel#banner {{ background: {theme.ACCENT.name()}; color: {theme.BACKGROUND.name()};
     border-radius: 6px; padding: 6px 12px; font-weight: 700; }}
+QLineEdit {{ background: {theme.PANEL.name()}; border: 1px solid #3a414a; border-radius: 8px;
+    padding: 6px 10px; font-size: 17px; }}
 QListWidget, QTextBrowser {{ background: {theme.PANEL.name()}; border: none;
     border-radius: 10px; padding: 8px; font-size: 18px; }}
 QListWidget::item {{ padding: 6px 4px; border-bottom: 1px solid {theme.LINE.name()}; }}
@@ -74,9 +81,11 @@ class PresenterWindow(QWidget):
 
     Signals:
         actionRequested(object): a button asked for an Action (handled by the Presentation).
+        messageRequested(str): show this line to the class ("" clears it).
     """
 
     actionRequested = Signal(object)
+    messageRequested = Signal(str)
 
     def __init__(
         self,
@@ -89,20 +98,25 @@ class PresenterWindow(QWidget):
         self._wall_clock = wall_clock
         self._blank = False
         self._holding: tuple[int, bool] | None = None
+        self._shares_screen = False
         self._notes_html = ""
         self.setObjectName("presenter")
         self.setWindowTitle("piritimer — presenter view")
         self.setStyleSheet(_STYLE)
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
 
-        self.title = _label("title")
+        self.title = _elided("title")
         self.clock = _label("clock")
         self.elapsed = _label("figure")
         self.remaining = _label("figure")
         self.banner = _label("banner")
+        # Wrapped and across the whole window, above both columns: a long banner takes the
+        # width of neither (on a laptop it used to squeeze "Coming up" to one word).
+        self.banner.setWordWrap(True)
+        self.banner.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.now = _label("now")
         self.now.setWordWrap(True)
-        self.where = _label("muted")
+        self.where = _elided("muted")
         self.countdown = _label("countdown")
         self.detail = _label("body")
         self.detail.setWordWrap(True)
@@ -117,6 +131,27 @@ class PresenterWindow(QWidget):
         self.preview.setObjectName("preview")
         self.preview.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.buttons: dict[Action, QPushButton] = {}
+        self.message_field = QLineEdit()
+        self.message_field.setMaxLength(MAX_MESSAGE_CHARS)
+        # Focus only when clicked: as the window's one focusable widget it would otherwise
+        # take every key, and the clicker keys stop while it has focus.
+        self.message_field.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.message_field.setPlaceholderText("A message for the class…")
+        self.message_field.returnPressed.connect(self._send_message)
+        self.show_message_button = QPushButton("Show")
+        self.show_message_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.show_message_button.clicked.connect(self._send_message)
+        self.clear_message_button = QPushButton("Clear")
+        self.clear_message_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.clear_message_button.clicked.connect(lambda: self.messageRequested.emit(""))
+        self.clear_message_button.setEnabled(False)
+        # The phone remote, when on: its QR code and both addresses (plain text).
+        self.remote_panel = _panel()
+        self.remote_qr = QrView()
+        # Elided, never wider than the column: a URL does not wrap (hover shows it whole).
+        self.remote_address = _elided("muted")
+        self.follow_address = _elided("muted")
+        self._remote_on = False
         self._build()
 
         self._clock_timer = QTimer(self)
@@ -158,7 +193,6 @@ class PresenterWindow(QWidget):
         row.addLayout(text, 1)
         row.addWidget(self.countdown, 0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         now_layout.addLayout(row)
-        now_layout.addWidget(self.banner, 0, Qt.AlignmentFlag.AlignLeft)
 
         controls = QGridLayout()
         specs = (
@@ -171,6 +205,9 @@ class PresenterWindow(QWidget):
             (Action.REMOVE_MINUTE, "− 1 min", "−", 2, 0),
             (Action.START_HERE, "Start now", "Shift+F5", 2, 1),
             (Action.ADD_MINUTE, "+ 1 min", "+", 2, 2),
+            (Action.SWAP_SCREENS, "Swap screens", "S", 0, 3),
+            (Action.REMOTE, "Phone remote", "off", 1, 3),
+            (Action.PRESENTER_VIEW, "Class view only", "P", 2, 3),
         )
         for action, name, key, line, column in specs:
             button = QPushButton(name)
@@ -185,11 +222,29 @@ class PresenterWindow(QWidget):
         left = QVBoxLayout()
         left.addWidget(now_panel, 1)
         left.addLayout(controls)
+        remote_row = QHBoxLayout(self.remote_panel)
+        remote_row.setContentsMargins(10, 10, 10, 10)
+        remote_row.addWidget(self.remote_qr)
+        addresses = QVBoxLayout()
+        addresses.addWidget(_elided("caption", "Remote — scan"))
+        addresses.addWidget(self.remote_address)
+        addresses.addWidget(_elided("caption", "Follow (read only)"))
+        addresses.addWidget(self.follow_address)
+        addresses.addStretch(1)
+        remote_row.addLayout(addresses, 1)
+        self.remote_panel.hide()
         right = QVBoxLayout()
+        right.addWidget(self.remote_panel)
         right.addWidget(_label("caption", "Coming up"))
         right.addWidget(self.coming, 3)
         right.addWidget(_label("caption", "Notes"))
         right.addWidget(self.notes, 2)
+        right.addWidget(_label("caption", "Message to the class"))
+        message_row = QHBoxLayout()
+        message_row.addWidget(self.message_field, 1)
+        message_row.addWidget(self.show_message_button)
+        message_row.addWidget(self.clear_message_button)
+        right.addLayout(message_row)
         body = QHBoxLayout()
         body.addLayout(left, 3)
         body.addSpacing(16)
@@ -197,7 +252,9 @@ class PresenterWindow(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(24, 18, 24, 18)
         outer.addLayout(top)
-        outer.addSpacing(12)
+        outer.addSpacing(8)
+        outer.addWidget(self.banner)
+        outer.addSpacing(8)
         outer.addLayout(body, 1)
 
     # -- what the presentation tells us --------------------------------------------------------
@@ -217,6 +274,24 @@ class PresenterWindow(QWidget):
 
     def show_caption(self, text: str) -> None:
         self.preview.show_caption(text)
+
+    def set_remote(self, remote_url: str | None, follow_url: str | None) -> None:
+        """Show the phone remote's QR code and addresses (None: the remote is off)."""
+        self._remote_on = remote_url is not None
+        self.remote_qr.set_text(remote_url or "")
+        self.remote_address.setText(remote_url or "")
+        self.follow_address.setText(follow_url or "")
+        self.remote_panel.setVisible(self._remote_on)
+        self.render()
+
+    def set_message(self, text: str) -> None:
+        """The message the class sees now ("" for none), in the preview and the field."""
+        self.preview.show_message(text)
+        self.clear_message_button.setEnabled(bool(text))
+
+    def _send_message(self) -> None:
+        self.messageRequested.emit(self.message_field.text())
+        self.message_field.clearFocus()  # the clicker keys work again at once
 
     # -- rendering -----------------------------------------------------------------------------
 
@@ -313,12 +388,21 @@ class PresenterWindow(QWidget):
         }[state]
         self.buttons[Action.TOGGLE].setText(toggle)
         self.buttons[Action.BLANK].setText("Show screen" if self._blank else "Blank screen")
+        self.buttons[Action.REMOTE].setProperty("key", "on" if self._remote_on else "off")
         for button in self.buttons.values():
             name = button.text().split("\n")[0]
             button.setText(f"{name}\n{button.property('key')}")
         holding = self._holding is not None
         for action in (Action.ADD_MINUTE, Action.REMOVE_MINUTE, Action.START_HERE):
             self.buttons[action].setVisible(holding)
+        # Over the class view on a lone screen: the way back to the class view.
+        self.buttons[Action.PRESENTER_VIEW].setVisible(self._shares_screen)
+        self.buttons[Action.SWAP_SCREENS].setVisible(not self._shares_screen)
+
+    def set_shares_screen(self, shared: bool) -> None:
+        """The presenter view is over the class view, on the one screen left (or not)."""
+        self._shares_screen = shared
+        self.render()
 
 
 class AspectBox(QWidget):
@@ -347,6 +431,12 @@ def _label(name: str = "", text: str = "") -> QLabel:
     label = plain_label(text)  # titles, steps, details and summaries come from the file
     if name:
         label.setObjectName(name)
+    return label
+
+
+def _elided(name: str, text: str = "") -> ElidedLabel:
+    label = ElidedLabel(text)
+    label.setObjectName(name)
     return label
 
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
+
 from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import (
     QDialog,
@@ -48,6 +51,34 @@ def presenter_screen(audience: QScreen) -> QScreen | None:
     others = [s for s in QGuiApplication.screens() if s is not audience]
     primary = QGuiApplication.primaryScreen()
     return primary if primary in others else (others[0] if others else None)
+
+
+@dataclass(frozen=True)
+class Arrangement:
+    """Which screen (by name) each view goes to; ``presenter`` None: no screen of its own."""
+
+    audience: str
+    presenter: str | None
+
+
+def arrange(names: Sequence[str], primary: str, projector: str) -> Arrangement:
+    """Where the views go on the screens there are now.
+
+    ``projector`` is the screen the class is meant to see (chosen when the mode opened, or
+    swapped since): the class view is on it whenever it is connected, so it goes back there
+    when a cable comes back. Without it, the class view takes a screen other than the primary
+    (the laptop's panel), or the one screen left. The presenter view never shares the class's
+    screen: it goes to the primary screen, else any other, else nowhere.
+    """
+    if not names:
+        raise ValueError("no screens")
+    if projector in names:
+        audience = projector
+    else:
+        audience = next((n for n in names if n != primary), names[0])
+    others = [n for n in names if n != audience]
+    presenter = primary if primary in others else (others[0] if others else None)
+    return Arrangement(audience, presenter)
 
 
 class ScreenPicker(QDialog):

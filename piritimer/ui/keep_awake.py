@@ -1,4 +1,5 @@
-"""KeepAwake: the screen saver stays off while a session runs or waits for the person."""
+"""KeepAwake: the screen saver stays off while a session runs or waits for the person, and
+for a class from its holding screen to its end, blanked or paused or not."""
 
 from __future__ import annotations
 
@@ -23,6 +24,8 @@ class KeepAwake:
     def __init__(self, inhibitor: Inhibitor) -> None:
         self._inhibitor = inhibitor
         self._held = False
+        self._state = State.IDLE
+        self._presenting = False
 
     @property
     def inhibitor(self) -> Inhibitor:
@@ -41,7 +44,18 @@ class KeepAwake:
             self._hold()
 
     def update(self, state: State) -> None:
-        if state in INHIBIT_STATES:
+        self._state = state
+        self._apply()
+
+    def set_presenting(self, presenting: bool) -> None:
+        """Presentation mode opened (True) or left: a room full of people watches the
+        projector, on the holding screen and while it is blanked or paused too."""
+        self._presenting = presenting
+        self._apply()
+
+    def _apply(self) -> None:
+        presenting = self._presenting and self._state is not State.FINISHED
+        if self._state in INHIBIT_STATES or presenting:
             self._hold()
         else:
             self.release()

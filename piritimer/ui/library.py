@@ -15,6 +15,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, QFileSystemWatcher, QObject, QTimer, Signal
 
+from piritimer.core.class_plan import ClassPlan
 from piritimer.core.diagnostics import Diagnostic, Severity
 from piritimer.core.durations import format_clock
 from piritimer.core.model import Session
@@ -44,6 +45,22 @@ class LibraryEntry:
     diagnostics: tuple[Diagnostic, ...] = ()
     total_s: float = 0.0
     mtime_ns: int = 0
+    plan: ClassPlan | None = None
+    """For a class file, what it says (its sessions, repeats, holding time); ``session`` is
+    then the whole class chained into one."""
+
+    @property
+    def is_class(self) -> bool:
+        return self.plan is not None
+
+    @property
+    def kind_text(self) -> str:
+        """ "Class · 2 sessions ×2" for a class; "" for a session."""
+        if self.plan is None:
+            return ""
+        count = len(self.plan.sessions)
+        repeat = f" ×{self.plan.repeat}" if self.plan.repeat > 1 else ""
+        return f"Class · {count} session{'s' if count != 1 else ''}{repeat}"
 
     @property
     def errors(self) -> tuple[Diagnostic, ...]:
@@ -122,7 +139,13 @@ def merge_read(read: FileRead, bundled: bool, previous: LibraryEntry | None) -> 
     """The entry for a fresh read of a file: ``previous``'s session survives a broken edit."""
     if read.session is not None:
         return LibraryEntry(
-            read.path, bundled, read.session, read.diagnostics, read.total_s, read.mtime_ns
+            read.path,
+            bundled,
+            read.session,
+            read.diagnostics,
+            read.total_s,
+            read.mtime_ns,
+            read.plan,
         )
     if previous is not None and previous.session is not None:
         return replace(previous, diagnostics=read.diagnostics, mtime_ns=read.mtime_ns)
@@ -343,7 +366,9 @@ class LibraryModel(QObject):
             self._extra_files.discard(path)
 
     def _is_bundled(self, path: Path) -> bool:
-        return self._bundled_folder is not None and path.parent == self._bundled_folder
+        # The bundled classes sit in a folder of their own inside the bundled sessions.
+        folder = self._bundled_folder
+        return folder is not None and folder in (path.parent, path.parent.parent)
 
     def _on_path_changed(self, name: str) -> None:
         self._pending.add(Path(name))

@@ -20,8 +20,8 @@ from weakref import WeakMethod
 import shiboken6
 from PySide6.QtCore import QObject, QTimer
 
+from piritimer.core.class_plan import ClassPlan, load_any
 from piritimer.core.diagnostics import Diagnostic
-from piritimer.core.loader import load_session
 from piritimer.core.model import Session
 from piritimer.core.timeline import compile_session
 from piritimer.qt import worker_gc
@@ -43,6 +43,8 @@ class FileRead:
     diagnostics: tuple[Diagnostic, ...]
     total_s: float
     mtime_ns: int
+    plan: ClassPlan | None = None
+    """What a class file says; None for a session file."""
 
 
 def read_file(path: Path) -> FileRead:
@@ -51,9 +53,9 @@ def read_file(path: Path) -> FileRead:
         mtime_ns = path.stat().st_mtime_ns
     except OSError:
         mtime_ns = 0
-    result = load_session(path)
+    result = load_any(path)  # a class file is listed too, as the one session it runs
     total_s = compile_session(result.session).total_s if result.session is not None else 0.0
-    return FileRead(path, result.session, result.diagnostics, total_s, mtime_ns)
+    return FileRead(path, result.session, result.diagnostics, total_s, mtime_ns, result.plan)
 
 
 class BackgroundReader:

@@ -65,6 +65,8 @@ class SessionCard(QFrame):
             if entry.usable
             else "cannot be opened"
         )
+        if entry.is_class:
+            meta = f"{entry.kind_text} · {meta}"
         self.meta_label = _label(meta, "meta", wrap=False)
         self.summary_label = _label(entry.summary)
         self.tags_label = _label("  ".join(f"#{t}" for t in entry.tags), "meta")

@@ -368,6 +368,8 @@ class MainWindow(QMainWindow):
                 and self.driver.engine.timeline.session is not entry.session
             ):
                 self.driver.set_timeline(self.todays_timeline(entry.session))
+            if entry is not None and entry.plan is not None and self.driver.state is State.IDLE:
+                starts_in_s = entry.plan.starts_in_s  # a class not yet begun: its wait
         try:
             presentation = self.services.present(self.driver, screen, self, starts_in_s=starts_in_s)
         except ValueError as error:  # e.g. --screen 3 with two screens; the text lists them
@@ -378,6 +380,8 @@ class MainWindow(QMainWindow):
         self.presentation = presentation
         # Spoken lines also appear on the projector.
         self.audio_guide.caption.connect(presentation.show_caption)
+        self.keep_awake.set_presenting(True)
+        presentation.on_closed(lambda: self.keep_awake.set_presenting(False))
         return True
 
     def open_audio(self) -> None:

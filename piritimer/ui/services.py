@@ -6,6 +6,7 @@ windows never look a service up or create one themselves.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
@@ -25,12 +26,16 @@ if TYPE_CHECKING:
     # Types only: the audio, editor and presentation modules load after the first paint.
     from piritimer.audio.guide import AudioGuide
     from piritimer.editor.windows import EditorWindows
+    from piritimer.remote.service import RemoteService
 
 
 class Captioned(Protocol):
-    """An open presentation, as the home window sees it: it shows the spoken lines."""
+    """An open presentation, as the home window sees it: it shows the spoken lines, and
+    says when it is left."""
 
     def show_caption(self, text: str) -> None: ...
+
+    def on_closed(self, callback: Callable[[], None]) -> None: ...
 
 
 class PresentationOpener(Protocol):
@@ -53,8 +58,8 @@ class PresentationOpener(Protocol):
 class Services:
     """The app's services, one of each.
 
-    The services of later issues (the practice log, the remote control) join this list and
-    are built in ``piritimer.app.build_services`` like the others.
+    New services join this list and are built in ``piritimer.app.build_services`` like the
+    others; those with a default here have a do-nothing stand-in for tests.
     """
 
     settings: QSettings
@@ -73,6 +78,9 @@ class Services:
     """Reminders at chosen times; silent until the root gives it the desktop's notifications."""
     tray: Tray
     """The tray icon, or nothing where the desktop has no tray."""
+    remote: RemoteService | None = None
+    """The phone remote, which the presentation opener attaches to each presentation; None
+    where there is none (tests)."""
     startup_notices: tuple[str, ...] = ()
     """What went wrong while the services were built (a settings file kept aside), for the
     window to tell once it exists."""

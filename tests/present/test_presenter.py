@@ -146,15 +146,26 @@ def test_upcoming_groups_each_breathing_rep(driver: EngineDriver) -> None:
     assert item.duration_s is None
 
 
-def test_open_presentation_on_one_screen_has_no_presenter(
+def test_on_one_screen_the_presenter_view_is_one_key_away(
     qtbot: QtBot, driver: EngineDriver
 ) -> None:
     assert len(QGuiApplication.screens()) == 1
     shown = open_presentation(driver, starts_in_s=90)
     assert shown is not None
-    assert shown.presenter is None
+    assert shown.presenter is not None
+    assert not shown.presenter.isVisible()  # never over the class's screen unasked
     assert shown.audience.isVisible()
+    assert shown.audience.isFullScreen()
     assert shown.audience.countdown.text() == "1:30"
+    shown.perform(Action.PRESENTER_VIEW)  # P
+    assert shown.presenter.isVisible()
+    assert shown.presenter.buttons[Action.PRESENTER_VIEW].isVisible()
+    assert not shown.presenter.buttons[Action.SWAP_SCREENS].isVisible()
+    shown.presenter.buttons[Action.PRESENTER_VIEW].click()
+    assert not shown.presenter.isVisible()
+    assert shown.audience.isFullScreen()
+    shown.perform(Action.SWAP_SCREENS)  # nothing to swap with: nothing moves
+    assert shown.audience.isFullScreen()
     shown.leave()
 
 

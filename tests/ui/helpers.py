@@ -3,6 +3,7 @@ Services made of them, passed to the windows through their constructors as the a
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
@@ -63,9 +64,17 @@ class FakeInhibitor:
 class FakePresentation:
     def __init__(self) -> None:
         self.captions: list[str] = []
+        self.closed: list[Callable[[], None]] = []
 
     def show_caption(self, text: str) -> None:
         self.captions.append(text)
+
+    def on_closed(self, callback: Callable[[], None]) -> None:
+        self.closed.append(callback)
+
+    def leave(self) -> None:
+        for callback in self.closed:
+            callback()
 
 
 class FakePresenter:
