@@ -37,10 +37,7 @@ from piritimer.audio.speech_messages import (
     decode,
     encode,
 )
-
-PREFERRED_VOICES = ("English (America)", "English (Great Britain)")
-"""The lines are English; espeak-ng's default under a C locale is not."""
-
+from piritimer.audio.ssip import PREFERRED_VOICES
 
 QUIT_GRACE_S = 2.0
 """How long an orderly quit may take once the app has gone, before the helper just exits."""
