@@ -63,9 +63,15 @@ def _user() -> str:
 class SsipSpeechOutput(QObject):
     """A SpeechOutput that speaks through speech-dispatcher over SSIP (see the module doc)."""
 
-    def __init__(self, server: Server, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        server: Server,
+        parent: QObject | None = None,
+        reply_timeout_ms: int = REPLY_TIMEOUT_MS,
+    ) -> None:
         super().__init__(parent)
         self._server = server
+        self._reply_timeout_ms = reply_timeout_ms
         self._problems: list[str] = []
         self._voices: dict[str, bool] = {}
         self._settings: dict[str, bytes] = {}
@@ -104,7 +110,7 @@ class SsipSpeechOutput(QObject):
         socket.errorOccurred.connect(self._socket_error)
         socket.disconnected.connect(self._disconnected)
         self._socket = socket
-        self._timer.start(REPLY_TIMEOUT_MS)
+        self._timer.start(self._reply_timeout_ms)
         socket.connectToServer(self._server.path)
 
     def _drop_socket(self) -> None:
@@ -156,7 +162,7 @@ class SsipSpeechOutput(QObject):
         assert self._server.spawn is not None
         self._spawned = True
         self._drop_socket()
-        self._timer.start(REPLY_TIMEOUT_MS)
+        self._timer.start(self._reply_timeout_ms)
         process = QProcess(self)
         process.setStandardOutputFile(QProcess.nullDevice())
         process.setStandardErrorFile(QProcess.nullDevice())
@@ -231,7 +237,7 @@ class SsipSpeechOutput(QObject):
         request = self._queue.popleft()
         self._waiting = request
         self._socket.write(request.payload)
-        self._timer.start(REPLY_TIMEOUT_MS)
+        self._timer.start(self._reply_timeout_ms)
 
     def _read(self) -> None:
         if self._socket is None:
