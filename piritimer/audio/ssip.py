@@ -119,15 +119,21 @@ class EventKind(enum.Enum):
 
 @dataclass(frozen=True)
 class Reply:
-    """The answer to one command: its final code, and the text of every line but the last."""
+    """The answer to one command: its final code and text, and every line before the last
+    as the server sent it (``lines`` decodes them; a voice list is 13,000 of them, so
+    ``english_voices`` reads the bytes)."""
 
     code: int
-    lines: tuple[str, ...]
+    raw_lines: tuple[bytes, ...]
     text: str
 
     @property
     def ok(self) -> bool:
         return 100 <= self.code < 300
+
+    @property
+    def lines(self) -> tuple[str, ...]:
+        return tuple(line.decode("utf-8", errors="replace") for line in self.raw_lines)
 
 
 @dataclass(frozen=True)
@@ -145,36 +151,37 @@ class Parser:
     """
 
     _pending: bytes = b""
-    _reply: list[str] | None = None
-    _event: list[str] | None = None
+    _reply: list[bytes] | None = None
+    _event: list[bytes] | None = None
 
     def feed(self, data: bytes) -> list[Reply | Event]:
         *lines, self._pending = (self._pending + data).split(b"\n")
         found: list[Reply | Event] = []
         for raw in lines:
-            line = raw.rstrip(b"\r").decode("utf-8", errors="replace")
-            if len(line) < 4 or not line[:3].isdigit() or line[3] not in "- ":
+            line = raw.rstrip(b"\r")
+            head, separator = line[:3], line[3:4]
+            if not head.isdigit() or separator not in (b"-", b" "):
                 continue
-            code, last, text = int(line[:3]), line[3] == " ", line[4:]
-            if 700 <= code < 800:
-                self._event = (self._event or []) + [text]
+            text, last = line[4:], separator == b" "
+            if head[:1] == b"7":
+                self._event = [*(self._event or []), text]
                 if last:
-                    event = _event(code, self._event)
+                    event = _event(int(head), self._event)
                     self._event = None
                     if event is not None:
                         found.append(event)
-                continue
-            if self._reply is None:
-                self._reply = []
-            if last:
-                found.append(Reply(code, tuple(self._reply), text))
+            elif last:
+                reply = Reply(int(head), tuple(self._reply or ()), text.decode(errors="replace"))
+                found.append(reply)
                 self._reply = None
+            elif self._reply is None:
+                self._reply = [text]
             else:
                 self._reply.append(text)
         return found
 
 
-def _event(code: int, lines: list[str]) -> Event | None:
+def _event(code: int, lines: list[bytes]) -> Event | None:
     try:
         kind = EventKind(code)
         return Event(kind, int(lines[0]))
@@ -182,13 +189,14 @@ def _event(code: int, lines: list[str]) -> Event | None:
         return None
 
 
-def english_voices(lines: tuple[str, ...]) -> dict[str, bool]:
+def english_voices(raw_lines: tuple[bytes, ...]) -> dict[str, bool]:
     """From a ``LIST SYNTHESIS_VOICES`` reply (``name TAB language TAB variant`` each), the
-    English voices, each marked True when it is a base voice rather than a variant (espeak-ng
-    lists some 13,000 voices, a hundred variants of each language)."""
+    English voices, each marked True when it is a base voice rather than a variant. espeak-ng
+    lists some 13,000 voices (a hundred variants of each language): a first pass in C keeps
+    the few hundred lines that name an English language before any is taken apart."""
     voices: dict[str, bool] = {}
-    for line in lines:
-        name, _, rest = line.partition("\t")
+    for line in [line for line in raw_lines if b"\ten" in line or b"\tEN" in line]:
+        name, _, rest = line.decode("utf-8", errors="replace").partition("\t")
         language, _, variant = rest.partition("\t")
         if name and language.lower().startswith("en") and not _CONTROL.search(name):
             voices[name] = variant in ("", "none")

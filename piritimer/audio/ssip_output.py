@@ -33,6 +33,7 @@ REPLY_TIMEOUT_MS = 10_000
 """A server that takes longer than this to answer one command is stuck (the first voice
 list, which starts espeak-ng, took 0.25 s here)."""
 MAX_RESTARTS = 3
+READ_BYTES = 32 * 1024
 RECEIVING = 230
 QUEUED = 225
 
@@ -94,7 +95,9 @@ class SsipSpeechOutput(QObject):
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._timed_out)
         self._socket: QLocalSocket | None = None
-        self._connect()
+        # On the next turn of the event loop, not in the turn that opens the sound stream:
+        # each of the two costs the GUI thread a few milliseconds, together they added up.
+        QTimer.singleShot(0, self, self._connect)
 
     # -- the connection -------------------------------------------------------------------
 
@@ -135,7 +138,7 @@ class SsipSpeechOutput(QObject):
     def _voice_list(self, reply: Reply) -> None:
         """The last of the handshake: the settings made so far go first, then any speech."""
         if reply.ok:
-            self._voices = ssip.english_voices(reply.lines)
+            self._voices = ssip.english_voices(reply.raw_lines)
         self._ready = self._up_once = True
         self._choose_voice()
         self._queue.extendleft(_Request(payload) for payload in self._settings.values())
@@ -240,14 +243,18 @@ class SsipSpeechOutput(QObject):
         self._timer.start(self._reply_timeout_ms)
 
     def _read(self) -> None:
+        """What has arrived, ``READ_BYTES`` at a time: the 13,000-line voice list is taken
+        in over several turns of the event loop, never in one long one."""
         if self._socket is None:
             return
-        for item in self._parser.feed(bytes(self._socket.readAll().data())):
+        for item in self._parser.feed(bytes(self._socket.read(READ_BYTES).data())):
             if isinstance(item, Event):
                 self._event(item)
             else:
                 self._reply(item)
         self._next()
+        if self._socket is not None and self._socket.bytesAvailable() > 0:
+            QTimer.singleShot(0, self, self._read)
 
     def _reply(self, reply: Reply) -> None:
         request, self._waiting = self._waiting, None
@@ -274,9 +281,9 @@ class SsipSpeechOutput(QObject):
             if generation != self._generation:
                 return  # stop() came in between: this one is being cancelled
             self._requested = max(0, self._requested - 1)
-            if reply.code != QUEUED or not reply.lines or not reply.lines[0].isdigit():
+            if reply.code != QUEUED or not reply.raw_lines or not reply.raw_lines[0].isdigit():
                 return
-            message_id = int(reply.lines[0])
+            message_id = int(reply.raw_lines[0])
             if message_id in self._ended:
                 self._ended.discard(message_id)
             else:

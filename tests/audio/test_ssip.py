@@ -72,7 +72,7 @@ def test_replies_and_events_parse_whatever_the_chunking(chunk: int) -> None:
         found += parser.feed(WIRE[start : start + chunk])
     assert found == [
         Event(EventKind.BEGIN, 17),
-        Reply(225, ("17",), "OK MESSAGE QUEUED"),
+        Reply(225, (b"17",), "OK MESSAGE QUEUED"),
         Event(EventKind.END, 17),
         Reply(200, (), "OK"),
     ]
@@ -82,11 +82,12 @@ def test_replies_and_events_parse_whatever_the_chunking(chunk: int) -> None:
 
 def test_english_voices_base_and_variants() -> None:
     lines = (
-        "Afrikaans\taf\tnone",
-        "English (America)\ten-US\tnone",
-        "English (America)+Andy\ten-US\tAndy",
-        "English (Great Britain)\ten-GB\tnone",
-        "bad\x07name\ten\tnone",
+        b"Afrikaans\taf\tnone",
+        b"English (America)\ten-US\tnone",
+        b"English (America)+Andy\ten-US\tAndy",
+        b"English (Great Britain)\ten-GB\tnone",
+        b"Welsh\tcy\tnone",
+        b"bad\x07name\ten\tnone",
     )
     assert ssip.english_voices(lines) == {
         "English (America)": True,
