@@ -193,7 +193,7 @@ def compile_bytecode(python: str) -> None:
         "import compileall, os, piritimer;"
         " compileall.compile_dir(os.path.dirname(piritimer.__file__), quiet=1)"
     )
-    subprocess.run([python, "-c", code], check=True, cwd=ROOT)
+    subprocess.run([python, "-c", code], check=True, cwd=tempfile.gettempdir())
 
 
 @contextmanager
@@ -245,6 +245,8 @@ def main() -> int:
     parser.add_argument("--python", default=sys.executable, help="whose piritimer to run")
     options = parser.parse_args()
     home = Path(tempfile.mkdtemp(prefix="piritimer-bench-home-"))
+    # Run from there: ``python -m`` puts the working directory first on sys.path, and from
+    # the checkout that would be its piritimer, whichever ``--python`` was asked for.
     session = str(ROOT / options.session)
     app_command = [options.python, "-m", "piritimer"]
     probe_command = [options.python, str(ROOT / "bench" / "app_with_probe.py")]
@@ -262,13 +264,13 @@ def main() -> int:
         env.pop("SPEECHD_ADDRESS", None)
         runtime = pulse.get("XDG_RUNTIME_DIR")
         rows: list[tuple[str, Phase]] = []
-        app = subprocess.Popen(app_command, env=env, cwd=ROOT)
+        app = subprocess.Popen(app_command, env=env, cwd=home)
         try:
             time.sleep(options.settle)
             rows.append(("idle on the library", measure(app.pid, options.seconds, runtime)))
         finally:
             end(app)
-        app = subprocess.Popen([*app_command, session], env=env, cwd=ROOT)
+        app = subprocess.Popen([*app_command, session], env=env, cwd=home)
         try:
             time.sleep(options.settle)
             start_session(screen.name)
@@ -280,7 +282,7 @@ def main() -> int:
         finally:
             end(app)
         launched = time.monotonic()
-        app = subprocess.Popen([*probe_command, session], env=env, cwd=ROOT)
+        app = subprocess.Popen([*probe_command, session], env=env, cwd=home)
         try:
             time.sleep(options.settle)
             pressed = time.monotonic()

@@ -1,14 +1,37 @@
-"""Opening the real audio outputs, once, at start-up."""
+"""Opening the real audio outputs, once, at start-up, without stalling the window.
+
+The modules behind them (Qt Multimedia, the SSIP client) took 50-90 ms of the GUI thread to
+import in the app (``bench/whole_app.py``'s stall probe): the longest stall of the event loop
+anywhere in a session. So ``open_audio_outputs`` returns stand-ins at once, imports those
+modules on a plain thread (the GUI thread gets the interpreter back every few milliseconds
+meanwhile), then makes the real outputs on the GUI thread, one per turn of the event loop,
+and the stand-ins pass everything on to them. Until then (a fraction of a second after the
+window is up, long before anyone presses start) the stand-ins are silent.
+"""
 
 from __future__ import annotations
 
+import importlib
 import os
 import shutil
+import threading
 from collections.abc import Mapping
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer, Signal
 
-from piritimer.audio.outputs import AudioOutputs, SpeechOutput
+from piritimer.audio.cues import Cue
+from piritimer.audio.outputs import (
+    AudioOutputs,
+    SilentSoundOutput,
+    SilentSpeechOutput,
+    SoundOutput,
+    SpeechOutput,
+)
+
+MODULES = ("piritimer.audio.sink_output", "piritimer.audio.ssip_output")
+NO_AUDIO = "Sound and voice could not be loaded ({error}), so the session is silent."
+_OPENING: set[_Opening] = set()
+"""Openings under way, kept alive here when they have no Qt parent to keep them."""
 
 
 def open_speech(
@@ -31,15 +54,164 @@ def open_speech(
     return open_speech_output(parent, engine)
 
 
+class LateSound:
+    """A SoundOutput that is silent until ``arrive`` gives it the real one, then is it."""
+
+    def __init__(self) -> None:
+        self.real: SoundOutput | None = None
+        self._volume: float | None = None
+        self._awake = False
+        self._closed = False
+
+    def arrive(self, real: SoundOutput) -> None:
+        if self._closed:
+            real.close()
+            return
+        self.real = real
+        if self._volume is not None:
+            real.set_volume(self._volume)
+        real.set_awake(self._awake)
+
+    def play(self, cue: Cue) -> None:
+        if self.real is not None:
+            self.real.play(cue)
+
+    def set_volume(self, volume: float) -> None:
+        self._volume = volume
+        if self.real is not None:
+            self.real.set_volume(volume)
+
+    def set_awake(self, awake: bool) -> None:
+        self._awake = awake
+        if self.real is not None:
+            self.real.set_awake(awake)
+
+    def problems(self) -> list[str]:
+        return self.real.problems() if self.real is not None else []
+
+    def close(self) -> None:
+        self._closed = True
+        if self.real is not None:
+            self.real.close()
+
+
+class LateSpeech:
+    """A SpeechOutput that is silent until ``arrive`` gives it the real one, then is it."""
+
+    def __init__(self) -> None:
+        self.real: SpeechOutput | None = None
+        self._volume: float | None = None
+        self._rate: float | None = None
+        self._voice: tuple[str | None] | None = None
+        self._closed = False
+
+    def arrive(self, real: SpeechOutput) -> None:
+        if self._closed:
+            real.close()
+            return
+        self.real = real
+        if self._volume is not None:
+            real.set_volume(self._volume)
+        if self._rate is not None:
+            real.set_rate(self._rate)
+        if self._voice is not None:
+            real.set_voice(self._voice[0])
+
+    def say(self, text: str) -> None:
+        if self.real is not None:
+            self.real.say(text)
+
+    def enqueue(self, text: str) -> None:
+        if self.real is not None:
+            self.real.enqueue(text)
+
+    def stop(self) -> None:
+        if self.real is not None:
+            self.real.stop()
+
+    def is_speaking(self) -> bool:
+        return self.real is not None and self.real.is_speaking()
+
+    def set_volume(self, volume: float) -> None:
+        self._volume = volume
+        if self.real is not None:
+            self.real.set_volume(volume)
+
+    def set_rate(self, rate: float) -> None:
+        self._rate = rate
+        if self.real is not None:
+            self.real.set_rate(rate)
+
+    def set_voice(self, name: str | None) -> None:
+        self._voice = (name,)
+        if self.real is not None:
+            self.real.set_voice(name)
+
+    def voice_names(self) -> list[str]:
+        return self.real.voice_names() if self.real is not None else []
+
+    def problems(self) -> list[str]:
+        return self.real.problems() if self.real is not None else []
+
+    def close(self) -> None:
+        self._closed = True
+        if self.real is not None:
+            self.real.close()
+
+
+class _Opening(QObject):
+    """Imports ``MODULES`` on a thread, then makes the real outputs on the GUI thread.
+
+    Signals:
+        imported(str): the imports are done; the text is what failed, or empty.
+    """
+
+    imported = Signal(str)
+
+    def __init__(self, parent: QObject | None, engine: str) -> None:
+        super().__init__(parent)
+        self.sounds = LateSound()
+        self.speech = LateSpeech()
+        self._engine = engine
+        self.imported.connect(self._open_sounds)  # queued: emitted on the import thread
+        _OPENING.add(self)
+        threading.Thread(target=self._import, name="piritimer-audio-import", daemon=True).start()
+
+    def _import(self) -> None:
+        try:
+            for name in MODULES:
+                importlib.import_module(name)
+        except Exception as error:  # noqa: BLE001 - any failure means no audio, never a crash
+            self.imported.emit(f"{type(error).__name__}: {error}")
+            return
+        self.imported.emit("")
+
+    def _open_sounds(self, failed: str) -> None:
+        if failed:
+            problem = NO_AUDIO.format(error=failed)
+            self.sounds.arrive(SilentSoundOutput(problem))
+            self.speech.arrive(SilentSpeechOutput(problem))
+            _OPENING.discard(self)
+            return
+        from piritimer.audio.sink_output import open_sink_output
+
+        self.sounds.arrive(open_sink_output(self.parent()))
+        QTimer.singleShot(0, self, self._open_speech)  # the next turn: each costs a little
+
+    def _open_speech(self) -> None:
+        self.speech.arrive(open_speech(self.parent(), self._engine))
+        _OPENING.discard(self)
+
+
 def open_audio_outputs(
     parent: QObject | None = None, speech_engine: str = "speechd"
 ) -> AudioOutputs:
     """The machine's sound device and speech engine, or silent stand-ins that say why not.
 
-    Neither waits for its device (``sink_output``, ``ssip_output``: see there how), so this
-    returns at once; problems (no device, no engine) show up a moment later. Call it once at
-    start-up: the stream opens and the voice connects well before anyone presses start.
+    Returns at once (see the module doc); neither output waits for its device either
+    (``sink_output``, ``ssip_output``: see there how), so problems (no device, no engine)
+    show up a moment later. Call it once at start-up: the stream opens and the voice connects
+    well before anyone presses start.
     """
-    from piritimer.audio.sink_output import open_sink_output
-
-    return AudioOutputs(open_sink_output(parent), open_speech(parent, speech_engine))
+    opening = _Opening(parent, speech_engine)
+    return AudioOutputs(opening.sounds, opening.speech)

@@ -1,5 +1,8 @@
 """The speech helper: Qt TextToSpeech in a process of its own, driven by ``speech_messages``.
 
+Only where there is no speech-dispatcher to speak to directly (``ssip_output``): other
+platforms, other engines.
+
 Why a process, when the cues play on a thread of the app: ``QTextToSpeech(engine)`` blocks
 for 1-6 s while speech-dispatcher lists its voices, and PySide holds the GIL through a C++
 constructor, so on any thread of the app it froze the window that long (measured by
