@@ -103,6 +103,8 @@ class SsipSpeechOutput(QObject):
 
     def _connect(self) -> None:
         """A fresh socket for every attempt: the old one's late signals are never heard."""
+        if self._closing:
+            return  # closed before this turn came
         self._drop_socket()
         self._parser = ssip.Parser()
         self._waiting = None
