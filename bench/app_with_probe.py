@@ -3,11 +3,15 @@
 Run as ``python bench/app_with_probe.py [piritimer arguments]`` with ``PIRITIMER_BENCH_STALLS``
 naming a file: the app starts exactly as ``piritimer`` does (``piritimer.cli.main``), except
 that its QApplication gets a 5 ms precise timer; every tick that comes more than
-``REPORT_MS`` late appends ``<time.monotonic()> <stall ms>`` to that file, at once (the bench
+``REPORT_MS`` late appends ``<time.monotonic()> <stall ms> <app CPU ms>`` to that file, at
+once (the bench
 ends the app with SIGTERM, so nothing may wait for a clean exit). The first tick comes once
 the event loop runs: the time before it (building the window, before ``exec``) is not a stall
 of the loop, so it is written as ``<time> loop`` instead. time.monotonic() is the
-system-wide monotonic clock, so the bench can tell which phase each stall belongs to.
+system-wide monotonic clock, so the bench can tell which phase each stall belongs to. The
+app's CPU time over the same interval (all its threads, ``time.process_time``) tells a stall
+the app caused (its threads busy) from one the machine caused (nothing of the app ran: on a
+loaded machine a paused app that does nothing still "stalls" 70 ms).
 """
 
 from __future__ import annotations
@@ -31,6 +35,7 @@ class StallProbe(QObject):
         super().__init__(parent)
         self._out = open(path, "a", buffering=1)  # noqa: SIM115 - open for the app's life
         self._last = time.monotonic()
+        self._last_cpu = time.process_time()
         self._started = False
         self._timer = QTimer(self)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
@@ -38,14 +43,15 @@ class StallProbe(QObject):
         self._timer.start(INTERVAL_MS)
 
     def _tick(self) -> None:
-        now = time.monotonic()
+        now, cpu = time.monotonic(), time.process_time()
         stall_ms = (now - self._last) * 1000 - INTERVAL_MS
-        self._last = now
+        cpu_ms = (cpu - self._last_cpu) * 1000
+        self._last, self._last_cpu = now, cpu
         if not self._started:
             self._started = True
             self._out.write(f"{now:.6f} loop\n")
         elif stall_ms > REPORT_MS:
-            self._out.write(f"{now:.6f} {stall_ms:.1f}\n")
+            self._out.write(f"{now:.6f} {stall_ms:.1f} {cpu_ms:.1f}\n")
 
 
 _create = piritimer_app.create_application

@@ -169,20 +169,28 @@ def measure(pid: int, seconds: float, runtime: str | None = None) -> Phase:
     return Phase(last.processes, total / max(1, count), peak, cpu, peaks, speechd)
 
 
-def read_stalls(path: Path) -> tuple[float, list[tuple[float, float]]]:
-    """When the event loop began, and every (time, stall ms) the probe noted after."""
+Stall = tuple[float, float, float]
+"""(time, stall ms, the app's CPU ms over it)."""
+
+
+def read_stalls(path: Path) -> tuple[float, list[Stall]]:
+    """When the event loop began, and every stall the probe noted after."""
     loop, stalls = 0.0, []
     for line in path.read_text().splitlines():
-        at, what = line.split()
-        if what == "loop":
+        at, *what = line.split()
+        if what == ["loop"]:
             loop = float(at)
         else:
-            stalls.append((float(at), float(what)))
+            stalls.append((float(at), float(what[0]), float(what[1])))
     return loop, stalls
 
 
-def longest(stalls: list[tuple[float, float]], start: float, end: float) -> float:
-    return max((ms for at, ms in stalls if start <= at < end), default=0.0)
+def longest(stalls: list[Stall], start: float, end: float) -> tuple[float, float]:
+    """The longest stall in [start, end), and the longest in which the app itself was on the
+    CPU for at least half of it (its own work: the rest is the machine not running it)."""
+    inside = [(ms, cpu) for at, ms, cpu in stalls if start <= at < end]
+    busy = [ms for ms, cpu in inside if cpu >= ms / 2]
+    return max((ms for ms, _ in inside), default=0.0), max(busy, default=0.0)
 
 
 def compile_bytecode(python: str) -> None:
@@ -304,7 +312,14 @@ def main() -> int:
             "session paused": longest(noted, paused, done),
         }
         startup = [
-            f"{at - launched:.2f}s {ms:.0f}ms" for at, ms in noted if at < pressed and ms > 20
+            f"{at - launched:.2f}s {ms:.0f}ms (CPU {cpu:.0f})"
+            for at, ms, cpu in noted
+            if at < pressed and ms > 20
+        ]
+        in_session = [
+            f"{at - pressed:.2f}s {ms:.0f}ms (CPU {cpu:.0f})"
+            for at, ms, cpu in noted
+            if at >= pressed and ms > 20
         ]
         stop_speechd(runtime)
     shutil.rmtree(home, ignore_errors=True)
@@ -319,10 +334,12 @@ def main() -> int:
         )
     speechd = max(row.speechd_mb for _, row in rows)
     print(f"not counted: speech-dispatcher + its modules (a system service) {speechd:.0f} MB peak")
-    print("GUI thread's longest stall (stall probe, its own launch):")
-    for name, stall_ms in stalls.items():
-        print(f"  {name:44} {stall_ms:6.1f} ms")
+    print("GUI thread's longest stall (stall probe, its own launch); beside it the longest")
+    print("in which the app was on the CPU at least half the time (its own work):")
+    for name, (stall_ms, busy_ms) in stalls.items():
+        print(f"  {name:44} {stall_ms:6.1f} ms   app busy: {busy_ms:6.1f} ms")
     print(f"  start-up stalls over 20 ms (since launch): {', '.join(startup) or 'none'}")
+    print(f"  session stalls over 20 ms (since the first key): {', '.join(in_session) or 'none'}")
     print(f"peers: {PEERS}")
     return 0
 
