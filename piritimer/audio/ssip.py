@@ -150,6 +150,9 @@ class Parser:
     middle of a long reply does not break it. A line that is not SSIP is ignored.
     """
 
+    keep: bytes | None = None
+    """While set, a reply keeps only the lines (before its last) that contain it: the voice
+    list is filtered as it arrives, a chunk per turn of the event loop, never all at once."""
     _pending: bytes = b""
     _reply: list[bytes] | None = None
     _event: list[bytes] | None = None
@@ -174,6 +177,9 @@ class Parser:
                 reply = Reply(int(head), tuple(self._reply or ()), text.decode(errors="replace"))
                 found.append(reply)
                 self._reply = None
+            elif self.keep is not None and self.keep not in text:
+                if self._reply is None:
+                    self._reply = []
             elif self._reply is None:
                 self._reply = [text]
             else:
@@ -189,13 +195,16 @@ def _event(code: int, lines: list[bytes]) -> Event | None:
         return None
 
 
+ENGLISH_LINE = b"\ten"
+"""What every line of an English voice holds (``name TAB en-XX TAB variant``): the
+``Parser.keep`` that filters espeak-ng's 13,000-line voice list down to some 800."""
+
+
 def english_voices(raw_lines: tuple[bytes, ...]) -> dict[str, bool]:
     """From a ``LIST SYNTHESIS_VOICES`` reply (``name TAB language TAB variant`` each), the
-    English voices, each marked True when it is a base voice rather than a variant. espeak-ng
-    lists some 13,000 voices (a hundred variants of each language): a first pass in C keeps
-    the few hundred lines that name an English language before any is taken apart."""
+    English voices, each marked True when it is a base voice rather than a variant."""
     voices: dict[str, bool] = {}
-    for line in [line for line in raw_lines if b"\ten" in line or b"\tEN" in line]:
+    for line in raw_lines:
         name, _, rest = line.decode("utf-8", errors="replace").partition("\t")
         language, _, variant = rest.partition("\t")
         if name and language.lower().startswith("en") and not _CONTROL.search(name):

@@ -134,11 +134,13 @@ class SsipSpeechOutput(QObject):
             _Request(ssip.command("SET", "self", "LANGUAGE", "en-US")),
             _Request(ssip.command("LIST", "SYNTHESIS_VOICES"), self._voice_list),
         ]
+        self._parser.keep = ssip.ENGLISH_LINE  # the handshake's only long reply is that list
         self._queue.extendleft(reversed(handshake))
         self._next()
 
     def _voice_list(self, reply: Reply) -> None:
         """The last of the handshake: the settings made so far go first, then any speech."""
+        self._parser.keep = None
         if reply.ok:
             self._voices = ssip.english_voices(reply.raw_lines)
         self._ready = self._up_once = True

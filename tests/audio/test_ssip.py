@@ -144,3 +144,18 @@ def test_no_server_means_the_fallback(
     env: dict[str, str], program: str | None, exists: bool, posix: bool
 ) -> None:
     assert find_server(env, which(program), exists=lambda p: exists, posix=posix) is None
+
+
+def test_a_long_reply_is_filtered_as_it_arrives() -> None:
+    parser = ssip.Parser(keep=ssip.ENGLISH_LINE)
+    wire = (
+        b"249-Afrikaans\taf\tnone\r\n249-English (America)\ten-US\tnone\r\n"
+        b"701-4\r\n701-1\r\n701 BEGIN\r\n249-Welsh\tcy\tnone\r\n249 OK VOICE LIST SENT\r\n"
+    )
+    found = [
+        item for start in range(0, len(wire), 5) for item in parser.feed(wire[start : start + 5])
+    ]
+    assert found == [
+        Event(EventKind.BEGIN, 4),
+        Reply(249, (b"English (America)\ten-US\tnone",), "OK VOICE LIST SENT"),
+    ]
