@@ -308,6 +308,7 @@ def main() -> int:
             f"start-up (loop at {loop - launched:.1f} s, to first key)": longest(
                 noted, loop, pressed
             ),
+            "starting the session (the two keys)": longest(noted, pressed, running),
             "session running": longest(noted, running, paused),
             "session paused": longest(noted, paused, done),
         }
