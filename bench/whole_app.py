@@ -173,16 +173,20 @@ Stall = tuple[float, float, float]
 """(time, stall ms, the app's CPU ms over it)."""
 
 
-def read_stalls(path: Path) -> tuple[float, list[Stall]]:
-    """When the event loop began, and every stall the probe noted after."""
-    loop, stalls = 0.0, []
+def read_stalls(path: Path) -> tuple[float, list[Stall], dict[str, float]]:
+    """When the event loop began, every stall the probe noted after, and the longest GUI-
+    thread call into each kind of audio code."""
+    loop, stalls, audio = 0.0, [], dict[str, float]()
     for line in path.read_text().splitlines():
         at, *what = line.split()
         if what == ["loop"]:
             loop = float(at)
+        elif what[0] == "audio":
+            label = what[1].replace("_", " ")
+            audio[label] = max(audio.get(label, 0.0), float(what[2]))
         else:
             stalls.append((float(at), float(what[0]), float(what[1])))
-    return loop, stalls
+    return loop, stalls, audio
 
 
 def longest(stalls: list[Stall], start: float, end: float) -> tuple[float, float]:
@@ -303,7 +307,7 @@ def main() -> int:
             done = time.monotonic()
         finally:
             end(app)
-        loop, noted = read_stalls(stall_file)
+        loop, noted, audio = read_stalls(stall_file)
         stalls = {
             f"start-up (loop at {loop - launched:.1f} s, to first key)": longest(
                 noted, loop, pressed
@@ -341,6 +345,8 @@ def main() -> int:
         print(f"  {name:44} {stall_ms:6.1f} ms   app busy: {busy_ms:6.1f} ms")
     print(f"  start-up stalls over 20 ms (since launch): {', '.join(startup) or 'none'}")
     print(f"  session stalls over 20 ms (since the first key): {', '.join(in_session) or 'none'}")
+    longest_audio = ", ".join(f"{k} {ms:.1f}" for k, ms in sorted(audio.items()))
+    print(f"longest GUI-thread call into sound or speech code, ms: {longest_audio or 'none'}")
     print(f"peers: {PEERS}")
     return 0
 
