@@ -16,6 +16,7 @@ import os
 import shutil
 import threading
 from collections.abc import Mapping
+from typing import Generic, TypeVar
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -28,6 +29,7 @@ from piritimer.audio.outputs import (
     SpeechOutput,
 )
 
+Output = TypeVar("Output", SoundOutput, SpeechOutput)
 MODULES = ("piritimer.audio.sink_output", "piritimer.audio.ssip_output")
 NO_AUDIO = "Sound and voice could not be loaded ({error}), so the session is silent."
 _OPENING: set[_Opening] = set()
@@ -54,37 +56,27 @@ def open_speech(
     return open_speech_output(parent, engine)
 
 
-class LateSound:
-    """A SoundOutput that is silent until ``arrive`` gives it the real one, then is it."""
+class _Late(Generic[Output]):
+    """Silent until ``arrive`` gives it the real output, then passes everything on to it;
+    the settings made in between (the last of each) are passed on when it arrives."""
 
     def __init__(self) -> None:
-        self.real: SoundOutput | None = None
-        self._volume: float | None = None
-        self._awake = False
+        self.real: Output | None = None
+        self._settings: dict[str, tuple[object, ...]] = {}
         self._closed = False
 
-    def arrive(self, real: SoundOutput) -> None:
+    def arrive(self, real: Output) -> None:
         if self._closed:
             real.close()
             return
         self.real = real
-        if self._volume is not None:
-            real.set_volume(self._volume)
-        real.set_awake(self._awake)
+        for name, arguments in self._settings.items():
+            getattr(real, name)(*arguments)
 
-    def play(self, cue: Cue) -> None:
+    def _set(self, name: str, *arguments: object) -> None:
+        self._settings[name] = arguments
         if self.real is not None:
-            self.real.play(cue)
-
-    def set_volume(self, volume: float) -> None:
-        self._volume = volume
-        if self.real is not None:
-            self.real.set_volume(volume)
-
-    def set_awake(self, awake: bool) -> None:
-        self._awake = awake
-        if self.real is not None:
-            self.real.set_awake(awake)
+            getattr(self.real, name)(*arguments)
 
     def problems(self) -> list[str]:
         return self.real.problems() if self.real is not None else []
@@ -95,27 +87,23 @@ class LateSound:
             self.real.close()
 
 
-class LateSpeech:
-    """A SpeechOutput that is silent until ``arrive`` gives it the real one, then is it."""
+class LateSound(_Late[SoundOutput]):
+    """A SoundOutput that is silent until the real one arrives, then is it."""
 
-    def __init__(self) -> None:
-        self.real: SpeechOutput | None = None
-        self._volume: float | None = None
-        self._rate: float | None = None
-        self._voice: tuple[str | None] | None = None
-        self._closed = False
+    def play(self, cue: Cue) -> None:
+        if self.real is not None:
+            self.real.play(cue)
 
-    def arrive(self, real: SpeechOutput) -> None:
-        if self._closed:
-            real.close()
-            return
-        self.real = real
-        if self._volume is not None:
-            real.set_volume(self._volume)
-        if self._rate is not None:
-            real.set_rate(self._rate)
-        if self._voice is not None:
-            real.set_voice(self._voice[0])
+    def set_volume(self, volume: float) -> None:
+        self._set("set_volume", volume)
+
+    def set_awake(self, awake: bool) -> None:
+        self._set("set_awake", awake)
+
+
+class LateSpeech(_Late[SpeechOutput]):
+    """A SpeechOutput that is silent until the real one arrives, then is it (a line asked
+    for before that is not said: it would come late)."""
 
     def say(self, text: str) -> None:
         if self.real is not None:
@@ -133,30 +121,16 @@ class LateSpeech:
         return self.real is not None and self.real.is_speaking()
 
     def set_volume(self, volume: float) -> None:
-        self._volume = volume
-        if self.real is not None:
-            self.real.set_volume(volume)
+        self._set("set_volume", volume)
 
     def set_rate(self, rate: float) -> None:
-        self._rate = rate
-        if self.real is not None:
-            self.real.set_rate(rate)
+        self._set("set_rate", rate)
 
     def set_voice(self, name: str | None) -> None:
-        self._voice = (name,)
-        if self.real is not None:
-            self.real.set_voice(name)
+        self._set("set_voice", name)
 
     def voice_names(self) -> list[str]:
         return self.real.voice_names() if self.real is not None else []
-
-    def problems(self) -> list[str]:
-        return self.real.problems() if self.real is not None else []
-
-    def close(self) -> None:
-        self._closed = True
-        if self.real is not None:
-            self.real.close()
 
 
 class _Opening(QObject):
