@@ -109,8 +109,8 @@ def time_audio(out: Any) -> None:
             module = importlib.import_module(module_name)
         except ImportError:
             continue
-        owner = getattr(module, class_name) if class_name else module
-        if hasattr(owner, name):
+        owner = getattr(module, class_name, None) if class_name else module
+        if owner is not None and hasattr(owner, name):
             setattr(owner, name, wrap(getattr(owner, name), label))
 
 
