@@ -1,12 +1,13 @@
 """Opening the real audio outputs, once, at start-up, without stalling the window.
 
 The modules behind them (Qt Multimedia, the SSIP client) took 50-90 ms of the GUI thread to
-import in the app (``bench/whole_app.py``'s stall probe): the longest stall of the event loop
-anywhere in a session. So ``open_audio_outputs`` returns stand-ins at once, imports those
-modules on a plain thread (the GUI thread gets the interpreter back every few milliseconds
-meanwhile), then makes the real outputs on the GUI thread, one per turn of the event loop,
-and the stand-ins pass everything on to them. Until then (a fraction of a second after the
-window is up, long before anyone presses start) the stand-ins are silent.
+import in the app (``bench/whole_app.py``: 48 ms of main's "open the outputs"): the longest
+stall of the event loop anywhere in a session. So ``open_audio_outputs`` returns stand-ins
+at once, imports those modules on a plain thread, started once the window's first turns are
+over (the GUI thread gets the interpreter back every few milliseconds meanwhile), then makes
+the real outputs on the GUI thread, one per turn of the event loop, and the stand-ins pass
+everything on to them. Until then (well under a second after the window is up, long before
+anyone presses start) the stand-ins are silent.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from piritimer.audio.outputs import (
 )
 
 Output = TypeVar("Output", SoundOutput, SpeechOutput)
+IMPORT_AFTER_MS = 200
 MODULES = ("piritimer.audio.sink_output", "piritimer.audio.ssip_output")
 NO_AUDIO = "Sound and voice could not be loaded ({error}), so the session is silent."
 _OPENING: set[_Opening] = set()
@@ -149,6 +151,11 @@ class _Opening(QObject):
         self._engine = engine
         self.imported.connect(self._open_sounds)  # queued: emitted on the import thread
         _OPENING.add(self)
+        # Not in the window's first turns (first paint, the library): the import thread and
+        # the GUI thread share one interpreter lock.
+        QTimer.singleShot(IMPORT_AFTER_MS, self, self._start_import)
+
+    def _start_import(self) -> None:
         threading.Thread(target=self._import, name="piritimer-audio-import", daemon=True).start()
 
     def _import(self) -> None:
