@@ -13,7 +13,7 @@ ROOT = Path(__file__).resolve().parent.parent
 AUDIO_MODULES = {
     "__init__", "cues", "guide", "hardware", "helper", "mixer", "narration", "outputs", "player",
     "settings", "settings_dialog", "settings_store", "sink_output", "speech_messages",
-    "speech_output", "speech_policy", "speech_worker", "voice", "wav",
+    "speech_output", "speech_policy", "speech_worker", "ssip", "ssip_output", "voice", "wav",
 }  # fmt: skip
 """What the app runs of piritimer.audio. The measuring rigs (tests/lab) are not in the wheel."""
 

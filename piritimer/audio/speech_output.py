@@ -1,4 +1,6 @@
-"""The voice: Qt TextToSpeech in the one helper process (``speech_worker``: see there why).
+"""The fallback voice: Qt TextToSpeech in one helper process (``speech_worker``: see there
+why). Where there is a speech-dispatcher the app speaks to it itself (``ssip_output``); this
+is for the other platforms and engines (``hardware.open_speech`` chooses).
 
 ``open_speech_output()`` runs once at start-up (through ``hardware.open_audio_outputs``) and
 returns at once; the helper loads its engine in the background. Commands and replies are

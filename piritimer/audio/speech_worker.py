@@ -1,5 +1,8 @@
 """The speech helper: Qt TextToSpeech in a process of its own, driven by ``speech_messages``.
 
+Only where there is no speech-dispatcher to speak to directly (``ssip_output``): other
+platforms, other engines.
+
 Why a process, when the cues play on a thread of the app: ``QTextToSpeech(engine)`` blocks
 for 1-6 s while speech-dispatcher lists its voices, and PySide holds the GIL through a C++
 constructor, so on any thread of the app it froze the window that long (measured by
@@ -37,10 +40,7 @@ from piritimer.audio.speech_messages import (
     decode,
     encode,
 )
-
-PREFERRED_VOICES = ("English (America)", "English (Great Britain)")
-"""The lines are English; espeak-ng's default under a C locale is not."""
-
+from piritimer.audio.ssip import PREFERRED_VOICES
 
 QUIT_GRACE_S = 2.0
 """How long an orderly quit may take once the app has gone, before the helper just exits."""

@@ -101,6 +101,10 @@ class PulseLab:
         self._wait(socket.exists, "speech-dispatcher", log_dir / "stdout.log")
         self._remember(self.runtime_dir / "speech-dispatcher" / "pid" / "speech-dispatcher.pid")
 
+    def adopt_speech(self) -> None:
+        """Stop with the lab a speech-dispatcher that a client spawned in its runtime dir."""
+        self._remember(self.runtime_dir / "speech-dispatcher" / "pid" / "speech-dispatcher.pid")
+
     def _wait(self, ready: object, name: str, log: Path, timeout_s: float = 15.0) -> None:
         assert callable(ready)
         deadline = time.monotonic() + timeout_s
