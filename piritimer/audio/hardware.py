@@ -92,9 +92,9 @@ class _Late(Generic[Output]):
 class LateSound(_Late[SoundOutput]):
     """A SoundOutput that is silent until the real one arrives, then is it."""
 
-    def play(self, cue: Cue) -> None:
+    def play(self, cue: Cue, pan: float = 0.0) -> None:
         if self.real is not None:
-            self.real.play(cue)
+            self.real.play(cue, pan)
 
     def set_volume(self, volume: float) -> None:
         self._set("set_volume", volume)

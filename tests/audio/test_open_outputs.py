@@ -36,10 +36,11 @@ def test_the_stand_ins_are_silent_then_pass_everything_on() -> None:
     assert (real_sound.volume, real_sound.awake) == (0.4, True)
     assert (real_speech.volume, real_speech.rate, real_speech.voice) == (0.3, -0.5, None)
     speech.say("Breathe in.")
-    sound.play(Cue.REST)
+    sound.play(Cue.REST, -0.9)  # a left-side cue keeps its place in the ears
     assert real_speech.texts() == ["Breathe in."]
     assert speech.is_speaking()
     assert real_sound.cues() == [Cue.REST]
+    assert real_sound.pans == [(Cue.REST, -0.9)]
     assert sound.problems() == ["no device"]
     assert speech.voice_names() == ["Alpha", "Beta"]
 
