@@ -42,8 +42,12 @@ def create_application(qt_args: list[str]) -> QApplication:
     from PySide6.QtWidgets import QApplication
 
     from piritimer import paths
+    from piritimer.qt.worker_gc import collect_on_gui_thread
 
     app = QApplication([sys.argv[0], *qt_args])
+    # Python threads beside Qt (the practice log's writer, the library's reader) must never
+    # be where a cycle holding a widget is freed.
+    collect_on_gui_thread(app)
     app.setApplicationName(paths.APP_NAME)
     app.setOrganizationName(paths.APP_NAME)
     app.setApplicationDisplayName("piritimer")

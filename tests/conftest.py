@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import gc
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -16,3 +18,24 @@ def private_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     home = tmp_path / "piritimer-home"
     monkeypatch.setenv("PIRITIMER_HOME", str(home))
     return home
+
+
+@pytest.fixture(scope="session", autouse=True)
+def collection_on_the_main_thread() -> Iterator[None]:
+    """As in the app (piritimer.qt.worker_gc.collect_on_gui_thread): cycles are collected on
+    the main thread only, never on a store's writer or a reader thread, where freeing a widget
+    left by an earlier test makes Qt warn ("Timers cannot be stopped from another thread")
+    or crash."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    yield
+    if was_enabled:
+        gc.enable()
+
+
+@pytest.fixture(autouse=True)
+def collect_after_each_test() -> Iterator[None]:
+    yield
+    from piritimer.qt.worker_gc import collect_due
+
+    collect_due()

@@ -35,3 +35,18 @@ def private_xvfb(*arguments: str) -> Iterator[str]:
     """Run Xvfb with ``arguments`` and yield its DISPLAY value (":N")."""
     with private_x_server(["Xvfb", "-nolisten", "tcp", *arguments], "Xvfb") as display:
         yield display
+
+
+@contextmanager
+def xvfb_for_keys(size: str) -> Iterator[str]:
+    """A private Xvfb screen of ``size`` ("1280x720") for tests that press real keys with
+    xdotool; outside CI a machine without the two tools skips the test (under CI it fails)."""
+    import shutil
+
+    import pytest
+
+    missing = [tool for tool in ("Xvfb", "xdotool") if shutil.which(tool) is None]
+    if missing and os.environ.get("CI") != "true":
+        pytest.skip(f"needs {', '.join(missing)}")
+    with private_xvfb("-screen", "0", f"{size}x24") as display:
+        yield display

@@ -32,6 +32,7 @@ from piritimer.core.durations import format_duration
 from piritimer.core.loader import (
     MAX_SESSION_S,
     MAX_STEPS,
+    LoadResult,
     SpecReader,
     load_session,
     load_session_bytes,
@@ -131,22 +132,11 @@ def chain_sessions(
 
 
 @dataclass(frozen=True)
-class Opened:
+class Opened(LoadResult):
     """A session file or a class file, read: what ``validate``, ``show``, the library and the
     editor need of either. A class is its one chained session, with its plan beside it."""
 
-    path: Path | None
-    session: Session | None
-    diagnostics: tuple[Diagnostic, ...] = ()
     plan: ClassPlan | None = None
-
-    @property
-    def ok(self) -> bool:
-        return self.session is not None
-
-    @property
-    def errors(self) -> tuple[Diagnostic, ...]:
-        return tuple(d for d in self.diagnostics if d.severity is Severity.ERROR)
 
     @property
     def is_class(self) -> bool:

@@ -10,6 +10,10 @@ is frozen (gc.freeze) before collection resumes, so that no collection on the GU
 to walk the thousands of objects the workers made and the GUI kept.
 
 ``start_worker`` is called on the GUI thread.
+
+Threads that live as long as the app (the practice log's writer) cannot be covered that way,
+so the app goes further: ``collect_on_gui_thread`` turns automatic collection off for good
+and collects from a timer on the GUI thread, where every widget and timer belongs.
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ import sys
 import threading
 from collections.abc import Callable
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QObject, QTimer
 
 TICK_MS = 50
 WORKER_SWITCH_INTERVAL_S = 0.001
@@ -49,6 +53,38 @@ def start_worker(target: Callable[[], None], name: str) -> threading.Thread:
     _timer.start()
     thread.start()
     return thread
+
+
+COLLECT_CHECK_MS = 1000
+"""How often the GUI thread looks whether enough new objects piled up to collect."""
+
+
+def collect_on_gui_thread(parent: QObject) -> QTimer:
+    """From now on, collect reference cycles only here, on the GUI thread (call it there).
+
+    Each tick does what CPython's own thresholds would have done by now: the youngest
+    generation when enough objects were allocated since, the older ones when enough young
+    collections happened. A tick that finds too little to do costs one ``gc.get_count()``.
+    """
+    global _was_enabled
+    gc.disable()
+    _was_enabled = False  # a worker ending does not turn automatic collection back on
+    timer = QTimer(parent)
+    timer.setInterval(COLLECT_CHECK_MS)
+    timer.timeout.connect(collect_due)
+    timer.start()
+    return timer
+
+
+def collect_due() -> int:
+    """Collect the generations CPython's thresholds say are due; the generation collected,
+    or -1 for none."""
+    counts, thresholds = gc.get_count(), gc.get_threshold()
+    for generation in (2, 1, 0):
+        if counts[generation] >= thresholds[generation]:
+            gc.collect(generation)
+            return generation
+    return -1
 
 
 def workers_alive() -> int:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import os
 import random
-import shutil
 import signal
 import subprocess
 import sys
@@ -25,7 +24,7 @@ import pytest
 from piritimer import paths
 from piritimer.core.practice import Outcome, Run
 from piritimer.practice.store import PracticeStore
-from tests.xvfb import private_xvfb
+from tests.xvfb import xvfb_for_keys
 
 ROUNDS = 8
 SESSION = """\
@@ -41,11 +40,8 @@ exercises:
 
 @pytest.fixture
 def display() -> Iterator[str]:
-    missing = [tool for tool in ("Xvfb", "xdotool") if shutil.which(tool) is None]
-    if missing and os.environ.get("CI") != "true":
-        pytest.skip(f"needs {', '.join(missing)}")
-    with private_xvfb("-screen", "0", "1280x800x24") as name:
-        yield name
+    with xvfb_for_keys("1280x800") as display:
+        yield display
 
 
 def read_runs(database: Path) -> list[Run]:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -16,18 +15,14 @@ from pathlib import Path
 
 import pytest
 
-from tests.xvfb import private_xvfb
+from tests.xvfb import xvfb_for_keys
 
 SCENARIO = Path(__file__).with_name("real_keys_scenario.py")
 
 
 @pytest.fixture
 def display() -> Iterator[str]:
-    """A private Xvfb (``-displayfd`` picks a free number, so parallel runs cannot collide)."""
-    missing = [tool for tool in ("Xvfb", "xdotool") if shutil.which(tool) is None]
-    if missing and os.environ.get("CI") != "true":
-        pytest.skip(f"needs {', '.join(missing)}")
-    with private_xvfb("-screen", "0", "1280x720x24") as display:
+    with xvfb_for_keys("1280x720") as display:
         yield display
 
 
