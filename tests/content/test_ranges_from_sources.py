@@ -9,19 +9,20 @@ from piritimer import paths
 from piritimer.core.loader import load_session
 from piritimer.core.model import ValueRange
 
+R = ValueRange
 # (session file, exercise name) → (hold range in s, reps range), None where no range is meant.
 SOURCE_RANGES = {
     # "30-60 seconds three times on each side daily" (the running coach's page)
-    ("figure-four-stretches.yaml", "Figure-four stretch"): (ValueRange(30, 60), None),
-    ("figure-four-stretches.yaml", "Deep figure-four with clasped hands"): (ValueRange(30, 60), None),
+    ("figure-four-stretches.yaml", "Figure-four stretch"): (R(30, 60), None),
+    ("figure-four-stretches.yaml", "Deep figure-four with clasped hands"): (R(30, 60), None),
     # "a series of five to ten 4-6 second holds" (Westerfeld); pigeon capped at 8 by piritimer
-    ("dynamic-stretches.yaml", "Seated figure-four, dynamic"): (None, ValueRange(5, 10)),
-    ("dynamic-stretches.yaml", "Figure-four stretch, dynamic"): (None, ValueRange(5, 10)),
-    ("dynamic-stretches.yaml", "Pigeon, dynamic"): (None, ValueRange(5, 8)),
+    ("dynamic-stretches.yaml", "Seated figure-four, dynamic"): (None, R(5, 10)),
+    ("dynamic-stretches.yaml", "Figure-four stretch, dynamic"): (None, R(5, 10)),
+    ("dynamic-stretches.yaml", "Pigeon, dynamic"): (None, R(5, 8)),
     # "one or two 20-30 second holds" (Westerfeld)
-    ("static-stretches.yaml", "Seated figure-four, static"): (ValueRange(20, 30), ValueRange(1, 2)),
-    ("static-stretches.yaml", "Figure-four stretch, static"): (ValueRange(20, 30), ValueRange(1, 2)),
-    ("static-stretches.yaml", "Pigeon, static"): (ValueRange(20, 30), ValueRange(1, 2)),
+    ("static-stretches.yaml", "Seated figure-four, static"): (R(20, 30), R(1, 2)),
+    ("static-stretches.yaml", "Figure-four stretch, static"): (R(20, 30), R(1, 2)),
+    ("static-stretches.yaml", "Pigeon, static"): (R(20, 30), R(1, 2)),
 }  # fmt: skip
 
 
