@@ -181,3 +181,22 @@ def test_a_wait_item_holds_text_only() -> None:
     assert [str(d) for d in result.diagnostics] == [
         "s.yaml:5:19: each item of `setup` should be text, found a list"
     ]
+
+
+def test_voice_or_sounds_off_for_one_exercise() -> None:
+    result = load(
+        """
+        title: A quiet release
+        exercises:
+          - name: Knee hug
+            hold: 30s
+          - name: Positional release
+            hold: 90s
+            voice: OFF
+            sounds: off
+        """
+    )
+    assert result.session is not None, result.diagnostics
+    loud, quiet = result.session.exercises
+    assert (loud.voice, loud.sounds) == (True, True)
+    assert (quiet.voice, quiet.sounds) == (False, False)

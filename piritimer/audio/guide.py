@@ -192,6 +192,21 @@ class AudioGuide(QObject):
             return SIDE_PAN[step.side]
         return 0.0
 
+    def _exercise_allows(self, step: Step | None, what: str) -> bool:
+        """False when ``step``'s exercise says ``voice: off`` or ``sounds: off`` (``what``)."""
+        if step is None or step.exercise_index is None:
+            return True
+        exercises = self._driver.engine.timeline.session.exercises
+        if not 0 <= step.exercise_index < len(exercises):
+            return True
+        return bool(getattr(exercises[step.exercise_index], what))
+
+    def _voice_for(self, step: Step | None) -> bool:
+        return self._settings.voice_on and self._exercise_allows(step, "voice")
+
+    def _sounds_for(self, step: Step | None) -> bool:
+        return self._settings.sounds_on and self._exercise_allows(step, "sounds")
+
     def where_am_i(self) -> str:
         """Say (and caption) the exercise, side, rep, time left and what comes next."""
         text = where_line(self._driver.engine.timeline, self._driver.status())
@@ -245,7 +260,7 @@ class AudioGuide(QObject):
         if moved:
             self._command_cue(command)
         cue = step_cue(step)
-        if cue is not None and self._settings.sounds_on and not paused and not preplayed:
+        if cue is not None and self._sounds_for(step) and not paused and not preplayed:
             if moved:
                 self._delayed = (cue, self._clock() + COMMAND_GAP_S)
             else:
@@ -254,7 +269,7 @@ class AudioGuide(QObject):
         line = spoken_line(step, self._settings.verbosity)
         self._line = line
         self._unsaid = None
-        voice = self._settings.voice_on
+        voice = self._voice_for(step)
         if paused:
             if command in _MOVES:
                 assert command is not None
@@ -327,7 +342,7 @@ class AudioGuide(QObject):
 
     def _time_call(self, index: int, text: str) -> None:
         engine = self._driver.engine
-        if self._settings.voice_on and engine.index == index and engine.state is State.RUNNING:
+        if self._voice_for(engine.step) and engine.index == index and engine.state is State.RUNNING:
             self._say(text, engine.deadline())
 
     def _reschedule(self) -> None:
@@ -335,7 +350,7 @@ class AudioGuide(QObject):
         self._player.cancel()
         engine = self._driver.engine
         now = self._clock()
-        if self._delayed is not None and self._settings.sounds_on and engine.state in _PLAYING:
+        if self._delayed is not None and self._sounds_for(engine.step) and engine.state in _PLAYING:
             delayed, at = self._delayed
             if at >= now:
                 self._player.schedule(delayed, at, pan=self._pan(engine.step))
@@ -349,13 +364,14 @@ class AudioGuide(QObject):
                 self._player.schedule(None, at, partial(self._time_call, step.index, call.text))
         if not self._settings.sounds_on:
             return
-        for tick in countdown(step):
-            at = deadline - tick.before_end_s
-            if at >= now - TICK_LATE_LIMIT_S:
-                self._player.schedule(tick.cue, at, pan=self._pan(step))
+        if self._sounds_for(step):
+            for tick in countdown(step):
+                at = deadline - tick.before_end_s
+                if at >= now - TICK_LATE_LIMIT_S:
+                    self._player.schedule(tick.cue, at, pan=self._pan(step))
         following = engine.timeline.next_step(step.index)
         cue = step_cue(following) if following is not None else None
-        if following is not None and cue is not None:
+        if following is not None and cue is not None and self._sounds_for(following):
             key = (following.index, deadline)
             self._player.schedule(
                 cue, deadline, lambda: self._mark_preplayed(key), self._pan(following)

@@ -360,6 +360,8 @@ class SpecReader:
             about=checked.get("about"),
             notes=checked.get("notes"),
             progression=progression,
+            voice=checked.get("voice", True),
+            sounds=checked.get("sounds", True),
             line=position(checked.node)[0],
         )
 

@@ -168,6 +168,10 @@ class Exercise:
     about: str | None = None
     notes: str | None = None
     progression: Progression | None = None
+    voice: bool = True
+    """False: nothing is spoken during this exercise (``voice: off``); a file only switches off."""
+    sounds: bool = True
+    """False: no sound cues during this exercise (``sounds: off``)."""
     line: int = 0
     """Line of the exercise in its file (1-based): lets an editor find the one under the cursor."""
 

@@ -292,6 +292,19 @@ EXERCISE = Section(
             "Notes for a teacher or therapist (not spoken).",
             "Watch that knees stay level.",
         ),
+        Field(
+            "voice",
+            Kind.SWITCH,
+            "`off`: nothing is spoken during this exercise (a quiet drill). A file can only "
+            "switch the voice off, never back on.",
+            "off",
+        ),
+        Field(
+            "sounds",
+            Kind.SWITCH,
+            "`off`: no sound cues during this exercise. A file can only switch sounds off.",
+            "off",
+        ),
     ),
 )
 

@@ -15,7 +15,7 @@ from piritimer.audio.narration import FRAMING_SAFETY_LINE, WAIT_HINT
 from piritimer.audio.outputs import AudioOutputs
 from piritimer.audio.settings import AudioSettings, Verbosity
 from piritimer.core.engine import Engine, State
-from piritimer.core.model import BreathPattern, Defaults, PacedBreathing, Session
+from piritimer.core.model import BreathPattern, Defaults, PacedBreathing, Session, SideOrder
 from piritimer.core.timeline import StepKind, compile_session
 from piritimer.qt.driver import EngineDriver
 from tests.audio.fakes import FakeClock, RecordingSounds, RecordingSpeech
@@ -563,3 +563,29 @@ def test_a_pause_right_after_a_skip_keeps_the_held_back_cue_quiet(
     clock.now += 1.0
     guide.player.poke()
     assert Cue.REST not in sounds.cues()
+
+
+def test_an_exercise_with_voice_and_sounds_off_is_quiet_and_the_others_are_not(
+    driver: EngineDriver,
+    guide: AudioGuide,
+    sounds: RecordingSounds,
+    speech: RecordingSpeech,
+    clock: FakeClock,
+) -> None:
+    loud = hold_exercise("Loud", sides=SideOrder.NONE, reps=1)
+    quiet = hold_exercise("Quiet", sides=SideOrder.NONE, reps=1, voice=False, sounds=False)
+    timeline = compile_session(Session("Mixed", (loud, quiet)))
+    driver.set_timeline(timeline)
+    start = clock.now
+    driver.start()
+    run_until(driver, guide, clock, start + timeline.total_s + 5)
+    quiet_steps = [s for s in timeline.steps if s.exercise_index == 1]
+    quiet_from = start + quiet_steps[0].start_s
+    quiet_until = start + quiet_steps[-1].end_s
+    in_quiet = [cue for at, cue in sounds.played if quiet_from - 0.5 < at < quiet_until - 0.5]
+    said_in_quiet = [text for at, text in speech.said if quiet_from <= at < quiet_until]
+    assert in_quiet == []
+    assert said_in_quiet == []
+    assert [text for at, text in speech.said if at < quiet_from]  # the loud one spoke
+    assert [cue for at, cue in sounds.played if at < quiet_from - 0.5]
+    assert Cue.COMPLETE in sounds.cues()  # the end is a step of no exercise: it sounds
