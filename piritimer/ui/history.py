@@ -140,11 +140,18 @@ class HistoryWindow(QWidget):
     logChanged = Signal()
 
     def __init__(
-        self, log: PracticeLog, settings: QSettings, parent: QWidget | None = None
+        self,
+        log: PracticeLog,
+        settings: QSettings,
+        parent: QWidget | None = None,
+        *,
+        plan_of: Callable[[str], str] = lambda _title: "",
     ) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.setWindowTitle("Practice history — piritimer")
         self.log = log
+        self.plan_of = plan_of
+        """How a session's plan stands ("1 of 2 today · 4 days in a row"), by its title."""
         self.settings = settings
         self.rows: list[HistoryRow] = []
         self.choose_save: Callable[[str, str], Path | None] = self._choose_save
@@ -175,8 +182,8 @@ class HistoryWindow(QWidget):
         self.calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
         self._days: set[date] = set()
         self.calendar.currentPageChanged.connect(self._mark_page)
-        self.counts = QTableWidget(0, 3)
-        self.counts.setHorizontalHeaderLabels(["Session", "Runs", "Completed"])
+        self.counts = QTableWidget(0, 4)
+        self.counts.setHorizontalHeaderLabels(["Session", "Runs", "Completed", "Plan"])
         self.counts.verticalHeader().hide()
         self.counts.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.counts.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -270,7 +277,8 @@ class HistoryWindow(QWidget):
         self._mark_calendar(days)
         self.counts.setRowCount(len(counts))
         for number, (title, total, completed) in enumerate(counts):
-            for column, text in enumerate((title, str(total), str(completed))):
+            plan = self.plan_of(title)
+            for column, text in enumerate((title, str(total), str(completed), plan)):
                 self.counts.setItem(number, column, QTableWidgetItem(text))
         # The chart (and QtCharts) comes right after the first paint: the rest of the window
         # is what a person reads first, and it is on screen sooner.

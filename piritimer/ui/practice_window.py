@@ -117,11 +117,22 @@ class PracticeHooks:
 
     # -- history ----------------------------------------------------------------------------
 
+    def _plan_of(self, title: str) -> str:
+        """How the plan of the listed session called ``title`` stands, "" without one."""
+        services = self.window.services
+        for entry in services.library.entries():
+            if entry.session is not None and entry.title == title:
+                if text := services.progress.progress_text(entry.session):
+                    return text
+        return ""
+
     def open_history(self) -> HistoryWindow:
         from piritimer.ui.history import HistoryWindow
 
         if self.history is None:
-            self.history = HistoryWindow(self.log, self.window.settings, self.window)
+            self.history = HistoryWindow(
+                self.log, self.window.settings, self.window, plan_of=self._plan_of
+            )
             self.history.logChanged.connect(lambda: self._runs_changed(None))
         else:
             self.history.reload()

@@ -225,3 +225,15 @@ def test_ctrl_h_opens_history_from_the_main_window(
 def test_runs_without_an_end_show_no_time_spent(history: HistoryWindow) -> None:
     assert cell(history, 0, "Time spent") == ""
     assert history.model.row(0).id == "run-7"
+
+
+def test_each_session_says_how_its_plan_was_kept(
+    qtbot: QtBot, log: PracticeStore, settings: QSettings
+) -> None:
+    plans = {"Figure four": "1 of 2 today · 4 days in a row"}
+    shown = HistoryWindow(log, settings, plan_of=lambda title: plans.get(title, ""))
+    qtbot.addWidget(shown)
+    shown.reload()
+    plan_column = [shown.counts.item(r, 3).text() for r in range(shown.counts.rowCount())]
+    assert plan_column == ["1 of 2 today · 4 days in a row", "", ""]
+    assert shown.counts.horizontalHeaderItem(3).text() == "Plan"
