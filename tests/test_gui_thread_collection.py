@@ -26,13 +26,12 @@ def test_a_cycle_made_anywhere_is_freed_on_the_gui_thread(qtbot: QtBot) -> None:
     assert not gc.isenabled()
     freed: list[str] = []
 
+    kept: list[list[int]] = []
+
     def busy_thread() -> None:
         Cycle(freed)
-        # Far more allocations than CPython's threshold: it would collect here if enabled.
-        for _ in range(10 * gc.get_threshold()[0]):
-            [object()]  # noqa: B018 - allocating is the point
-        junk = [[i] for i in range(50_000)]
-        del junk
+        # Ten times CPython's threshold of live new objects: it would collect here if enabled.
+        kept.extend([i] for i in range(10 * gc.get_threshold()[0]))
 
     worker = threading.Thread(target=busy_thread, name="busy")
     worker.start()
@@ -42,6 +41,7 @@ def test_a_cycle_made_anywhere_is_freed_on_the_gui_thread(qtbot: QtBot) -> None:
     qtbot.waitUntil(lambda: freed != [], timeout=3 * worker_gc.COLLECT_CHECK_MS)
     assert freed == [threading.current_thread().name]
     timer.stop()
+    kept.clear()
 
 
 def test_a_tick_collects_only_what_the_thresholds_say_is_due() -> None:
