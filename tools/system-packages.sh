@@ -31,8 +31,6 @@ PACKAGES=(
   playerctl at-spi2-core python3-pyatspi
   # The frozen build (tools/freeze.sh): PyInstaller needs objdump on Linux.
   binutils
-  # The YAML language server editors run, to test the schema in it (tools/yaml-language-server.sh).
-  nodejs npm
 )
 
 if ! command -v apt-get >/dev/null 2>&1; then
@@ -44,6 +42,12 @@ for package in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" \
     || missing+=("$package")
 done
+# Node.js and npm for the YAML language server editors run, to test the schema in it
+# (tools/yaml-language-server.sh). Asked for by command, not by package: a machine may have
+# them from elsewhere (NodeSource's nodejs bundles npm and conflicts with Debian's npm).
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+  missing+=(nodejs npm)
+fi
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0
 fi
