@@ -50,3 +50,19 @@ def xvfb_for_keys(size: str) -> Iterator[str]:
         pytest.skip(f"needs {', '.join(missing)}")
     with private_xvfb("-screen", "0", f"{size}x24") as display:
         yield display
+
+
+def run_on_display(
+    command: Sequence[str], display: str, *, timeout: float, cwd: str | None = None
+) -> subprocess.CompletedProcess[str]:
+    """Run a scenario script as its own Qt app on the X server ``display``; its output is
+    captured as text and its exit status left for the test to judge."""
+    return subprocess.run(
+        list(command),
+        env={**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb"},
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )

@@ -7,15 +7,13 @@ and skips elsewhere only when they are truly absent.
 from __future__ import annotations
 
 import json
-import os
-import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.xvfb import xvfb_for_keys
+from tests.xvfb import run_on_display, xvfb_for_keys
 
 SCENARIO = Path(__file__).with_name("real_keys_scenario.py")
 
@@ -28,15 +26,7 @@ def display() -> Iterator[str]:
 
 @pytest.mark.hardware
 def test_clicker_keys_from_the_window_system(display: str) -> None:
-    env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb"}
-    done = subprocess.run(
-        [sys.executable, str(SCENARIO)],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    done = run_on_display([sys.executable, str(SCENARIO)], display, timeout=120)
     assert done.returncode == 0, done.stderr
     result = json.loads(done.stdout)
     assert result["audience_geometry"] == result["screen"] == [0, 0, 1280, 720]

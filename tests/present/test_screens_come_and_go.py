@@ -20,6 +20,7 @@ import pytest
 
 from tests import xorg_dummy
 from tests.xorg_dummy import LAPTOP, PROJECTOR, DummyDisplay, private_xorg_dummy
+from tests.xvfb import run_on_display
 
 SCENARIO = Path(__file__).with_name("screens_come_and_go_scenario.py")
 LAPTOP_RECT = [0, 0, 1366, 768]
@@ -50,15 +51,7 @@ def two_outputs() -> Iterator[DummyDisplay]:
 
 @pytest.mark.hardware
 def test_views_follow_the_screens_mid_class(two_outputs: DummyDisplay) -> None:
-    env = {**os.environ, "DISPLAY": two_outputs.display, "QT_QPA_PLATFORM": "xcb"}
-    done = subprocess.run(
-        [sys.executable, str(SCENARIO)],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=240,
-        check=False,
-    )
+    done = run_on_display([sys.executable, str(SCENARIO)], two_outputs.display, timeout=240)
     assert done.returncode == 0, done.stderr
     result = json.loads(done.stdout)
     log = result["log"]

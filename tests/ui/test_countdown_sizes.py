@@ -5,13 +5,12 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from tests.xvfb import private_xvfb
+from tests.xvfb import private_xvfb, run_on_display
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -21,15 +20,11 @@ def test_setup_ready_and_paused_are_at_least_the_hold_digits_on_a_laptop_screen(
     if shutil.which("Xvfb") is None and os.environ.get("CI") != "true":
         pytest.skip("needs Xvfb")
     with private_xvfb("-screen", "0", "1366x768x24") as display:
-        env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb"}
-        result = subprocess.run(
+        result = run_on_display(
             [sys.executable, "-m", "tests.ui.countdown_sizes_scenario"],
-            cwd=ROOT,
-            env=env,
-            capture_output=True,
-            text=True,
+            display,
             timeout=120,
-            check=False,
+            cwd=str(ROOT),
         )
     assert result.returncode == 0, result.stderr
     heights = json.loads(result.stdout.strip().splitlines()[-1])
