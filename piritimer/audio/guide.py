@@ -23,7 +23,7 @@ from piritimer.audio.settings import AudioSettings
 from piritimer.audio.speech_policy import SpeechPolicy
 from piritimer.audio.voice import Voice
 from piritimer.core.engine import Command, Event, State, StateChanged, StepStarted
-from piritimer.core.model import Session, Side
+from piritimer.core.model import Exercise, Session, Side
 from piritimer.core.timeline import Step, StepKind, Timeline
 from piritimer.qt.driver import EngineDriver
 
@@ -192,20 +192,21 @@ class AudioGuide(QObject):
             return SIDE_PAN[step.side]
         return 0.0
 
-    def _exercise_allows(self, step: Step | None, what: str) -> bool:
-        """False when ``step``'s exercise says ``voice: off`` or ``sounds: off`` (``what``)."""
+    def _exercise_of(self, step: Step | None) -> Exercise | None:
         if step is None or step.exercise_index is None:
-            return True
+            return None
         exercises = self._driver.engine.timeline.session.exercises
-        if not 0 <= step.exercise_index < len(exercises):
-            return True
-        return bool(getattr(exercises[step.exercise_index], what))
+        return exercises[step.exercise_index] if step.exercise_index < len(exercises) else None
 
     def _voice_for(self, step: Step | None) -> bool:
-        return self._settings.voice_on and self._exercise_allows(step, "voice")
+        """The voice for ``step``: the settings, unless its exercise says ``voice: off``."""
+        exercise = self._exercise_of(step)
+        return self._settings.voice_on and (exercise is None or exercise.voice)
 
     def _sounds_for(self, step: Step | None) -> bool:
-        return self._settings.sounds_on and self._exercise_allows(step, "sounds")
+        """Sound cues for ``step``: the settings, unless its exercise says ``sounds: off``."""
+        exercise = self._exercise_of(step)
+        return self._settings.sounds_on and (exercise is None or exercise.sounds)
 
     def where_am_i(self) -> str:
         """Say (and caption) the exercise, side, rep, time left and what comes next."""
