@@ -6,8 +6,12 @@ import gc
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from tests.markup_walker import ImageTrap
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -39,3 +43,14 @@ def collect_after_each_test() -> Iterator[None]:
     from piritimer.qt.worker_gc import collect_due
 
     collect_due()
+
+
+@pytest.fixture
+def trap(tmp_path: Path) -> Iterator[ImageTrap]:
+    """A FIFO that counts every open: a test that renders hostile text asserts nothing in the
+    window read it as an image (tests/markup_walker.py)."""
+    from tests.markup_walker import ImageTrap
+
+    found = ImageTrap(tmp_path / "trap")
+    yield found
+    found.close()

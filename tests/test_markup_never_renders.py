@@ -9,7 +9,7 @@ markup in a rich-text string, and the FIFO that every ``<img>`` points at is nev
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -59,13 +59,6 @@ def broken_yaml(trap: Path) -> str:
             hold: {quoted(hostile_text(trap, "BADHOLD"))}
         """
     )
-
-
-@pytest.fixture
-def trap(tmp_path: Path) -> Iterator[ImageTrap]:
-    found = ImageTrap(tmp_path / "trap")
-    yield found
-    found.close()
 
 
 @pytest.fixture

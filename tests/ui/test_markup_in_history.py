@@ -3,11 +3,9 @@ its title, file name and note as text, and never read the ``<img src=…>`` in t
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
-import pytest
 from pytestqt.qtbot import QtBot
 
 from piritimer.app import build_window
@@ -24,13 +22,6 @@ from tests.markup_walker import (
     hostile_text,
     hostile_yaml,
 )
-
-
-@pytest.fixture
-def trap(tmp_path: Path) -> Iterator[ImageTrap]:
-    found = ImageTrap(tmp_path / "trap")
-    yield found
-    found.close()
 
 
 def test_history_and_pain_dialog_of_a_hostile_session(

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from pytestqt.qtbot import QtBot
 
 from piritimer.ui.main_window import MainWindow
@@ -16,13 +14,6 @@ from tests.markup_walker import (
     hostile_name,
     hostile_yaml,
 )
-
-
-@pytest.fixture
-def trap(tmp_path: Path) -> Iterator[ImageTrap]:
-    found = ImageTrap(tmp_path / "trap")
-    yield found
-    found.close()
 
 
 def test_every_page_of_the_window(
