@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from piritimer.core.durations import format_clock
 from piritimer.core.past_run import PastRun
 from piritimer.core.practice import Run, counts_by_session, runs_by_day, streak
 from piritimer.core.timeline_table import terminal_text
+from piritimer.practice import PracticeLog
 
 
 def run_line(run: Run) -> str:
@@ -84,34 +86,36 @@ def main(args: Sequence[str]) -> int:
 
 
 def logged_runs() -> list[Run]:
-    """Every run in the user's practice log; none when there is no log (looking must not
-    create one)."""
-    location = paths.practice_log_path()
-    return _read(location) if location.exists() else []
+    """Every run in the user's practice log; none when there is no log."""
+    with _existing_log() as log:
+        return log.runs() if log is not None else []
 
 
 def past_runs_of(session_path: Path) -> list[PastRun]:
     """The runs of one session file, as plans and progression count them (for `show`)."""
-    location = paths.practice_log_path()
-    if not location.exists():
-        return []
-    from piritimer.practice import LoggedHistory, open_practice_log
+    from piritimer.practice import LoggedHistory
 
-    log, _notice = open_practice_log(location)
-    try:
+    with _existing_log(tell=False) as log:
+        if log is None:
+            return []
         # The window records a file by its absolute path, as its library keys it.
         return list(LoggedHistory(log).runs_of(session_path.expanduser().absolute()))
-    finally:
-        log.close()
 
 
-def _read(location: Path) -> list[Run]:
+@contextmanager
+def _existing_log(*, tell: bool = True) -> Iterator[PracticeLog | None]:
+    """The user's practice log, opened for reading and closed after; None when there is none
+    (looking must not create one). What opening it had to say goes to stderr if ``tell``."""
     from piritimer.practice import open_practice_log
 
+    location = paths.practice_log_path()
+    if not location.exists():
+        yield None
+        return
     log, notice = open_practice_log(location)
     try:
-        if notice:
+        if notice and tell:
             print(terminal_text(notice), file=sys.stderr)
-        return log.runs()
+        yield log
     finally:
         log.close()
