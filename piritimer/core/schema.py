@@ -47,7 +47,8 @@ _UNITS = (
     rf"({_NUMBER}\s*({_any_case('s', 'sec', 'secs', 'second', 'seconds')}))?"
 )
 _CLOCK = r"(0*[0-3]:0*[0-5]?[0-9]|[0-9]+):[0-5][0-9](\.[0-9]+)?"
-_DURATION = rf"(?=[0-9])(?=.*[1-9])({_NUMBER}|{_CLOCK}|{_UNITS})"
+_DURATION_FORMS = rf"({_NUMBER}|{_CLOCK}|{_UNITS})"
+_DURATION = rf"(?=[0-9])(?=.*[1-9]){_DURATION_FORMS}"
 """Starts with a digit (the all-optional units must not match ""), and some digit is not zero."""
 DURATION_PATTERN = rf"^\s*{_DURATION}\s*$"
 _BREATHS = rf"0*([1-9][0-9]{{0,2}}|1000)\s*({_any_case('breath', 'breaths')})"
@@ -57,7 +58,7 @@ COUNT_PATTERN = rf"^\s*{_COUNT}\s*$"
 _TO = rf"\s+({_any_case('to')})\s+"
 # A range's ends: the "some digit is not zero" lookahead must stop at " to ", or `0s to 30s`
 # would pass on the second end's digits.
-_RANGE_END = rf"(?=[0-9])(?=((?!{_TO}).)*[1-9])({_NUMBER}|{_CLOCK}|{_UNITS})"
+_RANGE_END = rf"(?=[0-9])(?=((?!{_TO}).)*[1-9]){_DURATION_FORMS}"
 _BREATH_WORD = f"({_any_case('breath', 'breaths')})"
 _HOLD_RANGE = (
     rf"{_RANGE_END}{_TO}{_RANGE_END}"
