@@ -254,7 +254,8 @@ class MainWindow(QMainWindow):
             if self.driver.engine.timeline.session is not entry.session:
                 # Stopped in an earlier run of the app: the practice log knows the step.
                 self.practice.expect_continued(entry)
-                self.driver.set_timeline(compile_session(entry.session))
+                # Today's values, as the offer's step was found in (practice_window).
+                self.driver.set_timeline(self.todays_timeline(entry.session))
         return self.driver.jump(index)
 
     def try_timeline(self, timeline: Timeline) -> bool:
