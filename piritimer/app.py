@@ -84,6 +84,8 @@ def build_services(
 
     ``library``: another set of sessions than the user's and the bundled ones (the screenshot
     tool shows its fixtures), so that no second library scans in the background unused."""
+    from PySide6.QtCore import QCoreApplication
+
     from piritimer import paths
     from piritimer.audio.guide import AudioGuide
     from piritimer.audio.settings_store import load_audio_settings
@@ -102,9 +104,12 @@ def build_services(
     from piritimer.ui.services import Services
     from piritimer.ui.settings import open_settings
     from piritimer.ui.tray import Tray
+    from piritimer.widgets.app_language import apply_language, language_choice
 
     startup_notices: list[str] = []
     settings = open_settings(startup_notices.append)
+    # Before anything with words in it is built: windows read their words as they are made.
+    apply_language(QCoreApplication.instance(), language_choice(settings))
     if library is None:
         library = LibraryModel(
             [paths.bundled_classes_dir(), paths.user_sessions_dir()],

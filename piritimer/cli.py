@@ -18,8 +18,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from piritimer import __version__
+from piritimer import __version__, paths
 from piritimer.audio.helper import run_helper
+from piritimer.core import i18n
 
 FORMATS = ("text", "json", "github")
 STDIN = "-"
@@ -183,6 +184,10 @@ COMMANDS: dict[str, Command] = {
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
+    # The commands speak the environment's language (LANGUAGE, LC_ALL, LANG), as command-line
+    # tools do; the app then applies the one chosen in its settings (app.build_services).
+    i18n.configure(paths.locale_dir())
+    i18n.use(i18n.best_language(i18n.environment_languages()))
     # A frozen build starts the speech helper as itself with a flag (no `python -m` there).
     helper_code = run_helper(args)
     if helper_code is not None:

@@ -52,6 +52,17 @@ def sounds_dir() -> Path:
     return assets_dir() / "sounds"
 
 
+def locale_dir() -> Path:
+    """The compiled translations, ``<language>/LC_MESSAGES/piritimer.mo`` (sources in po/).
+
+    ``PIRITIMER_LOCALE_DIR`` points elsewhere: a translator tries a catalog without
+    installing it, and the pseudo-locale tests use theirs."""
+    override = os.environ.get("PIRITIMER_LOCALE_DIR")
+    if override:
+        return Path(override)
+    return assets_dir() / "locale"
+
+
 def icon_path() -> Path:
     return assets_dir() / "icons" / "piritimer.svg"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gc
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -54,3 +54,27 @@ def trap(tmp_path: Path) -> Iterator[ImageTrap]:
     found = ImageTrap(tmp_path / "trap")
     yield found
     found.close()
+
+
+@pytest.fixture(autouse=True)
+def english_after_each_test() -> Iterator[None]:
+    """A test that switches the app's language (``in_language``) cannot leave it switched."""
+    yield
+    from piritimer.core import i18n
+
+    i18n.use(i18n.SOURCE_LANGUAGE)
+
+
+@pytest.fixture
+def in_language() -> Iterator[Callable[[str], None]]:
+    """``in_language("fr")``: the app's words in a shipped language, from the real compiled
+    catalogs in assets/locale, for the rest of the test."""
+    from piritimer import paths
+    from piritimer.core import i18n
+
+    def switch(language: str) -> None:
+        i18n.configure(paths.locale_dir())
+        i18n.use(language)
+
+    yield switch
+    i18n.use(i18n.SOURCE_LANGUAGE)

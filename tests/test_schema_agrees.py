@@ -129,6 +129,10 @@ VALUES: dict[Kind, tuple[list[str], list[str]]] = {
         ["daily", "twice a day", "3 times a day", "3 days a week", "once a week", "Weekly"],
         ["now and then", "8 days a week", "13 times a day", "0 times a day", "3 days a month", ""],
     ),
+    Kind.LANGUAGE: (
+        ["fr", "de-CH", "pt_BR", "es-419", "EN", " fr "],
+        ["french", "f", "fr-", "fr CA", "", "1", "fr--CA"],
+    ),
     Kind.SWITCH: (
         ["on", "off", "yes", "no", "true", "false", "ON", "No"],
         ["loud", "maybe", "1", ""],

@@ -27,6 +27,7 @@ from piritimer.core.durations import (
     parse_hold,
     yaml_number,
 )
+from piritimer.core.i18n import is_language_tag
 from piritimer.core.model import (
     FORMAT_VERSION,
     BreathPattern,
@@ -246,6 +247,7 @@ class SpecReader:
             notes=top.get("notes"),
             defaults=defaults,
             plan=top.get("plan"),
+            language=top.get("language"),
             path=path,
             format_version=top.get("format", FORMAT_VERSION),
         )
@@ -823,6 +825,17 @@ def _plan(raw: str, *_: object) -> object:
     return parse_plan(raw)
 
 
+def _language(raw: str, *_: object) -> str:
+    tag = raw.strip()
+    if not is_language_tag(tag):
+        raise ValueError(
+            f"expected a language tag such as `fr`, `de` or `es-MX`, found {quoted(raw)}"
+        )
+    # One spelling for a tag: `pt_BR` and `PT-br` are `pt-BR`.
+    first, *rest = re.split(r"[-_]", tag)
+    return "-".join([first.lower(), *(part.upper() if len(part) == 2 else part for part in rest)])
+
+
 def _switch(raw: str, *_: object) -> bool:
     word = raw.strip().lower()
     if word in spec.TRUE_WORDS:
@@ -898,4 +911,5 @@ _CONVERTERS: dict[Kind, Callable[..., Any]] = {
     Kind.COUNT_OR_RANGE: _count_or_range,
     Kind.HOLD_OR_RANGE: _hold_or_range,
     Kind.PLAN: _plan,
+    Kind.LANGUAGE: _language,
 }

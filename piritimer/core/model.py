@@ -192,6 +192,8 @@ class Session:
     defaults: Defaults = field(default_factory=Defaults)
     plan: Plan | None = None
     """How often the session is meant to be done, as the file says."""
+    language: str | None = None
+    """The language tag the file is written in (``fr``, ``pt-BR``); None: the app's."""
     path: Path | None = None
     format_version: int = FORMAT_VERSION
 

@@ -83,6 +83,8 @@ PLAN_PATTERN = (
 )
 TEXT_PATTERN = r"\S"
 VERSION_PATTERN = r"^\s*1(\.0+)?\s*$"
+LANGUAGE_PATTERN = r"^\s*[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*\s*$"
+"""A language tag (core/i18n.is_language_tag), with the spaces YAML may leave around it."""
 URL_PATTERN = r"^\s*[Hh][Tt][Tt][Pp][Ss]?://\S+\s*$"
 
 DURATION_HELP = "a duration such as 30s, 1m30s, 1 min 30 s or 1:30 (from 0.5 s to 3 h)"
@@ -185,6 +187,13 @@ def _field_schema(field: Field) -> dict[str, Any]:
             "patternErrorMessage": "Expected how often: daily, twice a day, 3 times a day, "
             "3 days a week or once a week.",
             "examples": ["daily", "twice a day", "3 days a week"],
+        }
+    elif kind is Kind.LANGUAGE:
+        schema = {
+            "type": "string",
+            "pattern": LANGUAGE_PATTERN,
+            "patternErrorMessage": "Expected a language tag such as fr, de or es-MX.",
+            "examples": ["en", "fr", "de", "es"],
         }
     elif kind is Kind.SWITCH:
         # YAML 1.1 readers make `on` the boolean true; accept both spellings.

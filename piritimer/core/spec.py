@@ -33,6 +33,8 @@ class Kind(Enum):
     HOLD_OR_RANGE = auto()
     """A hold, or a range to progress through: ``30s to 60s``, ``5 to 10 breaths``."""
     PLAN = auto()
+    LANGUAGE = auto()
+    """A language tag: ``fr``, ``de-CH``, ``es-419``."""
 
 
 @dataclass(frozen=True)
@@ -331,6 +333,14 @@ SESSION = Section(
             "Three gentle drills.",
         ),
         Field("safety", Kind.TEXT, "The safety note shown before starting.", "Stop on sharp pain."),
+        Field(
+            "language",
+            Kind.LANGUAGE,
+            "The language the file is written in, as a tag (`fr`, `de`, `es-MX`). The voice "
+            'frames its lines in it ("Get ready", "Switch sides") with a voice that speaks it; '
+            "without it, the app's language.",
+            "fr",
+        ),
         Field("tags", Kind.TEXT_LIST, "Words to filter by in the library.", "[hip, stretch]"),
         Field(
             "plan",

@@ -1,0 +1,142 @@
+"""The translation mechanism: which language is chosen, and where its words come from."""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QLocale, QSettings
+from PySide6.QtWidgets import QApplication
+
+from piritimer import paths
+from piritimer.core import i18n
+from piritimer.core.loader import load_session_bytes
+from piritimer.widgets.app_language import (
+    FOLLOW_SYSTEM,
+    apply_language,
+    language_choice,
+    resolve_language,
+    save_language_choice,
+)
+from tests.i18n.pseudo import pseudo, write_pseudo_catalog
+
+
+@pytest.mark.parametrize(
+    ("preferences", "chosen"),
+    [
+        (["fr_CA.UTF-8"], "fr"),
+        (["de-CH", "fr"], "de"),
+        (["pt-BR", "es-419"], "es"),
+        (["C.UTF-8", "POSIX", "de"], "de"),
+        (["ja", "zh"], "en"),
+        ([], "en"),
+    ],
+)
+def test_the_first_preferred_language_piritimer_has_is_chosen(
+    preferences: list[str], chosen: str
+) -> None:
+    assert i18n.best_language(preferences, i18n.SHIPPED_LANGUAGES) == chosen
+
+
+def test_the_environment_is_read_as_gettext_reads_it() -> None:
+    assert i18n.environment_languages({"LANGUAGE": "de:fr", "LANG": "es_ES"}) == ["de", "fr"]
+    assert i18n.environment_languages({"LC_MESSAGES": "fr_FR.UTF-8", "LANG": "de"}) == [
+        "fr_FR.UTF-8"
+    ]
+    assert i18n.environment_languages({"LANG": "es_ES.UTF-8"}) == ["es_ES.UTF-8"]
+    assert i18n.environment_languages({}) == []
+
+
+def test_a_language_without_a_catalog_speaks_the_source_words(tmp_path: Path) -> None:
+    i18n.configure(tmp_path)
+    assert i18n.catalog("ja").gettext("Start") == "Start"
+    assert not i18n.has_catalog("ja")
+    assert i18n.has_catalog("en")
+    assert i18n.available_languages() == ("en",)
+
+
+def test_a_compiled_catalog_is_found_and_used(tmp_path: Path) -> None:
+    write_pseudo_catalog(tmp_path, "qps")
+    i18n.configure(tmp_path)
+    assert "qps" in i18n.available_languages()
+    assert i18n.best_language(["qps"]) == "qps"
+    i18n.use("qps")
+    marked = next(iter(_some_marked_string()), None)
+    if marked is not None:
+        assert i18n._(marked) == pseudo(marked)
+    assert i18n.current_language() == "qps"
+    i18n.use("en")
+    if marked is not None:
+        assert i18n._(marked) == marked
+
+
+def _some_marked_string() -> list[str]:
+    from tests.i18n.catalogs import TEMPLATE, messages, read
+
+    return [m.id for m in messages(read(TEMPLATE)) if isinstance(m.id, str) and not m.context]
+
+
+def test_the_shipped_catalogs_are_where_paths_says(in_language: Callable[[str], None]) -> None:
+    in_language("fr")
+    assert (paths.locale_dir() / "fr" / "LC_MESSAGES" / "piritimer.mo").is_file()
+    assert i18n.current_language() == "fr"
+    assert i18n.has_catalog("fr")
+
+
+def test_a_translators_catalog_can_be_tried_without_installing_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PIRITIMER_LOCALE_DIR", str(tmp_path))
+    assert paths.locale_dir() == tmp_path
+
+
+def test_the_chosen_language_is_kept_and_a_broken_value_follows_the_system(
+    tmp_path: Path,
+) -> None:
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    assert language_choice(settings) == FOLLOW_SYSTEM
+    save_language_choice(settings, "de")
+    assert language_choice(settings) == "de"
+    settings.setValue("ui/language", "<b>not a tag</b>")
+    assert language_choice(settings) == FOLLOW_SYSTEM
+
+
+def test_applying_a_language_sets_the_words_and_qlocale(
+    qapp: QApplication, in_language: Callable[[str], None]
+) -> None:
+    in_language("en")  # the real catalogs
+    try:
+        assert resolve_language("de") == "de"
+        assert apply_language(qapp, "de") == "de"
+        assert i18n.current_language() == "de"
+        assert QLocale().language() is QLocale.Language.German
+        assert QLocale().toString(1.5, "f", 1) == "1,5"
+    finally:
+        apply_language(qapp, "en")
+    assert QLocale().language() is QLocale.Language.English
+
+
+def test_a_session_names_its_language_as_a_tag() -> None:
+    def load(line: str) -> object:
+        text = textwrap.dedent(
+            f"""\
+            title: T
+            {line}
+            exercises:
+              - name: Figure four
+                hold: 30s
+            """
+        )
+        return load_session_bytes(text, label="s.yaml")
+
+    result = load("language: pt_br")
+    assert result.session is not None
+    assert result.session.language == "pt-BR"
+    result = load("language: French")
+    assert result.session is None
+    assert [str(d) for d in result.diagnostics] == [
+        "s.yaml:2:11: `language`: expected a language tag such as `fr`, `de` or `es-MX`,"
+        " found 'French'"
+    ]
