@@ -154,6 +154,14 @@ def has_catalog(language: str) -> bool:
     return isinstance(catalog(base).translations, _gettext.GNUTranslations)
 
 
+def for_session(language: str | None) -> Catalog:
+    """The words a session is framed in: its own ``language:``, else the app's.
+
+    Everything made from a session (step titles, the voice's framing words, spoken durations)
+    uses this; the app around it (menus, buttons, messages) uses ``_``."""
+    return catalog(language) if language else _active
+
+
 def use(language: str) -> Catalog:
     """Make ``language`` the app's language for ``_`` and friends."""
     global _active

@@ -140,3 +140,12 @@ def test_a_session_names_its_language_as_a_tag() -> None:
         "s.yaml:2:11: `language`: expected a language tag such as `fr`, `de` or `es-MX`,"
         " found 'French'"
     ]
+
+
+def test_a_session_is_framed_in_its_own_language_else_the_apps(
+    in_language: Callable[[str], None],
+) -> None:
+    in_language("de")
+    assert i18n.for_session("fr").language == "fr"
+    assert i18n.for_session("fr-CA").language == "fr"
+    assert i18n.for_session(None).language == "de"
