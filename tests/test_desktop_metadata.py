@@ -125,3 +125,26 @@ def test_each_hicolor_png_is_rendered_from_the_svg(qapp: QApplication, size: int
 def test_no_other_icon_sizes_lie_around() -> None:
     folders = {path.name for path in HICOLOR.iterdir()}
     assert folders == {f"{size}x{size}" for size in SIZES} | {"scalable"}
+
+
+def test_the_desktop_entry_metainfo_and_mime_type_speak_every_shipped_language() -> None:
+    from piritimer.core import i18n
+
+    entry = read_desktop_entry()
+    root = metainfo()
+    lang_attr = "{http://www.w3.org/XML/1998/namespace}lang"
+    summaries = {s.get(lang_attr) for s in root.findall("summary")}
+    mime = ElementTree.parse(DATA / f"{APP_ID}.xml").getroot()
+    comments = {
+        c.get(lang_attr)
+        for c in mime.iter("{http://www.freedesktop.org/standards/shared-mime-info}comment")
+    }
+    for language in i18n.SHIPPED_LANGUAGES:
+        if language == i18n.SOURCE_LANGUAGE:
+            continue
+        for key in ("GenericName", "Comment", "Keywords"):
+            assert entry.get(f"{key}[{language}]"), f"no {key}[{language}] in the desktop entry"
+        assert language in summaries
+        assert language in comments
+    # Software centres count the app's languages from its gettext catalogs.
+    assert text(root, "translation[@type='gettext']") == i18n.DOMAIN
