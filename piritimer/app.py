@@ -42,8 +42,10 @@ def create_application(qt_args: list[str]) -> QApplication:
     from PySide6.QtWidgets import QApplication
 
     from piritimer import paths
+    from piritimer.qt.lean_plugins import use_lean_plugins
     from piritimer.qt.worker_gc import collect_on_gui_thread
 
+    use_lean_plugins(paths.qt_plugins_dir())  # before the QApplication: it lists plugins once
     app = QApplication([sys.argv[0], *qt_args])
     # Python threads beside Qt (the practice log's writer, the library's reader) must never
     # be where a cycle holding a widget is freed.

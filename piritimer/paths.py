@@ -241,3 +241,8 @@ def image_file_problem(info: os.stat_result) -> str | None:
     if info.st_size > MAX_IMAGE_BYTES:
         return f"is {info.st_size:,} bytes; a picture may be at most {MAX_IMAGE_BYTES:,} bytes"
     return None
+
+
+def qt_plugins_dir() -> Path:
+    """Qt's plugin folders as piritimer loads them (qt/lean_plugins.py). Not created here."""
+    return user_cache_dir() / "qt-plugins"

@@ -168,6 +168,14 @@ def test_sound_and_voice_never_freeze_the_event_loop(
     assert stalls.get("session", 0.0) < FREEZE_STALL_MS, stalls
 
 
+def test_cues_play_without_a_multimedia_backend(cue_run: Run) -> None:
+    """The app leaves Qt's FFmpeg backend out (piritimer.qt.lean_plugins); every figure
+    here is measured that way, and no notice of it reaches the person."""
+    assert cue_run.report["lean_plugins"] is True
+    assert cue_run.report["media_backend_loaded"] is False
+    assert "No QtMultimedia backends" not in cue_run.stderr
+
+
 def test_every_kind_of_cue_was_expected(cue_run: Run) -> None:
     cues = {r.expected.cue for r in cue_run.results}
     assert cues >= {

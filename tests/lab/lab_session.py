@@ -23,6 +23,7 @@ import time
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
 
+from piritimer import paths
 from piritimer.audio.cues import Cue
 from piritimer.audio.guide import AudioGuide
 from piritimer.audio.hardware import open_audio_outputs
@@ -40,6 +41,7 @@ from piritimer.core.model import (
 )
 from piritimer.core.timeline import Timeline, compile_session
 from piritimer.qt.driver import EngineDriver
+from piritimer.qt.lean_plugins import use_lean_plugins
 from tests.lab import proctree
 
 SETTLE_S = 1.5
@@ -215,6 +217,12 @@ def open_outputs(app: QObject, design: str, voice: bool, engine: str) -> AudioOu
     return AudioOutputs(open_sink_output(app), SilentSpeechOutput())
 
 
+def media_backend_loaded() -> bool:
+    """Whether a Qt Multimedia backend plugin (FFmpeg's) is mapped into this process."""
+    with open("/proc/self/maps", encoding="utf-8") as maps:
+        return any("mediaplugin" in line for line in maps)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("kind", choices=("mixed", "breaths", "eyes"))
@@ -228,6 +236,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pause-s", type=float, default=5.0, help="for this long")
     options = parser.parse_args(argv)
 
+    # Qt's plugins as the app loads them: no multimedia backend (piritimer.qt.lean_plugins).
+    lean = use_lean_plugins(paths.qt_plugins_dir())
     app = QCoreApplication([sys.argv[0]])
     probe = StallProbe(app)
     timeline = build_timeline(options.kind, options.cycles)
@@ -313,6 +323,8 @@ def main(argv: list[str] | None = None) -> int:
                 "stall_ms": probe.worst_ms,
                 "cpu_running": running,
                 "cpu_paused": paused,
+                "lean_plugins": lean,
+                "media_backend_loaded": media_backend_loaded(),
             }
         )
     )
