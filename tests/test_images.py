@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -12,11 +13,19 @@ from pytestqt.qtbot import QtBot
 from piritimer import paths
 from piritimer.widgets.image import ImageView
 from piritimer.widgets.image_cache import MAX_SHOWN_SIDE, ImageCache
+from tests.app_locale import locale_default
 
 DRAWING = (
     '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
     'width="40" height="20">{body}</svg>'
 )
+
+
+@pytest.fixture(autouse=True)
+def english_numbers() -> Iterator[None]:
+    """The notices' sizes as the English app writes them ("8,000 × 8,000")."""
+    with locale_default("en"):
+        yield
 
 
 @pytest.fixture
