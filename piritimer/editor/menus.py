@@ -58,7 +58,7 @@ def build_menus(window: EditorWindow) -> EditorActions:
     open_ = _action(window, _("&Open…"), window.open_dialog, Keys.Open, Icons.SP_DialogOpenButton)
     save = _action(window, _("&Save"), window.save, Keys.Save, Icons.SP_DialogSaveButton)
     save_as = _action(window, _("Save &as…"), window.save_as, Keys.SaveAs)
-    copy = _action(window, _("Make a &copy in my sessions"), window.make_copy)
+    copy = _action(window, _("Make a co&py in my sessions"), window.make_copy)
     export = _action(
         window,
         _("&Export with pictures…"),
