@@ -133,11 +133,25 @@ def ask_open_path(parent: QWidget | None, directory: Path) -> Path | None:
     return Path(chosen) if chosen else None
 
 
+def go_to_line_dialog(parent: QWidget | None, current: int, last: int) -> QInputDialog:
+    """The question behind Ctrl+L (not yet shown): a line number from 1 to ``last``."""
+    dialog = QInputDialog(parent)
+    dialog.setInputMode(QInputDialog.InputMode.IntInput)
+    dialog.setWindowTitle(_("Go to line"))
+    dialog.setLabelText(_("Line (1–{last}):").format(last=last))
+    dialog.setIntRange(1, last)
+    dialog.setIntValue(current)
+    dialog.setOkButtonText(_("&Go"))
+    dialog.setCancelButtonText(_("Cancel"))
+    return dialog
+
+
 def ask_line(parent: QWidget | None, current: int, last: int) -> int | None:
-    line, ok = QInputDialog.getInt(
-        parent, _("Go to line"), _("Line (1–{last}):").format(last=last), current, 1, last
-    )
-    return line if ok else None
+    dialog = go_to_line_dialog(parent, current, last)
+    try:
+        return dialog.intValue() if dialog.exec() == QInputDialog.DialogCode.Accepted else None
+    finally:
+        dialog.deleteLater()
 
 
 def show_error(parent: QWidget | None, title: str, text: str) -> None:

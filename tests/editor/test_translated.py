@@ -118,6 +118,16 @@ def test_the_french_save_prompt_asks_in_french(make_editor: MakeEditor, speak: S
     box.deleteLater()
 
 
+def test_the_go_to_line_question_is_french(make_editor: MakeEditor, speak: Switch) -> None:
+    speak("fr")
+    dialog = prompts.go_to_line_dialog(make_editor(None), 3, 40)
+    assert dialog.windowTitle() == "Aller à la ligne"
+    assert dialog.labelText() == f"Ligne (1–40){NNBSP}:"
+    assert (dialog.okButtonText(), dialog.cancelButtonText()) == ("&Aller", "Annuler")
+    assert (dialog.intMinimum(), dialog.intMaximum(), dialog.intValue()) == (1, 40, 3)
+    dialog.deleteLater()
+
+
 @pytest.mark.parametrize(
     ("problems", "words"),
     [
