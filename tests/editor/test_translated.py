@@ -10,7 +10,15 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QLocale
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMenu, QMessageBox, QToolBar
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QMessageBox,
+    QToolBar,
+    QWidget,
+)
 
 from piritimer.core import i18n
 from piritimer.core.loader import load_session_bytes
@@ -18,6 +26,7 @@ from piritimer.editor import prompts
 from piritimer.editor.template import template
 from piritimer.editor.window import EditorWindow
 from tests.app_locale import locale_default
+from tests.i18n.pseudo import PSEUDO_LANGUAGE, is_pseudo, write_pseudo_catalog
 
 MakeEditor = Callable[[Path | None], EditorWindow]
 Switch = Callable[[str], None]
@@ -209,3 +218,31 @@ def test_the_french_template_is_french_and_opens_in_the_editor(
     assert "language: fr" in text
     assert "# Une séance piritimer." in text
     assert window.problems.lines() == []
+
+
+def test_every_word_the_editor_shows_is_marked_for_translation(
+    make_editor: MakeEditor, tmp_path: Path
+) -> None:
+    """Under the pseudo-locale every string the window shows comes out accented: one still in
+    plain English reached the window without going through the catalog."""
+    write_pseudo_catalog(tmp_path / "locale")
+    i18n.configure(tmp_path / "locale")
+    i18n.use(PSEUDO_LANGUAGE)
+    try:
+        window = make_editor(None)  # the template, too, is in the pseudo words
+        window.find_bar.open_bar()
+        window.find_bar.field.setText("zzz")
+        shown = [window.windowTitle(), *shown_texts(window)]
+        for widget in window.findChildren(QWidget):
+            shown += [widget.toolTip(), widget.accessibleName()]
+            if isinstance(widget, (QLabel, QAbstractButton)):
+                shown.append(widget.text())
+            if isinstance(widget, QLineEdit):
+                shown.append(widget.placeholderText())
+        header = window.preview.tree.headerItem()
+        shown += [header.text(i) for i in range(header.columnCount())]
+    finally:
+        i18n.use(i18n.SOURCE_LANGUAGE)
+    worded = [text for text in shown if re.search(r"[^\W\d_]{2,}", text)]
+    assert len(worded) > 40
+    assert [text for text in worded if not is_pseudo(text)] == []
