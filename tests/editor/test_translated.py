@@ -22,7 +22,9 @@ from PySide6.QtWidgets import (
 
 from piritimer.core import i18n
 from piritimer.core.loader import load_session_bytes
+from piritimer.core.timeline import StepKind, compile_session
 from piritimer.editor import prompts
+from piritimer.editor.preview_rows import preview_rows
 from piritimer.editor.template import template
 from piritimer.editor.window import EditorWindow
 from tests.app_locale import locale_default
@@ -246,3 +248,21 @@ def test_every_word_the_editor_shows_is_marked_for_translation(
     worded = [text for text in shown if re.search(r"[^\W\d_]{2,}", text)]
     assert len(worded) > 40
     assert [text for text in worded if not is_pseudo(text)] == []
+
+
+@pytest.mark.parametrize(("language", "lowered"), [(None, True), ("fr", True), ("de", False)])
+def test_a_steps_position_keeps_its_capital_only_where_nouns_do(
+    language: str | None, lowered: bool
+) -> None:
+    head = f"language: {language}\n" if language else ""
+    text = head + (
+        "title: T\nexercises:\n  - name: Stretch\n    sides: left then right\n    hold: 10s\n"
+    )
+    session = load_session_bytes(text).session
+    assert session is not None
+    timeline = compile_session(session)
+    step = next(s for s in timeline.steps if s.side is not None and s.kind is StepKind.HOLD)
+    where = step.position_text()
+    shown = preview_rows(timeline)[0].steps[step.index - timeline.exercise_range(0).start]
+    expected = where[:1].lower() + where[1:] if lowered else where
+    assert shown.texts[0] == f"{step.title} · {expected}"
