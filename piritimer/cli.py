@@ -47,15 +47,15 @@ def _new_arguments(parser: argparse.ArgumentParser) -> None:
 def _run_new(options: argparse.Namespace) -> int:
     """Write the commented starting template (with its schema modeline), never over a file."""
     from piritimer.core.schema import write_schema_beside
-    from piritimer.editor.template import TEMPLATE
+    from piritimer.editor.template import template
 
     path: Path | None = options.file
     if path is None:
-        sys.stdout.write(TEMPLATE)
+        sys.stdout.write(template())
         return 0
     try:
         with path.open("x", encoding="utf-8") as handle:
-            handle.write(TEMPLATE)
+            handle.write(template())
         schema = write_schema_beside(path.parent)
     except FileExistsError:
         print(f"piritimer new: {path} already exists; choose another name", file=sys.stderr)

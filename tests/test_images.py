@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -12,11 +13,19 @@ from pytestqt.qtbot import QtBot
 from piritimer import paths
 from piritimer.widgets.image import ImageView
 from piritimer.widgets.image_cache import MAX_SHOWN_SIDE, ImageCache
+from tests.app_locale import locale_default
 
 DRAWING = (
     '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
     'width="40" height="20">{body}</svg>'
 )
+
+
+@pytest.fixture(autouse=True)
+def english_numbers() -> Iterator[None]:
+    """The notices' sizes as the English app writes them ("8,000 × 8,000")."""
+    with locale_default("en"):
+        yield
 
 
 @pytest.fixture
@@ -252,3 +261,34 @@ def test_the_window_shows_a_picture_notice_in_its_status_bar(qtbot: QtBot, tmp_p
     assert window.statusBar().currentMessage() == (
         "Picture 'gone.png' not shown: it cannot be read (No such file or directory)."
     )
+
+
+def test_a_refused_picture_is_told_in_german_with_german_numbers(
+    qtbot: QtBot,
+    cache: ImageCache,
+    notices: list[str],
+    tmp_path: Path,
+    in_language: Callable[[str], None],
+) -> None:
+    in_language("de")
+    with locale_default("de"):
+        view(qtbot, cache, png(tmp_path / "bombe.png", 8000, 8000))
+    assert notices == [
+        "Bild 'bombe.png' wird nicht angezeigt: es hat 8.000 × 8.000 Pixel; piritimer dekodiert "
+        "höchstens 16,8 Megapixel (z. B. 4.096 × 4.096)."
+    ]
+
+
+def test_a_missing_picture_is_told_in_french(
+    qtbot: QtBot,
+    cache: ImageCache,
+    notices: list[str],
+    tmp_path: Path,
+    in_language: Callable[[str], None],
+) -> None:
+    in_language("fr")
+    view(qtbot, cache, tmp_path / "partie.png").grab()
+    assert notices == [
+        "Image 'partie.png' non affichée\u202f: elle ne peut pas être lue "
+        "(No such file or directory)."
+    ]

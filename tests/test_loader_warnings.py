@@ -58,9 +58,9 @@ def test_text_after_a_single_space_and_hash_is_a_comment() -> None:
 
 
 def test_the_template_style_comments_after_values_are_not_warned_about() -> None:
-    from piritimer.editor.template import TEMPLATE
+    from piritimer.editor.template import template
 
-    assert warnings(TEMPLATE) == []
+    assert warnings(template()) == []
 
 
 def test_a_spoken_line_too_long_for_its_step() -> None:

@@ -25,6 +25,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
 from piritimer.core.diagnostics import Diagnostic
+from piritimer.core.i18n import _
 from piritimer.editor.highlighter import YamlHighlighter
 from piritimer.editor.outline import error_span
 from piritimer.editor.theme import EditorTheme, current_theme
@@ -311,6 +312,8 @@ class _Gutter(QWidget):
         if line is None:
             return ""
         return "\n".join(
-            f"Line {d.line}, column {d.column}: {d.message}"
+            _("Line {line}, column {column}: {message}").format(
+                line=d.line, column=d.column, message=d.message
+            )
             for d in self.editor.diagnostics_at_line(line)
         )

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from piritimer import paths
+from piritimer.core.i18n import _
 from piritimer.editor.text_codec import TextFormat
 
 
@@ -24,7 +25,7 @@ class SessionDocument:
 
     @property
     def name(self) -> str:
-        return self.path.name if self.path else "New session"
+        return self.path.name if self.path else _("New session")
 
     @property
     def base_dir(self) -> Path | None:

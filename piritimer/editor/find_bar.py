@@ -13,7 +13,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from piritimer.core.i18n import _, ngettext
 from piritimer.editor.code_editor import CodeEditor, FindMatches
+from piritimer.widgets.numbers import whole
 
 MAX_MATCHES = 10_000
 
@@ -31,17 +33,20 @@ class FindBar(QWidget):
         super().__init__(parent)
         self.editor = editor
         self.field = QLineEdit()
-        self.field.setPlaceholderText("Find")
+        self.field.setPlaceholderText(_("Find"))
         self.field.setClearButtonEnabled(True)
         self.previous_button = _tool_button("▲")
-        self.previous_button.setToolTip("Previous match (Shift+Enter, Shift+F3)")
+        self.previous_button.setAccessibleName(_("Previous match"))
+        self.previous_button.setToolTip(_("Previous match (Shift+Enter, Shift+F3)"))
         self.next_button = _tool_button("▼")
-        self.next_button.setToolTip("Next match (Enter, F3)")
-        self.match_case = QCheckBox("Match case")
+        self.next_button.setAccessibleName(_("Next match"))
+        self.next_button.setToolTip(_("Next match (Enter, F3)"))
+        self.match_case = QCheckBox(_("Match case"))
         self.count_label = QLabel()
         self.count_label.setMinimumWidth(90)
         close = _tool_button("✕")
-        close.setToolTip("Close (Esc)")
+        close.setAccessibleName(_("Close the find bar"))
+        close.setToolTip(_("Close (Esc)"))
         close.setAutoRaise(True)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 4)
@@ -144,11 +149,19 @@ class FindBar(QWidget):
         if not self.field.text():
             self.count_label.setText("")
         elif not found:
-            self.count_label.setText("No matches")
+            self.count_label.setText(_("No matches"))
         elif current >= 0:
-            self.count_label.setText(f"{current + 1} of {len(found)}")
+            self.count_label.setText(
+                _("{current} of {count}").format(
+                    current=whole(current + 1), count=whole(len(found))
+                )
+            )
         else:
-            self.count_label.setText(f"{len(found)} matches")
+            self.count_label.setText(
+                ngettext("{count} match", "{count} matches", len(found)).format(
+                    count=whole(len(found))
+                )
+            )
         not_found = bool(self.field.text()) and not found
         background = self.editor.theme.not_found_background.name()
         self.field.setStyleSheet(f"QLineEdit {{ background: {background}; }}" if not_found else "")

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from piritimer.core.durations import format_clock
+from piritimer.core.i18n import _, ngettext
 from piritimer.core.timeline import Timeline
 from piritimer.editor.banner import Banner
 from piritimer.editor.preview_rows import (
@@ -26,7 +27,8 @@ from piritimer.editor.preview_rows import (
     preview_rows,
 )
 from piritimer.editor.theme import EditorTheme
-from piritimer.widgets.plain import plain_label, plain_tooltip
+from piritimer.widgets.numbers import whole
+from piritimer.widgets.plain import escape, plain_label, plain_tooltip
 
 _EXERCISE = Qt.ItemDataRole.UserRole
 _LAZY = "…"
@@ -71,7 +73,7 @@ class PreviewPane(QWidget):
         self.stale = Banner(theme.warning_background)
         self.tree = QTreeWidget()
         self.tree.setColumnCount(3)
-        self.tree.setHeaderLabels(["Exercise / step", "Starts", "Length"])
+        self.tree.setHeaderLabels([_("Exercise / step"), _("Starts"), _("Length")])
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -81,8 +83,8 @@ class PreviewPane(QWidget):
         self.tree.setUniformRowHeights(True)
         self.tree.itemExpanded.connect(self._fill_steps)
         self.tree.itemClicked.connect(self._pick)
-        self.try_button = QPushButton("▶  Try this exercise")
-        self.try_button.setToolTip("Run only the exercise under the cursor (Ctrl+T)")
+        self.try_button = QPushButton(_("▶  Try this exercise"))
+        self.try_button.setToolTip(_("Run only the exercise under the cursor (Ctrl+T)"))
         self.try_button.clicked.connect(self.tryRequested)
         # Everything that describes the shown version fades together while it is out of date.
         content = QWidget()
@@ -126,8 +128,8 @@ class PreviewPane(QWidget):
             self.tree.clear()
             self._rows = []
             self._bold = None
-            self.title.setText("No preview yet")
-            self.summary.setText("Fix the problems listed below to see the session here.")
+            self.title.setText(_("No preview yet"))
+            self.summary.setText(_("Fix the problems listed below to see the session here."))
             self.total.setText("")
             self.tree.hide()
             self._update_try()
@@ -138,14 +140,19 @@ class PreviewPane(QWidget):
         self.summary.setText(session.summary or "")
         self.summary.setVisible(bool(session.summary))
         count = len(session.exercises)
+        steps = len(timeline.steps)
         parts = [
-            f"Total <b>{format_clock(timeline.total_s)}</b>",
-            f"{count} exercise{'s' if count != 1 else ''}",
-            f"{len(timeline.steps)} steps",
+            _("Total <b>{clock}</b>").format(clock=escape(format_clock(timeline.total_s))),
+            ngettext("{count} exercise", "{count} exercises", count).format(count=whole(count)),
+            ngettext("{count} step", "{count} steps", steps).format(count=whole(steps)),
         ]
         if timeline.wait_count:
             waits = timeline.wait_count
-            parts.append(f"waits for you {waits} time{'s' if waits != 1 else ''}")
+            parts.append(
+                ngettext("waits for you {count} time", "waits for you {count} times", waits).format(
+                    count=whole(waits)
+                )
+            )
         self.total.setText(" · ".join(parts))
         self._update_rows(list(rows if rows is not None else preview_rows(timeline)))
         self.set_current_exercise(self._current)
@@ -200,10 +207,14 @@ class PreviewPane(QWidget):
         """Mark what is shown as an older version (the text now has ``problems`` errors)."""
         self.out_of_date = out_of_date and self.timeline is not None
         if self.out_of_date:
-            count = f"{problems} problem{'s' if problems != 1 else ''}"
             self.stale.show_message(
-                f"<b>Out of date</b> — showing the last version without errors. "
-                f"Fix the {count} to update.",
+                ngettext(
+                    "<b>Out of date</b> — showing the last version without errors. "
+                    "Fix the {count} problem to update.",
+                    "<b>Out of date</b> — showing the last version without errors. "
+                    "Fix the {count} problems to update.",
+                    problems,
+                ).format(count=whole(problems)),
                 [],
             )
         else:
@@ -247,11 +258,11 @@ class PreviewPane(QWidget):
         usable = not self.out_of_date and index is not None and index < len(exercises)
         self.try_button.setEnabled(usable)
         if usable and index is not None:
-            self.try_button.setText(f"▶  Try “{exercises[index].name}”")
+            self.try_button.setText(_("▶  Try “{name}”").format(name=exercises[index].name))
         elif self.out_of_date:
-            self.try_button.setText("▶  Try this exercise (fix the problems first)")
+            self.try_button.setText(_("▶  Try this exercise (fix the problems first)"))
         else:
-            self.try_button.setText("▶  Try this exercise (put the cursor in one)")
+            self.try_button.setText(_("▶  Try this exercise (put the cursor in one)"))
 
     # -- tree ----------------------------------------------------------------------------------
 

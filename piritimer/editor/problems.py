@@ -9,6 +9,8 @@ from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from piritimer.core.diagnostics import Diagnostic, Severity
+from piritimer.core.i18n import _
+from piritimer.widgets.numbers import whole
 from piritimer.widgets.plain import plain_tooltip
 
 _POSITION = Qt.ItemDataRole.UserRole
@@ -72,7 +74,9 @@ class ProblemList(QWidget):
         rows = [
             (
                 d.severity is Severity.ERROR,
-                f"Line {d.line}, column {d.column}:  {d.message}",
+                _("Line {line}, column {column}:  {message}").format(
+                    line=d.line, column=d.column, message=d.message
+                ),
                 plain_tooltip(d.message),
                 (d.line, d.column),
             )
@@ -98,11 +102,13 @@ class ProblemList(QWidget):
         self._rows = rows
         count = len(rows)
         if count:
-            self.heading.setText(f"<b>Problems</b> ({count}) — click one to go to it")
-        else:
             self.heading.setText(
-                f"<span style='color:{self._ok_color}'>✔</span> <b>No problems</b>"
-                " — the session is valid"
+                _("<b>Problems</b> ({count}) — click one to go to it").format(count=whole(count))
+            )
+        else:
+            mark = f"<span style='color:{self._ok_color}'>✔</span>"
+            self.heading.setText(
+                _("{mark} <b>No problems</b> — the session is valid").format(mark=mark)
             )
         self.list.setVisible(bool(count))
         # Tall enough for every problem up to VISIBLE_ROWS, then it scrolls.

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QIODevice, QSaveFile
 
+from piritimer.core.i18n import _
 from piritimer.editor.backups import keep_backup
 
 
@@ -25,20 +26,30 @@ def write_atomically(path: Path, data: bytes) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise SaveError(f"cannot create the folder {path.parent}: {error.strerror}") from None
+        raise SaveError(
+            _("cannot create the folder {folder}: {reason}").format(
+                folder=path.parent, reason=error.strerror or error
+            )
+        ) from None
     target = QSaveFile(str(path))
     # Never fall back to writing the target in place (read-only folder): that is exactly the
     # half-written state this module exists to prevent.
     target.setDirectWriteFallback(False)
     if not target.open(QIODevice.OpenModeFlag.WriteOnly):
-        raise SaveError(f"cannot write {path}: {target.errorString()}")
+        raise SaveError(_cannot_write(path, target.errorString()))
     if target.write(data) != len(data):
         message = target.errorString()
         target.cancelWriting()
         target.commit()  # discards the temporary file
-        raise SaveError(f"cannot write {path}: {message}")
+        raise SaveError(_cannot_write(path, message))
     if not target.commit():
-        raise SaveError(f"cannot save {path}: {target.errorString()}")
+        raise SaveError(
+            _("cannot save {path}: {reason}").format(path=path, reason=target.errorString())
+        )
+
+
+def _cannot_write(path: Path, reason: str) -> str:
+    return _("cannot write {path}: {reason}").format(path=path, reason=reason)
 
 
 def save_file(

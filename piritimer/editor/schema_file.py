@@ -23,7 +23,15 @@ Writer = Callable[[Path, bytes], None]
 
 
 class SchemaCopyError(OSError):
-    """The schema beside a saved session could not be written (the session is saved)."""
+    """The schema beside a saved session could not be written (the session is saved).
+
+    It carries the pieces, not a sentence: the window says the whole sentence in the app's
+    language."""
+
+    def __init__(self, target: Path, reason: str) -> None:
+        super().__init__(f"the schema beside it ({target}) was not written: {reason}")
+        self.target = target
+        self.reason = reason
 
 
 def refers_to_schema(text: str) -> bool:
@@ -62,7 +70,5 @@ def ensure_schema_beside(
         write(target, data)
     except OSError as error:
         reason = error.strerror or str(error)
-        raise SchemaCopyError(
-            f"the schema beside it ({target}) was not written: {reason}"
-        ) from None
+        raise SchemaCopyError(target, reason) from None
     return target

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from piritimer.core.i18n import _
+
 _BOM = "\ufeff"
 
 
@@ -33,7 +35,11 @@ def decode(data: bytes) -> tuple[str, TextFormat]:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
-        raise NotUtf8Error(f"byte 0x{data[error.start]:02x} at offset {error.start}") from None
+        raise NotUtf8Error(
+            _("byte {byte} at offset {offset}").format(
+                byte=f"0x{data[error.start]:02x}", offset=error.start
+            )
+        ) from None
     bom = text.startswith(_BOM)
     text = text.removeprefix(_BOM)
     crlf = text.count("\r\n")

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from piritimer import paths
 from piritimer.core.bundle import BundleError, bundle_images, write_bundle
 from piritimer.core.diagnostics import Severity
+from piritimer.core.i18n import _, ngettext
 from piritimer.core.timeline import compile_session
 from piritimer.editor import prompts, recovery
 from piritimer.editor.backups import backup_folder, backups_root
@@ -36,9 +37,10 @@ from piritimer.editor.preview import PreviewPane
 from piritimer.editor.problems import ProblemList
 from piritimer.editor.saving import SaveError, save_file, write_atomically
 from piritimer.editor.schema_file import SchemaCopyError, Writer, ensure_schema_beside
-from piritimer.editor.template import TEMPLATE
+from piritimer.editor.template import template
 from piritimer.editor.text_codec import NotUtf8Error, decode
 from piritimer.widgets.notices import OnceNotice, cannot_write
+from piritimer.widgets.numbers import date_and_time, whole
 from piritimer.widgets.plain import escape, plain_label
 
 RECOVERY_INTERVAL_MS = 2000
@@ -147,9 +149,21 @@ class EditorWindow(QMainWindow):
         try:
             data = path.read_bytes()
             text, text_format = decode(data)
-        except (OSError, NotUtf8Error) as error:
-            reason = error.strerror if isinstance(error, OSError) else f"not UTF-8 ({error})"
-            prompts.show_error(self, "Cannot open session", f"Cannot open {path}: {reason}")
+        except NotUtf8Error as error:
+            prompts.show_error(
+                self,
+                _("Cannot open session"),
+                _("Cannot open {path}: it is not UTF-8 text ({detail}).").format(
+                    path=path, detail=error
+                ),
+            )
+            return False
+        except OSError as error:
+            prompts.show_error(
+                self,
+                _("Cannot open session"),
+                _("Cannot open {path}: {reason}").format(path=path, reason=error.strerror or error),
+            )
             return False
         self.document = SessionDocument(path, text_format, data)
         self._set_text(text)
@@ -160,7 +174,7 @@ class EditorWindow(QMainWindow):
 
     def new_from_template(self) -> None:
         self.document = SessionDocument()
-        self._set_text(TEMPLATE)
+        self._set_text(template())
         taken = {window.recovery_key for window in _live if window is not self}
         untitled = [r for r in recovery.pending() if r.original is None and r.key not in taken]
         self._offer_recovery(untitled[0] if untitled else None)
@@ -180,8 +194,13 @@ class EditorWindow(QMainWindow):
         self._cursor_moved()
 
     def _update_title(self) -> None:
-        suffix = " (read-only)" if self.document.bundled else ""
-        self.setWindowTitle(f"{self.document.name}[*]{suffix} — piritimer editor")
+        # [*] is where Qt shows the unsaved mark; it stays in every language.
+        title = (
+            _("{name}[*] (read-only) — piritimer editor")
+            if self.document.bundled
+            else _("{name}[*] — piritimer editor")
+        )
+        self.setWindowTitle(title.format(name=self.document.name))
         self.setWindowModified(self.editor.document().isModified())
         self.commands.save.setEnabled(not self.document.bundled)
         self.commands.copy.setEnabled(self.document.bundled)
@@ -189,9 +208,11 @@ class EditorWindow(QMainWindow):
     def _update_read_only_bar(self) -> None:
         if self.document.bundled:
             self.read_only_bar.show_message(
-                "<b>This is a bundled session</b> — it comes with piritimer and cannot be "
-                "changed here. Make a copy to edit your own version.",
-                [("Make a copy in my sessions", self.make_copy)],
+                _(
+                    "<b>This is a bundled session</b> — it comes with piritimer and cannot be "
+                    "changed here. Make a copy to edit your own version."
+                ),
+                [(_("Make a copy in my sessions"), self.make_copy)],
             )
         else:
             self.read_only_bar.hide()
@@ -200,7 +221,7 @@ class EditorWindow(QMainWindow):
 
     def _text_changed(self) -> None:
         self.checker.schedule(self.text())
-        self._set_state("Checking…", None)
+        self._set_state(_("Checking…"), None)
         if self.editor.document().isModified() and not self._recovery_timer.isActive():
             # Throttled, not restarted: steady typing still reaches the disk every interval.
             self._recovery_timer.start()
@@ -213,12 +234,21 @@ class EditorWindow(QMainWindow):
         warnings = len(diagnostics) - errors
         if check.timeline is not None:
             self.preview.show_timeline(check.timeline, check.rows)
-            noted = f", {warnings} warning{'s' if warnings != 1 else ''}" if warnings else ""
-            self._set_state(f"✔ Valid{noted}", self.editor.theme.string)
+            state = (
+                ngettext("✔ Valid, {count} warning", "✔ Valid, {count} warnings", warnings).format(
+                    count=whole(warnings)
+                )
+                if warnings
+                else _("✔ Valid")
+            )
+            self._set_state(state, self.editor.theme.string)
         else:
             self.preview.set_out_of_date(True, errors)
             self._set_state(
-                f"✖ {errors} problem{'s' if errors != 1 else ''}", self.editor.theme.error
+                ngettext("✖ {count} problem", "✖ {count} problems", errors).format(
+                    count=whole(errors)
+                ),
+                self.editor.theme.error,
             )
         self._cursor_moved()
 
@@ -231,7 +261,10 @@ class EditorWindow(QMainWindow):
     def _cursor_moved(self) -> None:
         cursor = self.editor.textCursor()
         line, column = cursor.blockNumber() + 1, cursor.positionInBlock() + 1
-        self.position_label.setText(f"Line {line}, column {column}")
+        # Line numbers as the gutter paints them: digits, never grouped ("Line 1234").
+        self.position_label.setText(
+            _("Line {line}, column {column}").format(line=line, column=column)
+        )
         self.preview.set_current_exercise(self.exercise_under_cursor())
         self.commands.try_exercise.setEnabled(self.preview.try_button.isEnabled())
 
@@ -245,11 +278,11 @@ class EditorWindow(QMainWindow):
         """Emit a fresh timeline of just the exercise under the cursor (never a running one)."""
         check = self.checker.check_now(self.text()) if self.checker.pending else self.checker.last
         if check is None or check.result.session is None:
-            self.statusBar().showMessage("Fix the problems first to try an exercise.", 5000)
+            self.statusBar().showMessage(_("Fix the problems first to try an exercise."), 5000)
             return
         index = exercise_at_line(check.result.session, self.text(), self.editor.cursor_line())
         if index is None:
-            self.statusBar().showMessage("Put the cursor inside an exercise to try it.", 5000)
+            self.statusBar().showMessage(_("Put the cursor inside an exercise to try it."), 5000)
             return
         self.tryTimeline.emit(compile_session(check.result.session, only_exercise=index))
 
@@ -270,14 +303,16 @@ class EditorWindow(QMainWindow):
         return self._write(self.document.path)
 
     def save_as(self) -> bool:
-        suggested = self.document.path or paths.user_sessions_dir() / "my-session.yaml"
+        suggested = self.document.path or paths.user_sessions_dir() / _("my-session.yaml")
         if self.document.bundled and self.document.path is not None:
             suggested = unique_copy_path(self.document.path, paths.user_sessions_dir())
         target = prompts.ask_save_path(self, suggested)
         if target is None:
             return False
         if paths.is_bundled(target):
-            prompts.show_error(self, "Cannot save here", "Bundled sessions cannot be changed.")
+            prompts.show_error(
+                self, _("Cannot save here"), _("Bundled sessions cannot be changed.")
+            )
             return False
         return self._write(target)
 
@@ -291,7 +326,11 @@ class EditorWindow(QMainWindow):
         try:
             backup = save_file(target, data, on_backup_error=backup_errors.append)
         except SaveError as error:
-            prompts.show_error(self, "Not saved", f"{error}\n\nThe file on disk is unchanged.")
+            prompts.show_error(
+                self,
+                _("Not saved"),
+                _("{reason}\n\nThe file on disk is unchanged.").format(reason=error),
+            )
             return False
         recovery.discard(self.recovery_key)
         renamed = target != self.document.path
@@ -306,27 +345,32 @@ class EditorWindow(QMainWindow):
         self.disk.watch(target, data)
         self._update_title()
         self.disk_bar.hide()
-        kept = " · previous version kept in backups" if backup else ""
         if backup_errors:
             self.faults.fault(
                 "backups",
-                "<b>Previous versions are not being kept</b> — "
-                f"{escape(cannot_write(backup_errors[0], backups_root()))}. "
-                "Saving itself still works.",
+                _(
+                    "<b>Previous versions are not being kept</b> — {reason}. "
+                    "Saving itself still works."
+                ).format(reason=escape(cannot_write(backup_errors[0], backups_root()))),
             )
         elif backup:
             self._fault_cleared("backups")
-        self.statusBar().showMessage(f"Saved {target.name}{kept}", 6000)
+        saved = (
+            _("Saved {name} · previous version kept in backups") if backup else _("Saved {name}")
+        )
+        self.statusBar().showMessage(saved.format(name=target.name), 6000)
         self.saved.emit(target)
         try:  # after the state above: the session is saved whatever happens to the schema
             ensure_schema_beside(target, text, self.schema_writer)
         except SchemaCopyError as error:
             prompts.show_error(
                 self,
-                "Saved, without the schema",
-                f"{target.name} is saved, but {error}.\n\nEditors that check session files "
-                "against the schema will not check this one until it is written; saving "
-                "again tries again.",
+                _("Saved, without the schema"),
+                _(
+                    "{name} is saved, but the schema beside it ({schema}) was not written: "
+                    "{reason}.\n\nEditors that check session files against the schema will "
+                    "not check this one until it is written; saving again tries again."
+                ).format(name=target.name, schema=error.target, reason=error.reason),
             )
         return True
 
@@ -339,10 +383,12 @@ class EditorWindow(QMainWindow):
         try:
             write_atomically(target, self.document.disk_bytes or source.read_bytes())
         except (SaveError, OSError) as error:
-            prompts.show_error(self, "Cannot make a copy", str(error))
+            prompts.show_error(self, _("Cannot make a copy"), str(error))
             return None
         self.load(target)
-        self.statusBar().showMessage(f"Copied to {target}; this copy is yours to edit.", 8000)
+        self.statusBar().showMessage(
+            _("Copied to {path}; this copy is yours to edit.").format(path=target), 8000
+        )
         self.saved.emit(target)
         return target
 
@@ -352,11 +398,13 @@ class EditorWindow(QMainWindow):
         check = self.checker.check_now(self.text())
         if check.result.session is None:
             prompts.show_error(
-                self, "Cannot export", "Fix the problems first: a bundle holds a working session."
+                self,
+                _("Cannot export"),
+                _("Fix the problems first: a bundle holds a working session."),
             )
             return None
         folder = self.document.base_dir or paths.user_sessions_dir()
-        stem = self.document.path.stem if self.document.path else "my-session"
+        stem = self.document.path.stem if self.document.path else _("my-session")
         target = prompts.ask_export_path(self, folder / f"{stem}.piritimer")
         if target is None:
             return None
@@ -364,9 +412,9 @@ class EditorWindow(QMainWindow):
         try:
             written = write_bundle(self.document.text_format.encode(self.text()), images, target)
         except BundleError as error:
-            prompts.show_error(self, "Not exported", str(error))
+            prompts.show_error(self, _("Not exported"), str(error))
             return None
-        self.statusBar().showMessage(f"Exported to {written}", 8000)
+        self.statusBar().showMessage(_("Exported to {path}").format(path=written), 8000)
         return written
 
     def show_backups(self) -> None:
@@ -391,9 +439,10 @@ class EditorWindow(QMainWindow):
         except OSError as error:
             self.faults.fault(
                 "recovery",
-                "<b>Unsaved changes are not being kept safe</b> — "
-                f"{escape(recovery.reason(error))}. "
-                "Save your work to keep it; piritimer keeps trying.",
+                _(
+                    "<b>Unsaved changes are not being kept safe</b> — {reason}. "
+                    "Save your work to keep it; piritimer keeps trying."
+                ).format(reason=escape(recovery.reason(error))),
             )
         else:
             self._fault_cleared("recovery")
@@ -414,7 +463,7 @@ class EditorWindow(QMainWindow):
                 recovery.discard(found.key)
             self.recovery_bar.hide()
             return
-        when = found.saved_at.strftime("%d %b %Y at %H:%M")
+        when = date_and_time(found.saved_at)
 
         def restore() -> None:
             self.recovery_key = found.key
@@ -429,9 +478,11 @@ class EditorWindow(QMainWindow):
             self.recovery_bar.hide()
 
         self.recovery_bar.show_message(
-            f"<b>Unsaved changes were recovered</b> — piritimer closed before they were saved "
-            f"(last kept {when}).",
-            [("Restore them", restore), ("Discard", dismiss)],
+            _(
+                "<b>Unsaved changes were recovered</b> — piritimer closed before they were "
+                "saved (last kept {when})."
+            ).format(when=escape(when)),
+            [(_("Restore them"), restore), (_("Discard"), dismiss)],
         )
 
     # -- changes made outside --------------------------------------------------------------------
@@ -442,9 +493,11 @@ class EditorWindow(QMainWindow):
             return
         name = self.document.name
         self.disk_bar.show_message(
-            f"<b>{escape(name)} changed on disk.</b> Reload it and lose your unsaved changes, or "
-            "keep editing yours (saving replaces the other version, which stays in backups).",
-            [("Reload", self.reload_from_disk), ("Keep mine", self.disk_bar.hide)],
+            _(
+                "<b>{name} changed on disk.</b> Reload it and lose your unsaved changes, or "
+                "keep editing yours (saving replaces the other version, which stays in backups)."
+            ).format(name=escape(name)),
+            [(_("Reload"), self.reload_from_disk), (_("Keep mine"), self.disk_bar.hide)],
         )
 
     def reload_from_disk(self) -> None:
@@ -455,7 +508,9 @@ class EditorWindow(QMainWindow):
         recovery.discard(self.recovery_key)
         if self.load(path):
             self.editor.go_to(line)
-            self.statusBar().showMessage(f"Reloaded {path.name}: it changed on disk.", 6000)
+            self.statusBar().showMessage(
+                _("Reloaded {name}: it changed on disk.").format(name=path.name), 6000
+            )
 
     # -- opening others and closing ------------------------------------------------------------
 

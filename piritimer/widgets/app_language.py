@@ -15,6 +15,8 @@ from piritimer.core import i18n
 LANGUAGE_KEY = "ui/language"
 """A language tag, or empty to follow the system (the default)."""
 FOLLOW_SYSTEM = ""
+QT_TRANSLATOR_NAME = "piritimerQtTranslations"
+"""The object name of the installed translator of Qt's own strings (one at a time)."""
 
 
 def language_choice(settings: QSettings) -> str:
@@ -48,11 +50,8 @@ def apply_language(app: QCoreApplication | None, choice: str) -> str:
     i18n.use(language)
     locale = QLocale(language) if choice != FOLLOW_SYSTEM else _system_locale_for(language)
     QLocale.setDefault(locale)
-    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    if app is not None and language != i18n.SOURCE_LANGUAGE:
-        translator = QTranslator(app)
-        if translator.load(locale, "qtbase", "_", folder):
-            app.installTranslator(translator)
+    if app is not None:
+        _use_qt_translations(app, locale, language)
     if isinstance(app, QGuiApplication):
         app.setLayoutDirection(
             Qt.LayoutDirection.RightToLeft
@@ -60,6 +59,23 @@ def apply_language(app: QCoreApplication | None, choice: str) -> str:
             else Qt.LayoutDirection.LeftToRight
         )
     return language
+
+
+def _use_qt_translations(app: QCoreApplication, locale: QLocale, language: str) -> None:
+    """Qt's own words in ``language``: the translator installed for an earlier choice goes
+    first, or its words would outlive it (English buttons would stay French)."""
+    for old in app.findChildren(QTranslator, QT_TRANSLATOR_NAME):
+        app.removeTranslator(old)
+        old.setParent(None)  # no longer the app's: freed with its last reference
+    if language == i18n.SOURCE_LANGUAGE:
+        return
+    translator = QTranslator(app)
+    translator.setObjectName(QT_TRANSLATOR_NAME)
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if translator.load(locale, "qtbase", "_", folder):
+        app.installTranslator(translator)
+    else:
+        translator.setParent(None)
 
 
 def _system_locale_for(language: str) -> QLocale:

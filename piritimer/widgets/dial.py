@@ -36,6 +36,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from piritimer.core.breathing import breath_fullness, fullness_speed
+from piritimer.core.i18n import N_, _
 from piritimer.core.timeline import StepKind
 from piritimer.widgets.fit import largest_fitting_size
 from piritimer.widgets.theme import LIGHT, Colors
@@ -47,7 +48,8 @@ large enough to hold the count."""
 _DIGIT = re.compile(r"[0-9]")
 REFERENCE_COUNT = "00"
 """The shape every count is at least as large as: a hold's two digits of seconds."""
-PAUSED_TEXT = "PAUSED"
+PAUSED_TEXT = N_("PAUSED")
+"""Written across the paused dial, in capitals, in the app's language (``paused_text``)."""
 VEIL_ALPHA = 225
 """How much of the dial the paused veil hides (of 255): the count shows through, dim."""
 
@@ -229,11 +231,16 @@ class Dial(QWidget):
             self._fonts[key] = size
         return size
 
+    @staticmethod
+    def paused_text() -> str:
+        return _(PAUSED_TEXT)
+
     def paused_font(self) -> QFont:
-        """The PAUSED banner's font: bold, as wide as the dial allows."""
+        """The PAUSED banner's font: bold, as wide as the dial allows (for the word in the
+        app's language: "ANGEHALTEN" is fitted as it is, not as "PAUSED" would be)."""
         font = QFont(self.font())
         font.setWeight(QFont.Weight.Black)
-        font.setPixelSize(self._fitted(font, PAUSED_TEXT, self.paused_rect()))
+        font.setPixelSize(self._fitted(font, self.paused_text(), self.paused_rect()))
         return font
 
     def paused_rect(self) -> QRect:
@@ -299,7 +306,7 @@ class Dial(QWidget):
         band = self.paused_rect()
         painter.setFont(self.paused_font())
         painter.setPen(QColor(self._colors.accent))
-        painter.drawText(band, int(Qt.AlignmentFlag.AlignCenter.value), PAUSED_TEXT)
+        painter.drawText(band, int(Qt.AlignmentFlag.AlignCenter.value), self.paused_text())
 
     def _paint_count(self, painter: QPainter) -> None:
         """The count, centred in count_rect. Its laid-out text is kept between frames (shaping

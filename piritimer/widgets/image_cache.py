@@ -23,7 +23,9 @@ from PySide6.QtGui import QImageIOHandler, QImageReader, QPixmap
 
 from piritimer import paths
 from piritimer.core.diagnostics import quoted
+from piritimer.core.i18n import _
 from piritimer.core.svg_check import svg_problem
+from piritimer.widgets.numbers import decimal, whole
 
 if TYPE_CHECKING:
     from PySide6.QtSvg import QSvgRenderer
@@ -89,7 +91,9 @@ class ImageCache(QObject):
         if picture.problem is not None and key not in self._told:
             self._told.add(key)
             name = quoted(path_name(picture.path))
-            self.notice.emit(f"Picture {name} not shown: {picture.problem}.")
+            self.notice.emit(
+                _("Picture {name} not shown: {reason}.").format(name=name, reason=picture.problem)
+            )
         return picture
 
     @staticmethod
@@ -113,13 +117,13 @@ class ImageCache(QObject):
 
         renderer = QSvgRenderer(QByteArray(data))
         if not renderer.isValid() or renderer.defaultSize().isEmpty():
-            return self._refused(path, "it is not an SVG drawing piritimer can read")
+            return self._refused(path, _("it is not an SVG drawing piritimer can read"))
         return Picture(path, renderer.defaultSize(), svg=renderer)
 
     def _decode_bitmap(self, path: Path, data: bytes) -> Picture:
         image_format = _FORMATS.get(path.suffix.lower())
         if image_format is None:
-            return self._refused(path, "it is not a picture piritimer shows")
+            return self._refused(path, _("it is not a picture piritimer shows"))
         buffer = QBuffer()
         buffer.setData(QByteArray(data))
         buffer.open(QIODevice.OpenModeFlag.ReadOnly)
@@ -129,22 +133,41 @@ class ImageCache(QObject):
         reader.setAutoDetectImageFormat(False)
         natural = reader.size()
         if natural.isEmpty():
-            return self._refused(path, f"it is not a {image_format.upper()} picture")
+            return self._refused(
+                path, _("it is not a {format} picture").format(format=image_format.upper())
+            )
         scaled = shown_size(natural)
         pixels = natural.width() * natural.height()
         shrinks = reader.supportsOption(QImageIOHandler.ImageOption.ScaledSize)
         if pixels > MAX_SHRUNK_PIXELS or (pixels > MAX_DECODED_PIXELS and not shrinks):
+            reason = (
+                _(
+                    "it is {width} × {height} pixels; piritimer decodes at most {most} "
+                    "megapixels (e.g. {side} × {side}), or {jpeg} megapixels from a JPEG"
+                )
+                if shrinks
+                else _(
+                    "it is {width} × {height} pixels; piritimer decodes at most {most} "
+                    "megapixels (e.g. {side} × {side})"
+                )
+            )
             return self._refused(
                 path,
-                f"it is {natural.width():,} × {natural.height():,} pixels; piritimer decodes "
-                f"at most {MAX_DECODED_PIXELS / 1e6:.1f} megapixels (e.g. 4,096 × 4,096)"
-                + (f", or {MAX_SHRUNK_PIXELS / 1e6:.0f} megapixels from a JPEG" if shrinks else ""),
+                reason.format(
+                    width=whole(natural.width()),
+                    height=whole(natural.height()),
+                    most=decimal(MAX_DECODED_PIXELS / 1e6, 1),
+                    side=whole(4096),
+                    jpeg=decimal(MAX_SHRUNK_PIXELS / 1e6, 0),
+                ),
             )
         if scaled != natural:
             reader.setScaledSize(scaled)
         image = reader.read()
         if image.isNull():
-            return self._refused(path, f"it cannot be decoded ({reader.errorString()})")
+            return self._refused(
+                path, _("it cannot be decoded ({reason})").format(reason=reader.errorString())
+            )
         return Picture(path, image.size(), pixmap=QPixmap.fromImage(image))
 
 
@@ -169,7 +192,9 @@ def read_capped(path: Path) -> bytes:
             raise paths.ImageRefused(f"it {problem}")
         data = handle.read(paths.MAX_IMAGE_BYTES + 1)
     if len(data) > paths.MAX_IMAGE_BYTES:
-        raise paths.ImageRefused(f"it grew past {paths.MAX_IMAGE_BYTES:,} bytes while read")
+        raise paths.ImageRefused(
+            _("it grew past {count} bytes while read").format(count=whole(paths.MAX_IMAGE_BYTES))
+        )
     return data
 
 
@@ -182,7 +207,7 @@ def path_name(path: Path) -> str:
 
 def _reason(error: OSError | ValueError) -> str:
     if isinstance(error, OSError):
-        return f"it cannot be read ({error.strerror or error})"
+        return _("it cannot be read ({reason})").format(reason=error.strerror or error)
     return str(error)
 
 

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from piritimer.core.i18n import _
+
 
 def cannot_write(error: OSError, where: object) -> str:
     """ "cannot write to <where>: <reason>", for a person, from a failed write."""
-    return f"cannot write to {error.filename or where}: {error.strerror or error}"
+    return _("cannot write to {place}: {reason}").format(
+        place=error.filename or where, reason=error.strerror or error
+    )
 
 
 class OnceNotice:

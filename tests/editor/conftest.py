@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -11,7 +11,15 @@ from pytestqt.qtbot import QtBot
 
 from piritimer.editor import prompts
 from piritimer.editor.window import EditorWindow
+from tests.app_locale import locale_default
 from tests.editor.helpers import FIXTURE, ScriptedPrompts
+
+
+@pytest.fixture(autouse=True)
+def english_numbers() -> Iterator[None]:
+    """Numbers and dates as the English app writes them ("1,000", "3/1/26")."""
+    with locale_default("en"):
+        yield
 
 
 @pytest.fixture(autouse=True)

@@ -19,7 +19,7 @@ from piritimer.editor.highlighter import comment_start
 from piritimer.editor.outline import error_span, exercise_at_line
 from piritimer.editor.saving import SaveError, write_atomically
 from piritimer.editor.schema_file import ensure_schema_beside, refers_to_schema
-from piritimer.editor.template import MODELINE, TEMPLATE
+from piritimer.editor.template import MODELINE, template
 from piritimer.editor.text_codec import NotUtf8Error, TextFormat, decode
 
 # -- bytes and text ------------------------------------------------------------------------------
@@ -160,6 +160,7 @@ def test_recovery_files_round_trip_and_are_listed_newest_first(tmp_path: Path) -
 
 
 def test_the_template_is_a_valid_session_that_uses_the_common_keys() -> None:
+    TEMPLATE = template()  # noqa: N806 - the English template, as before
     result = load_session_bytes(TEMPLATE)
     assert result.diagnostics == ()
     assert TEMPLATE.startswith(MODELINE + "\n")
@@ -173,6 +174,7 @@ def test_the_template_is_a_valid_session_that_uses_the_common_keys() -> None:
 
 def test_the_schema_is_written_beside_a_session_that_names_it(tmp_path: Path) -> None:
     session = tmp_path / "s.yaml"
+    TEMPLATE = template()  # noqa: N806 - the English template, as before
     assert refers_to_schema(TEMPLATE)
     assert ensure_schema_beside(session, "title: no modeline\n") is None
     written = ensure_schema_beside(session, TEMPLATE)
