@@ -35,6 +35,7 @@ from piritimer.remote.http import (
     response,
 )
 from piritimer.remote.status import class_view_json
+from piritimer.remote.words import render_page
 
 COMMANDS = {
     "next": Action.NEXT,
@@ -241,6 +242,8 @@ class RemoteServer(QObject):
                 return response(404, b"not found\n")
             file_name, content_type = PAGE_FILES[name]
             body = resources.files("piritimer.remote").joinpath("page", file_name).read_bytes()
+            if file_name == "page.html":  # its words, in the app's language as it is now
+                body = render_page(body.decode("utf-8")).encode("utf-8")
             return response(200, body, content_type)
         if kind == "api" and len(rest) == 1:
             verb = rest[0]
