@@ -214,7 +214,11 @@ class PresenterWindow(QWidget):
         for action, name, key, line, column in specs:
             button = QPushButton(name)
             button.setProperty("key", key)
-            button.setToolTip(_("Key: {key}").format(key=key))
+            button.setToolTip(
+                _("Turns the phone remote on or off")
+                if action is Action.REMOTE  # no key: its second line says on or off
+                else _("Key: {key}").format(key=key)
+            )
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.clicked.connect(lambda _=False, a=action: self.actionRequested.emit(a))
             controls.addWidget(button, line, column)

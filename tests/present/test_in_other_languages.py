@@ -73,6 +73,7 @@ def test_presenter_and_audience_views_speak_spanish_in_every_state(
     assert presenter.buttons[Action.TOGGLE].text() == "Empezar\nEspacio"
     assert presenter.buttons[Action.PREVIOUS].toolTip() == "Tecla: RePág / ←"
     assert presenter.buttons[Action.REMOTE].text() == "Mando del móvil\ndesactivado"
+    assert presenter.buttons[Action.REMOTE].toolTip() == "Activa o desactiva el mando del móvil"
     assert presenter.now.text() == "Sin empezar"
     assert presenter.clock.text() == "9:41"  # 09:41 as Spanish writes the time
     assert audience.windowTitle() == "piritimer — vista del público"
