@@ -154,7 +154,7 @@ def test_french_typography_and_the_exercise_count_in_french(
         presenter = shown_fr.presenter
         assert presenter is not None
         assert presenter.buttons[Action.TOGGLE].text() == "Démarrer\nEspace"
-        assert presenter.buttons[Action.LEAVE].text() == "Quitter la présentation\nÉchap"
+        assert presenter.buttons[Action.LEAVE].text() == "Quitter\nÉchap"
         assert presenter.buttons[Action.NEXT].toolTip() == f"Touche{NARROW_SPACE}: Pg suiv / →"
         shown_fr.start_from_beginning()
         assert shown_fr.audience.next.text().startswith(f"Ensuite{NARROW_SPACE}: ")
