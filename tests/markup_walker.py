@@ -24,9 +24,11 @@ from pathlib import Path
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QAction, QTextDocument
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractItemView,
     QApplication,
     QLabel,
+    QLineEdit,
     QListView,
     QPlainTextEdit,
     QTabBar,
@@ -212,8 +214,11 @@ def shown_strings(root: QWidget) -> Iterator[str]:
     for widget in (root, *root.findChildren(QWidget)):
         yield widget.windowTitle()
         yield widget.toolTip()
-        if isinstance(widget, QLabel):
+        yield widget.accessibleName()
+        if isinstance(widget, (QLabel, QAbstractButton)):
             yield widget.text()
+        if isinstance(widget, QLineEdit):
+            yield widget.placeholderText()
         if isinstance(widget, (QTextEdit, QPlainTextEdit)):
             yield widget.toPlainText()
         if isinstance(widget, QAbstractItemView):

@@ -13,10 +13,14 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from piritimer.core import i18n
+from piritimer.core.i18n import N_
 from piritimer.paths import APP_ID
 
 ENTRY_NAME = "piritimer.desktop"
 TRAY_FLAG = "--tray"
+COMMENT = N_("Exercise reminders, in the tray")
+"""What the desktop's list of startup programs says about the entry."""
 
 
 def launch_command() -> list[str]:
@@ -39,12 +43,23 @@ def _quoted(argument: str) -> str:
     return f'"{escaped}"'
 
 
+def _comments() -> str:
+    """``Comment`` in English and, as ``Comment[fr]=``, in every language with a catalog: the
+    desktop picks the person's own, whatever language the app spoke when it wrote the entry."""
+    lines = [f"Comment={COMMENT}\n"]
+    for language in i18n.SHIPPED_LANGUAGES:
+        translated = i18n.catalog(language).gettext(COMMENT)
+        if language != i18n.SOURCE_LANGUAGE and translated != COMMENT:
+            lines.append(f"Comment[{language}]={' '.join(translated.split())}\n")
+    return "".join(lines)
+
+
 def entry_text(command: Sequence[str]) -> str:
     return (
         "[Desktop Entry]\n"
         "Type=Application\n"
         "Name=piritimer\n"
-        "Comment=Exercise reminders, in the tray\n"
+        f"{_comments()}"
         f"Exec={' '.join(_quoted(a) for a in command)}\n"
         f"Icon={APP_ID}\n"
         "Terminal=false\n"

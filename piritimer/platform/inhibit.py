@@ -20,6 +20,8 @@ import logging
 import sys
 from typing import TYPE_CHECKING, Protocol
 
+from piritimer.core.i18n import N_, _
+
 if TYPE_CHECKING:
     from PySide6.QtDBus import QDBusConnection
 
@@ -58,27 +60,38 @@ class Inhibitor(Protocol):
     def release(self) -> None: ...
 
 
-SCREEN_MAY_BLANK = "the screen may blank or lock during a session."
-NO_SESSION_BUS = f"No D-Bus session bus: {SCREEN_MAY_BLANK}"
-NO_SCREENSAVER_SERVICE = (
-    f"No screen saver service (org.freedesktop.ScreenSaver) on the session bus: {SCREEN_MAY_BLANK}"
+# Whole sentences (a translation may need to reorder them), in the app's language where shown.
+NO_SESSION_BUS = N_("No D-Bus session bus: the screen may blank or lock during a session.")
+NO_SCREENSAVER_SERVICE = N_(
+    "No screen saver service (org.freedesktop.ScreenSaver) on the session bus: "
+    "the screen may blank or lock during a session."
 )
-NO_QTDBUS = f"This PySide6 has no QtDBus to reach the screen saver: {SCREEN_MAY_BLANK}"
-NO_CAFFEINATE = f"caffeinate was not found: {SCREEN_MAY_BLANK}"
-NO_EXECUTION_STATE = f"SetThreadExecutionState is not available: {SCREEN_MAY_BLANK}"
+NO_QTDBUS = N_(
+    "This PySide6 has no QtDBus to reach the screen saver: "
+    "the screen may blank or lock during a session."
+)
+NO_CAFFEINATE = N_("caffeinate was not found: the screen may blank or lock during a session.")
+NO_EXECUTION_STATE = N_(
+    "SetThreadExecutionState is not available: the screen may blank or lock during a session."
+)
 
 
 class NullInhibitor:
     """The fallback where the platform offers nothing we can use: accepts calls, does nothing.
 
-    ``notice`` says why, for the person (None for a deliberate do-nothing, as in tests).
+    ``notice`` says why, for the person, in the app's language (None for a deliberate
+    do-nothing, as in tests); ``notice_id`` is the untranslated text it was made with.
     """
 
     name = "none"
     active = False
 
     def __init__(self, notice: str | None = None) -> None:
-        self.notice = notice
+        self.notice_id = notice
+
+    @property
+    def notice(self) -> str | None:
+        return _(self.notice_id) if self.notice_id else None
 
     def inhibit(self, reason: str) -> None:
         del reason

@@ -11,6 +11,7 @@ import logging
 from PySide6.QtCore import Q_ARG, Q_RETURN_ARG, SLOT, QMetaObject, QObject, Qt, Slot
 from PySide6.QtDBus import QDBusConnection, QDBusInterface
 
+from piritimer.core.i18n import pgettext
 from piritimer.platform.dbus_service import bus_with
 from piritimer.platform.notifications import ClickHandler
 
@@ -71,7 +72,7 @@ class FreedesktopNotifier(QObject):
                 Q_ARG("QString", ICON),
                 Q_ARG("QString", title),
                 Q_ARG("QString", _plain(body)),
-                Q_ARG("QStringList", [DEFAULT_ACTION, "Open"]),
+                Q_ARG("QStringList", [DEFAULT_ACTION, pgettext("notification", "Open")]),
                 Q_ARG("QVariantMap", {}),
                 Q_ARG("int", -1),
             )

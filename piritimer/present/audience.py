@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from enum import Enum, auto
 
-from PySide6.QtCore import QRect, Qt, QTimer
+from PySide6.QtCore import QLocale, QRect, Qt, QTimer
 from PySide6.QtGui import QFont, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QWidget
 
 from piritimer.core.durations import format_clock, format_duration
 from piritimer.core.engine import State, Status
+from piritimer.core.i18n import _, ngettext, pgettext
 from piritimer.core.timeline import Step, StepKind
 from piritimer.present import theme
 from piritimer.present.countdown import CountdownDisplay, countdown_text, seconds_left
@@ -47,7 +48,7 @@ class AudienceView(QWidget):
         super().__init__(parent)
         self.driver = driver
         self.setObjectName("audience")
-        self.setWindowTitle("piritimer — audience")
+        self.setWindowTitle(_("piritimer — audience"))
         self.setAutoFillBackground(False)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._mode = Mode.READY
@@ -78,7 +79,7 @@ class AudienceView(QWidget):
             f"color: {theme.BACKGROUND.name()}; background: {theme.ACCENT.name()};"
             "border-radius: 8px;"
         )
-        self.badge.setText("PAUSED")
+        self.badge.setText(pgettext("presentation", "PAUSED"))
         # The teacher's message, over the bottom of the screen, until cleared (blank or not).
         self.message = FittedLabel(self, color=theme.BACKGROUND)
         self.message.setStyleSheet(
@@ -153,7 +154,7 @@ class AudienceView(QWidget):
 
     # -- rendering -----------------------------------------------------------------------------
 
-    def render(self, *_: object) -> None:
+    def render(self, *_signal: object) -> None:
         """Bring every part up to date with the driver; cheap enough to run on each signal."""
         status = self.driver.status()
         if self._mode is Mode.READY and status.state is not State.IDLE:
@@ -190,13 +191,20 @@ class AudienceView(QWidget):
         if step.kind is StepKind.DONE:
             self.next.setText("")
         elif not coming:
-            self.next.setText("Next: finish")
+            self.next.setText(_("Next: finish"))
         else:
             item = coming[0]
-            length = f" · {format_duration(item.duration_s)}" if item.duration_s else ""
             where = _shorten(item.where, step)
-            waiting = "When ready, next: " if status.state is State.WAITING else "Next: "
-            self.next.setText(f"{waiting}{item.title}{length}{f' — {where}' if where else ''}")
+            # Neutral separators only, so the sentence around it is one translatable string.
+            what = item.title
+            if item.duration_s:
+                what = f"{what} · {format_duration(item.duration_s)}"
+            if where:
+                what = f"{what} — {where}"
+            if status.state is State.WAITING:
+                self.next.setText(_("When ready, next: {step}").format(step=what))
+            else:
+                self.next.setText(_("Next: {step}").format(step=what))
         self.pacer.refresh()
 
     def _render_title_page(self, status: Status) -> None:
@@ -207,7 +215,9 @@ class AudienceView(QWidget):
         if self._mode is Mode.HOLDING:
             self.header_left.setText("")
             self.header_right.setText("")
-            self.detail.setText("Paused" if self._holding_paused else "Starts in")
+            self.detail.setText(
+                pgettext("presentation", "Paused") if self._holding_paused else _("Starts in")
+            )
             self.countdown.set_text(format_clock(self._holding_s))
             self.countdown.set_color(theme.MUTED if self._holding_paused else theme.ACCENT)
             self.hint.setText(session.summary or "")
@@ -216,10 +226,14 @@ class AudienceView(QWidget):
             self.header_right.setText("")
             self.detail.setText(session.summary or "")
             self.countdown.set_text("")
-            self.hint.setText("F5 starts the session")
+            self.hint.setText(_("F5 starts the session"))
         count = len(session.exercises)
         total = format_clock(timeline.total_s)
-        self.next.setText(f"{count} exercise{'s' if count != 1 else ''} · {total}")
+        self.next.setText(
+            ngettext("{count} exercise · {total}", "{count} exercises · {total}", count).format(
+                count=QLocale().toString(count), total=total
+            )
+        )
 
     def _show_parts(self) -> None:
         visible = not self._blank

@@ -7,8 +7,9 @@ left side, rep 2: 5 breaths, 50s". So consecutive breath steps of one rep become
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from piritimer.core import i18n
 from piritimer.core.timeline import Step, Timeline
 
 
@@ -37,7 +38,7 @@ def upcoming(timeline: Timeline, index: int, count: int = 5) -> list[Upcoming]:
         end = position + 1
         while end < len(steps) and _same_rep(first, steps[end]):
             end += 1
-        items.append(_item(steps[position:end]))
+        items.append(_item(steps[position:end], i18n.for_session(timeline.session.language)))
         position = end
     return items
 
@@ -60,11 +61,12 @@ def where_text(step: Step) -> str:
     return " · ".join(where)
 
 
-def _item(group: tuple[Step, ...]) -> Upcoming:
+def _item(group: tuple[Step, ...], words: i18n.Catalog) -> Upcoming:
     first = group[0]
     if first.kind.is_breath:
+        # In the session's words, like the step titles it stands among.
         breaths = first.cycle_count
-        title = f"{breaths} breath{'s' if breaths != 1 else ''}"
+        title = words.ngettext("{n} breath", "{n} breaths", breaths).format(n=breaths)
     else:
         title = first.title
     durations = [s.duration_s for s in group]
@@ -73,6 +75,6 @@ def _item(group: tuple[Step, ...]) -> Upcoming:
 
 
 def _position(step: Step) -> str:
-    """Side, set and rep, without the breath count (the group is all the breaths)."""
-    text = step.position_text()
-    return " · ".join(part for part in text.split(" · ") if not part.lower().startswith("breath"))
+    """Side, set and rep, without the breath count (the group is all the breaths): the step's
+    position as if it had one breath, which ``position_text`` does not count, in any language."""
+    return replace(step, cycle_count=1).position_text()

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QLocale, Qt, QTime, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from piritimer.core.durations import format_clock, format_duration
 from piritimer.core.engine import State
+from piritimer.core.i18n import _, pgettext
 from piritimer.present import theme
 from piritimer.present.audience import AudienceView
 from piritimer.present.countdown import countdown_text, seconds_left
@@ -101,7 +102,7 @@ class PresenterWindow(QWidget):
         self._shares_screen = False
         self._notes_html = ""
         self.setObjectName("presenter")
-        self.setWindowTitle("piritimer — presenter view")
+        self.setWindowTitle(_("piritimer — presenter view"))
         self.setStyleSheet(_STYLE)
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
 
@@ -136,12 +137,12 @@ class PresenterWindow(QWidget):
         # Focus only when clicked: as the window's one focusable widget it would otherwise
         # take every key, and the clicker keys stop while it has focus.
         self.message_field.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
-        self.message_field.setPlaceholderText("A message for the class…")
+        self.message_field.setPlaceholderText(_("A message for the class…"))
         self.message_field.returnPressed.connect(self._send_message)
-        self.show_message_button = QPushButton("Show")
+        self.show_message_button = QPushButton(pgettext("message", "Show"))
         self.show_message_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.show_message_button.clicked.connect(self._send_message)
-        self.clear_message_button = QPushButton("Clear")
+        self.clear_message_button = QPushButton(pgettext("message", "Clear"))
         self.clear_message_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.clear_message_button.clicked.connect(lambda: self.messageRequested.emit(""))
         self.clear_message_button.setEnabled(False)
@@ -172,20 +173,20 @@ class PresenterWindow(QWidget):
     def _build(self) -> None:
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
-        for caption, value in (("Elapsed", self.elapsed), ("Remaining", self.remaining)):
+        for caption, value in ((_("Elapsed"), self.elapsed), (_("Remaining"), self.remaining)):
             top.addLayout(_figure(caption, value))
             top.addSpacing(24)
-        top.addLayout(_figure("Clock", self.clock))
+        top.addLayout(_figure(_("Clock"), self.clock))
 
         now_panel = _panel()
         now_layout = QVBoxLayout(now_panel)
         now_layout.setContentsMargins(20, 16, 20, 16)
-        now_layout.addWidget(_label("caption", "The class sees"))
+        now_layout.addWidget(_label("caption", _("The class sees")))
         now_layout.addWidget(AspectBox(self.preview), 1)
         now_layout.addSpacing(8)
         row = QHBoxLayout()
         text = QVBoxLayout()
-        text.addWidget(_label("caption", "Now"))
+        text.addWidget(_label("caption", pgettext("presenter", "Now")))
         text.addWidget(self.now)
         text.addWidget(self.where)
         text.addWidget(self.detail)
@@ -196,23 +197,28 @@ class PresenterWindow(QWidget):
 
         controls = QGridLayout()
         specs = (
-            (Action.PREVIOUS, "◀  Previous", "PgUp / ←", 0, 0),
-            (Action.TOGGLE, "Start", "Space", 0, 1),
-            (Action.NEXT, "Next  ▶", "PgDn / →", 0, 2),
-            (Action.BLANK, "Blank screen", "B / .", 1, 0),
-            (Action.START, "From the beginning", "F5", 1, 1),
-            (Action.LEAVE, "Leave presentation", "Esc", 1, 2),
-            (Action.REMOVE_MINUTE, "− 1 min", "−", 2, 0),
-            (Action.START_HERE, "Start now", "Shift+F5", 2, 1),
-            (Action.ADD_MINUTE, "+ 1 min", "+", 2, 2),
-            (Action.SWAP_SCREENS, "Swap screens", "S", 0, 3),
-            (Action.REMOTE, "Phone remote", "off", 1, 3),
-            (Action.PRESENTER_VIEW, "Class view only", "P", 2, 3),
+            # The keys as the keyboard prints them (Espace, Leertaste, Espacio...).
+            (Action.PREVIOUS, _("◀  Previous"), pgettext("key", "PgUp / ←"), 0, 0),
+            (Action.TOGGLE, pgettext("presenter", "Start"), pgettext("key", "Space"), 0, 1),
+            (Action.NEXT, _("Next  ▶"), pgettext("key", "PgDn / →"), 0, 2),
+            (Action.BLANK, _("Blank screen"), "B / .", 1, 0),
+            (Action.START, _("From the beginning"), "F5", 1, 1),
+            (Action.LEAVE, _("Leave presentation"), pgettext("key", "Esc"), 1, 2),
+            (Action.REMOVE_MINUTE, _("− 1 min"), "−", 2, 0),
+            (Action.START_HERE, _("Start now"), pgettext("key", "Shift+F5"), 2, 1),
+            (Action.ADD_MINUTE, _("+ 1 min"), "+", 2, 2),
+            (Action.SWAP_SCREENS, _("Swap screens"), "S", 0, 3),
+            (Action.REMOTE, _("Phone remote"), _remote_state(False), 1, 3),
+            (Action.PRESENTER_VIEW, _("Class view only"), "P", 2, 3),
         )
         for action, name, key, line, column in specs:
             button = QPushButton(name)
             button.setProperty("key", key)
-            button.setToolTip(f"Key: {key}")
+            button.setToolTip(
+                _("Turns the phone remote on or off")
+                if action is Action.REMOTE  # no key: its second line says on or off
+                else _("Key: {key}").format(key=key)
+            )
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.clicked.connect(lambda _=False, a=action: self.actionRequested.emit(a))
             controls.addWidget(button, line, column)
@@ -226,20 +232,20 @@ class PresenterWindow(QWidget):
         remote_row.setContentsMargins(10, 10, 10, 10)
         remote_row.addWidget(self.remote_qr)
         addresses = QVBoxLayout()
-        addresses.addWidget(_elided("caption", "Remote — scan"))
+        addresses.addWidget(_elided("caption", _("Remote — scan")))
         addresses.addWidget(self.remote_address)
-        addresses.addWidget(_elided("caption", "Follow (read only)"))
+        addresses.addWidget(_elided("caption", _("Follow (read only)")))
         addresses.addWidget(self.follow_address)
         addresses.addStretch(1)
         remote_row.addLayout(addresses, 1)
         self.remote_panel.hide()
         right = QVBoxLayout()
         right.addWidget(self.remote_panel)
-        right.addWidget(_label("caption", "Coming up"))
+        right.addWidget(_label("caption", _("Coming up")))
         right.addWidget(self.coming, 3)
-        right.addWidget(_label("caption", "Notes"))
+        right.addWidget(_label("caption", pgettext("presenter", "Notes")))
         right.addWidget(self.notes, 2)
-        right.addWidget(_label("caption", "Message to the class"))
+        right.addWidget(_label("caption", _("Message to the class")))
         message_row = QHBoxLayout()
         message_row.addWidget(self.message_field, 1)
         message_row.addWidget(self.show_message_button)
@@ -298,10 +304,12 @@ class PresenterWindow(QWidget):
     def tick_clock(self) -> None:
         """Show the wall clock; wake again just after the next minute turns."""
         now = self._wall_clock()
-        self.clock.setText(now.strftime("%H:%M"))
+        self.clock.setText(
+            QLocale().toString(QTime(now.hour, now.minute), QLocale.FormatType.ShortFormat)
+        )
         self._clock_timer.start(max(50, (60 - now.second) * 1000 - now.microsecond // 1000 + 20))
 
-    def render(self, *_: object) -> None:
+    def render(self, *_signal: object) -> None:
         status = self.driver.status()
         timeline = self.driver.engine.timeline
         session = timeline.session
@@ -316,7 +324,7 @@ class PresenterWindow(QWidget):
             self.countdown.setText(countdown_text(seconds_left(status)) or "—")
             self.detail.setText(step.detail)
         else:
-            self.now.setText("Not started")
+            self.now.setText(_("Not started"))
             self.where.setText(session.summary or "")
             self.countdown.setText(format_clock(self._holding[0]) if self._holding else "—")
             self.detail.setText("")
@@ -328,17 +336,19 @@ class PresenterWindow(QWidget):
     def _render_banner(self, state: State) -> None:
         parts = []
         if self._blank:
-            parts.append("Audience screen is BLANK — press B to show it")
+            parts.append(_("Audience screen is BLANK — press B to show it"))
         if self._holding is not None:
             seconds, paused = self._holding
-            parts.append(
-                f"Holding screen: starts in {format_clock(seconds)}"
-                + (" (paused)" if paused else "")
+            holding = (
+                _("Holding screen: starts in {time} (paused)")
+                if paused
+                else _("Holding screen: starts in {time}")
             )
+            parts.append(holding.format(time=format_clock(seconds)))
         elif state is State.PAUSED:
-            parts.append("Paused — Space resumes")
+            parts.append(_("Paused — Space resumes"))
         elif state is State.WAITING:
-            parts.append("Waiting for you — Next when the class is ready")
+            parts.append(_("Waiting for you — Next when the class is ready"))
         self.banner.setText("   ·   ".join(parts))
         self.banner.setVisible(bool(parts))
 
@@ -346,14 +356,18 @@ class PresenterWindow(QWidget):
         timeline = self.driver.engine.timeline
         lines = []
         for item in upcoming(timeline, index, UPCOMING_COUNT):
-            length = format_duration(item.duration_s) if item.duration_s else "wait"
+            length = (
+                format_duration(item.duration_s)
+                if item.duration_s
+                else pgettext("a step's length", "wait")
+            )
             lines.append(
                 f"{item.title}  ·  {length}\n{item.where}"
                 if item.where
                 else f"{item.title}  ·  {length}"
             )
         if not lines:
-            lines = ["End of the session"]
+            lines = [_("End of the session")]
         if [self.coming.item(i).text() for i in range(self.coming.count())] != lines:
             self.coming.clear()
             self.coming.addItems(lines)
@@ -371,7 +385,7 @@ class PresenterWindow(QWidget):
             "".join(
                 f"<p><b>{escape(title)}</b><br>{_paragraphs(body)}</p>" for title, body in blocks
             )
-            or "<p style='color:#a9b0b8'>No notes in the session file.</p>"
+            or f"<p style='color:#a9b0b8'>{escape(_('No notes in the session file.'))}</p>"
         )
         if text != self._notes_html:
             self._notes_html = text
@@ -379,16 +393,16 @@ class PresenterWindow(QWidget):
 
     def _render_buttons(self, state: State) -> None:
         toggle = {
-            State.IDLE: "Start",
-            State.RUNNING: "Pause",
-            State.WAITING: "Ready",
-            State.PAUSED: "Resume",
-            State.FINISHED: "Start again",
-            State.STOPPED: "Start",
+            State.IDLE: pgettext("presenter", "Start"),
+            State.RUNNING: pgettext("presenter", "Pause"),
+            State.WAITING: pgettext("presenter", "Ready"),
+            State.PAUSED: pgettext("presenter", "Resume"),
+            State.FINISHED: _("Start again"),
+            State.STOPPED: pgettext("presenter", "Start"),
         }[state]
         self.buttons[Action.TOGGLE].setText(toggle)
-        self.buttons[Action.BLANK].setText("Show screen" if self._blank else "Blank screen")
-        self.buttons[Action.REMOTE].setProperty("key", "on" if self._remote_on else "off")
+        self.buttons[Action.BLANK].setText(_("Show screen") if self._blank else _("Blank screen"))
+        self.buttons[Action.REMOTE].setProperty("key", _remote_state(self._remote_on))
         for button in self.buttons.values():
             name = button.text().split("\n")[0]
             button.setText(f"{name}\n{button.property('key')}")
@@ -421,6 +435,11 @@ class AspectBox(QWidget):
         self._child.setGeometry(
             (self.width() - width) // 2, (self.height() - height) // 2, width, height
         )
+
+
+def _remote_state(on: bool) -> str:
+    """The phone remote button's second line, where the others show their key."""
+    return pgettext("phone remote", "on") if on else pgettext("phone remote", "off")
 
 
 def _paragraphs(text: str) -> str:

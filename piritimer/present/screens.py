@@ -16,16 +16,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from piritimer.core.i18n import _, ngettext
+
 
 def describe(screen: QScreen, number: int) -> str:
     """ "2 · HDMI-1 — Epson EB-X41 · 1920×1080 at 1920,0", the way a teacher tells them apart."""
     make = " ".join(part for part in (screen.manufacturer(), screen.model()) if part).strip()
-    name = screen.name() or "screen"
+    name = screen.name() or _("screen")
     label = f"{number} · {name}" + (f" — {make}" if make and make != name else "")
     size = screen.geometry()
-    where = f"{size.width()}×{size.height()} at {size.x()},{size.y()}"
-    primary = " · primary" if screen is QGuiApplication.primaryScreen() else ""
-    return f"{label} · {where}{primary}"
+    # Pixels are not a quantity to group by thousands: plain digits, as the screen settings say.
+    where = _("{width}×{height} at {x},{y}").format(
+        width=size.width(), height=size.height(), x=size.x(), y=size.y()
+    )
+    if screen is QGuiApplication.primaryScreen():
+        return _("{screen} · {where} · primary").format(screen=label, where=where)
+    return f"{label} · {where}"
 
 
 def screen_by_number(number: int) -> QScreen:
@@ -33,9 +39,12 @@ def screen_by_number(number: int) -> QScreen:
     screens = QGuiApplication.screens()
     if not 1 <= number <= len(screens):
         listing = "; ".join(describe(s, i) for i, s in enumerate(screens, 1))
-        plural = "s" if len(screens) != 1 else ""
         raise ValueError(
-            f"no screen {number}: this computer has {len(screens)} screen{plural}: {listing}"
+            ngettext(
+                "no screen {number}: this computer has {count} screen: {listing}",
+                "no screen {number}: this computer has {count} screens: {listing}",
+                len(screens),
+            ).format(number=number, count=len(screens), listing=listing)
         )
     return screens[number - 1]
 
@@ -86,7 +95,7 @@ class ScreenPicker(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Present on which screen?")
+        self.setWindowTitle(_("Present on which screen?"))
         self.screens = QGuiApplication.screens()
         self.choices = QListWidget(self)
         projector = likely_projector()
@@ -99,12 +108,12 @@ class ScreenPicker(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
         ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText("Present")
+        ok.setText(_("Present"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(
-            QLabel("The class sees the screen you choose; the other shows your presenter view.")
+            QLabel(_("The class sees the screen you choose; the other shows your presenter view."))
         )
         layout.addWidget(self.choices)
         layout.addWidget(buttons)

@@ -24,6 +24,7 @@ from PySide6.QtNetwork import (
 )
 from PySide6.QtWebSockets import QWebSocket, QWebSocketServer
 
+from piritimer.core.i18n import _
 from piritimer.present.keys import Action
 from piritimer.present.presentation import Presentation
 from piritimer.remote.http import (
@@ -35,6 +36,7 @@ from piritimer.remote.http import (
     response,
 )
 from piritimer.remote.status import class_view_json
+from piritimer.remote.words import render_page
 
 COMMANDS = {
     "next": Action.NEXT,
@@ -231,16 +233,18 @@ class RemoteServer(QObject):
     def _respond(self, request: Request) -> bytes:
         may_control = self._access(request.segments[1] if len(request.segments) > 1 else "")
         if may_control is None or self.presentation is None:
-            return response(403, b"forbidden\n")
+            return _forbidden()
         kind, rest = request.segments[0], request.segments[2:]
         if kind in ("r", "f"):
             if (kind == "r") != may_control:
-                return response(403, b"forbidden\n")  # the follow token opens no remote
+                return _forbidden()  # the follow token opens no remote
             name = "/".join(rest)
             if name not in PAGE_FILES or request.method != "GET":
                 return response(404, b"not found\n")
             file_name, content_type = PAGE_FILES[name]
             body = resources.files("piritimer.remote").joinpath("page", file_name).read_bytes()
+            if file_name == "page.html":  # its words, in the app's language as it is now
+                body = render_page(body.decode("utf-8")).encode("utf-8")
             return response(200, body, content_type)
         if kind == "api" and len(rest) == 1:
             verb = rest[0]
@@ -248,16 +252,12 @@ class RemoteServer(QObject):
                 return self._status()
             if verb in COMMANDS:
                 if not may_control:
-                    return response(403, b"forbidden\n")
+                    return _forbidden()
                 if request.method != "POST":
                     return response(405, b"use POST\n", extra=(("Allow", "POST"),))
                 self.presentation.perform(COMMANDS[verb])
                 return self._status()
-        return (
-            response(404, b"not found\n")
-            if kind in ("r", "f", "api")
-            else response(403, b"forbidden\n")
-        )
+        return response(404, b"not found\n") if kind in ("r", "f", "api") else _forbidden()
 
     def _status(self) -> bytes:
         assert self.presentation is not None
@@ -276,7 +276,7 @@ class RemoteServer(QObject):
     def _upgrade(self, socket: QTcpSocket, request: Request) -> None:
         may_control = self._access(request.segments[1] if len(request.segments) == 2 else "")
         if request.segments[:1] != ("ws",) or may_control is None:
-            self._answer(socket, response(403, b"forbidden\n"))
+            self._answer(socket, _forbidden())
             return
         if len(self._clients) >= MAX_CLIENTS:
             self._answer(socket, response(403, b"too many pages open\n"))
@@ -308,7 +308,7 @@ class RemoteServer(QObject):
         self._clients.pop(client, None)
         client.deleteLater()
 
-    def _changed(self, *_: object) -> None:
+    def _changed(self, *_signal: object) -> None:
         if self._clients:
             self._push.start()
 
@@ -318,3 +318,10 @@ class RemoteServer(QObject):
         text = class_view_json(self.presentation).decode("utf-8")
         for client in list(self._clients):
             client.sendTextMessage(text)
+
+
+def _forbidden() -> bytes:
+    """The one answer to a wrong, old or missing token, whatever was asked (it tells nothing
+    about what exists); a phone that scanned last week's code shows it, so it says what to do."""
+    text = _("This link is not (or no longer) valid: scan the code on the presenter view again.")
+    return response(403, f"{text}\n".encode())

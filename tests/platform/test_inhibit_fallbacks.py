@@ -8,14 +8,19 @@ import subprocess
 import sys
 import textwrap
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
 from PySide6.QtDBus import QDBusConnection
 from PySide6.QtWidgets import QApplication
 
 from piritimer.platform import NullInhibitor, create_inhibitor
-from piritimer.platform.inhibit import NO_CAFFEINATE, NO_EXECUTION_STATE, NO_SESSION_BUS
+from piritimer.platform.inhibit import (
+    NO_CAFFEINATE,
+    NO_EXECUTION_STATE,
+    NO_QTDBUS,
+    NO_SESSION_BUS,
+)
 from piritimer.platform.inhibit_macos import CaffeinateInhibitor, caffeinate_command
 from piritimer.platform.inhibit_windows import (
     BACK_TO_NORMAL,
@@ -164,3 +169,22 @@ def test_caffeinate_missing_is_logged_not_raised(caplog: pytest.LogCaptureFixtur
     assert not inhibitor.active
     assert "could not start /nonexistent/caffeinate" in caplog.text
     inhibitor.release()
+
+
+def test_the_notice_is_in_the_apps_language_when_it_is_shown(
+    unreachable_bus: QDBusConnection, in_language: Callable[[str], None]
+) -> None:
+    inhibitor = create_inhibitor(platform="linux", bus=unreachable_bus)  # made in English
+    in_language("fr")  # and read once the window is up, in the app's language
+    assert inhibitor.notice == (
+        "Pas de bus de session D-Bus\u202f: l’écran risque de s’éteindre ou de se verrouiller "
+        "pendant une séance."
+    )
+    in_language("de")
+    assert inhibitor.notice is not None
+    assert inhibitor.notice.startswith("Kein D-Bus-Sitzungsbus: Der Bildschirm")
+    for notice in (NO_SESSION_BUS, NO_CAFFEINATE, NO_EXECUTION_STATE, NO_QTDBUS):
+        in_language("es")
+        spanish = NullInhibitor(notice).notice
+        assert spanish is not None
+        assert spanish.endswith("la pantalla puede apagarse o bloquearse durante una sesión.")

@@ -81,3 +81,15 @@ def test_a_due_reminder_reaches_the_server_and_its_click_opens_the_session(
     record = bus.next_record()
     assert (record["summary"], record["id"]) == ("Time for Hip release", 1)
     assert opened.args == [session]
+
+
+def test_the_open_button_is_in_the_apps_language(
+    standin_bus: StartBus, in_language: Callable[[str], None]
+) -> None:
+    in_language("es")
+    bus = standin_bus(script=STANDIN)
+    notifier = create_notifier(bus.connection)
+    notifier.notify("Hora de Hip release", "", "/s/hip.yaml")  # the caller's words, as given
+    record = bus.next_record()
+    assert record["actions"] == ["default", "Abrir"]
+    assert record["summary"] == "Hora de Hip release"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
@@ -106,9 +107,10 @@ def driver(qapp: QApplication, session: Session, clock: FakeClock) -> EngineDriv
 WALL_TIME = datetime(2026, 3, 10, 9, 41, 30)
 
 
-@pytest.fixture
-def presentation(qtbot: QtBot, driver: EngineDriver, clock: FakeClock) -> Iterator[Presentation]:
-    """A presentation with a presenter window, both on the one offscreen screen."""
+@contextmanager
+def presenting(driver: EngineDriver, clock: FakeClock) -> Iterator[Presentation]:
+    """A presentation with a presenter window, both on the one offscreen screen (its words
+    are read as the windows are built: switch the language first)."""
     screen = QGuiApplication.primaryScreen()
     shown = Presentation(driver, screen, screen, clock=clock, wall_clock=lambda: WALL_TIME)
     assert shown.presenter is not None
@@ -117,3 +119,9 @@ def presentation(qtbot: QtBot, driver: EngineDriver, clock: FakeClock) -> Iterat
     shown.leave()
     # Delete the windows now, inside this test, not during some later test's event loop.
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+@pytest.fixture
+def presentation(qtbot: QtBot, driver: EngineDriver, clock: FakeClock) -> Iterator[Presentation]:
+    with presenting(driver, clock) as shown:
+        yield shown

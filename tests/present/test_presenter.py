@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import pytest
-from PySide6.QtCore import QEvent, QPointF, Qt
+from PySide6.QtCore import QEvent, QLocale, QPointF, Qt, QTime
 from PySide6.QtGui import QGuiApplication, QMouseEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -27,7 +27,10 @@ def test_presenter_shows_times_clock_next_steps_and_notes(
 ) -> None:
     presenter = presentation.presenter
     assert presenter is not None
-    assert presenter.clock.text() == "09:41"
+    # 09:41 as the app's locale writes a time ("09:41", "9:41 AM"; Spanish: "9:41").
+    assert presenter.clock.text() == QLocale().toString(
+        QTime(9, 41), QLocale.FormatType.ShortFormat
+    )
     assert presenter.now.text() == "Not started"
     total = driver.engine.timeline.total_s
     driver.start()

@@ -8,6 +8,7 @@ import os
 import subprocess
 import sys
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -41,10 +42,11 @@ class Served:
         return str(self.urls[kind]).rstrip("/").split("/")[-1]
 
 
-@pytest.fixture
-def served() -> Iterator[Served]:
+@contextmanager
+def serving(*arguments: str) -> Iterator[Served]:
+    """The scenario in a child process; ``arguments``: the app's language, if not English."""
     process = subprocess.Popen(
-        [sys.executable, str(SCENARIO)],
+        [sys.executable, str(SCENARIO), *arguments],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -62,6 +64,18 @@ def served() -> Iterator[Served]:
         if process.poll() is None:
             process.kill()
             process.communicate()
+
+
+@pytest.fixture
+def served() -> Iterator[Served]:
+    with serving() as english:
+        yield english
+
+
+@pytest.fixture
+def served_in_french() -> Iterator[Served]:
+    with serving("fr") as french:
+        yield french
 
 
 @pytest.fixture

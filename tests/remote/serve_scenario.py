@@ -2,7 +2,8 @@
 
 Prints one JSON line with the page addresses, then serves until stdin says ``quit``; a line
 ``restart`` stops the server and starts it again (same port, same tokens), as turning the
-remote off and on does. The session runs on the real clock, so the countdown moves.
+remote off and on does. The session runs on the real clock, so the countdown moves. An
+argument is the app's language (``fr``), applied as the app applies it; English by default.
 """
 
 from __future__ import annotations
@@ -21,11 +22,14 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
+from piritimer import paths  # noqa: E402
+from piritimer.core import i18n  # noqa: E402
 from piritimer.core.engine import Engine  # noqa: E402
 from piritimer.core.timeline import compile_session  # noqa: E402
 from piritimer.present.presentation import Presentation  # noqa: E402
 from piritimer.qt.driver import EngineDriver  # noqa: E402
 from piritimer.remote.server import RemoteServer  # noqa: E402
+from piritimer.widgets.app_language import apply_language  # noqa: E402
 from tests.present.conftest import make_session  # noqa: E402
 
 LOOPBACK = QHostAddress(QHostAddress.SpecialAddress.LocalHost)
@@ -33,6 +37,8 @@ LOOPBACK = QHostAddress(QHostAddress.SpecialAddress.LocalHost)
 
 def main() -> int:
     app = QApplication([sys.argv[0]])
+    i18n.configure(paths.locale_dir())
+    apply_language(app, sys.argv[1] if len(sys.argv) > 1 else i18n.SOURCE_LANGUAGE)
     driver = EngineDriver(Engine(compile_session(make_session(None))))
     screen = QGuiApplication.primaryScreen()
     presentation = Presentation(driver, screen, screen)

@@ -10,7 +10,7 @@ import urllib.request
 import pytest
 
 from piritimer.remote.http import BadRequest, parse_head
-from tests.remote.conftest import Served
+from tests.remote.conftest import Served, serving
 
 
 def call(
@@ -33,6 +33,9 @@ def raw(served: Served, data: bytes) -> bytes:
     return b"".join(chunks)
 
 
+FORBIDDEN = b"This link is not (or no longer) valid: scan the code on the presenter view again.\n"
+
+
 def test_without_the_token_nothing_but_403(served: Served) -> None:
     remote = served.token("remote")
     for path in (
@@ -47,7 +50,7 @@ def test_without_the_token_nothing_but_403(served: Served) -> None:
     ):
         status, body, _ = call(served.base + path)
         assert status == 403, path
-        assert body == b"forbidden\n"
+        assert body == FORBIDDEN  # one answer for every refusal: it tells nothing
     status, _, _ = call(f"{served.base}/api/wrong/next", "POST", b"")
     assert status == 403
     assert served.tell("state") == {"state": "IDLE", "blank": False}
@@ -156,3 +159,15 @@ def test_parse_head_limits() -> None:
     request = parse_head(b"POST /api/T/next?x=1 HTTP/1.1\r\nContent-Length: 2\r\n\r\n{}")
     assert request.segments == ("api", "T", "next")
     assert request.body_length == 2
+
+
+def test_a_stale_link_says_so_in_the_apps_language() -> None:
+    with serving("es") as spanish:
+        for path in ("/r/last-weeks-token/", f"/f/{spanish.token('remote')}/"):
+            status, body, headers = call(spanish.base + path)
+            assert status == 403
+            assert body.decode() == (
+                "Este enlace no es válido (o ya no lo es): "
+                "escanea de nuevo el código de la vista del presentador.\n"
+            )
+            assert headers["Content-Type"] == "text/plain; charset=utf-8"

@@ -1,6 +1,7 @@
 """The remote's page in a real browser (headless chromium through Selenium): the buttons
 drive the class, the countdown is read off the page, the follow page only follows, and the
-page reconnects by itself when the server restarts.
+page reconnects by itself when the server restarts; its fixed words are the app's language,
+and a translation full of markup stays text.
 
 Marked ``hardware``: it needs chromium and chromedriver; under CI=true it never skips.
 """
@@ -8,12 +9,16 @@ Marked ``hardware``: it needs chromium and chromedriver; under CI=true it never 
 from __future__ import annotations
 
 import re
+from importlib import resources
+from pathlib import Path
 
 import pytest
 from selenium import webdriver
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
+from piritimer.remote.words import page_words, render_page
+from tests.present.english_left import english_left
 from tests.remote.conftest import Served
 
 WAIT_S = 10
@@ -81,3 +86,59 @@ def test_the_follow_page_has_no_buttons_and_follows(
     """)
     served.tell("state")
     assert served.tell("state")["state"] == "IDLE"
+
+
+@pytest.mark.hardware
+def test_the_page_speaks_the_apps_language(
+    browser: webdriver.Chrome, served_in_french: Served
+) -> None:
+    page = browser
+    page.get(served_in_french.urls["remote"])
+    wait_for(
+        page,
+        lambda: page.find_element(By.TAG_NAME, "body").get_attribute("data-connected") == "yes",
+    )
+    root = page.find_element(By.TAG_NAME, "html")
+    assert (root.get_attribute("lang"), root.get_attribute("dir")) == ("fr", "ltr")
+    assert text(page, "connection") == "Télécommande — connectée"
+    buttons = ("previous", "pause", "next-step", "blank")
+    assert [text(page, b) for b in buttons] == [
+        "◀ Précédent",
+        "Reprendre",
+        "Suivant ▶",
+        "Écran noir",
+    ]
+    assert text(page, "step") == "Hip class"  # the session's words, as written
+    assert re.fullmatch(r"2 exercices · \d+:\d\d", text(page, "next")), text(page, "next")
+    page.find_element(By.ID, "next-step").click()
+    wait_for(page, lambda: text(page, "pause") == "Pause")
+    assert text(page, "next").startswith("Ensuite\u202f: ")
+    page.find_element(By.ID, "blank").click()
+    wait_for(page, lambda: text(page, "blank") == "Afficher")
+    body = str(page.find_element(By.TAG_NAME, "body").text)
+    assert english_left([body, *body.splitlines()], ["remote", "present"], "fr") == []
+    served_in_french.tell("restart")
+    wait_for(page, lambda: text(page, "connection") == "Connexion perdue — reconnexion…")
+    wait_for(page, lambda: text(page, "connection") == "Télécommande — connectée")
+    page.get(served_in_french.urls["follow"])
+    wait_for(page, lambda: text(page, "connection") == "Suivi — connecté")
+
+
+@pytest.mark.hardware
+def test_hostile_words_stay_text(browser: webdriver.Chrome, tmp_path: Path) -> None:
+    """A translation full of markup (a catalog is a file anyone can edit) is shown as text:
+    it neither ends the words block nor runs."""
+    hostile = '</script><script>window.pwned = 1</script><!-- <img src=x onerror="pwned=2">'
+    words = dict.fromkeys(page_words(), hostile)
+    folder = resources.files("piritimer.remote").joinpath("page")
+    template = folder.joinpath("page.html").read_text(encoding="utf-8")
+    (tmp_path / "page.html").write_text(render_page(template, words), encoding="utf-8")
+    for name in ("app.js", "app.css"):
+        (tmp_path / name).write_bytes(folder.joinpath(name).read_bytes())
+    page = browser
+    page.get((tmp_path / "page.html").as_uri())  # no server: the words are all it shows
+    wait_for(page, lambda: text(page, "connection") != "")
+    assert page.find_element(By.ID, "connection").get_attribute("textContent") == hostile
+    assert page.execute_script("return typeof window.pwned") == "undefined"
+    assert len(page.find_elements(By.TAG_NAME, "script")) == 2
+    assert page.find_elements(By.TAG_NAME, "img") == []

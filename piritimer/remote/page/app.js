@@ -1,5 +1,6 @@
 // The phone remote and follow-along page. Text from the server is always set with
 // textContent, never as markup. It reconnects by itself when the connection drops.
+// Its fixed words come in the app's language, in the page's JSON block "words".
 "use strict";
 
 (function () {
@@ -9,6 +10,12 @@
   const $ = (id) => document.getElementById(id);
   let socket = null;
   let retryMs = 250;
+  const words = JSON.parse($("words").textContent);
+  const own = (name) => Object.prototype.hasOwnProperty.call(words, name);
+  const word = (name) => (own(name) ? String(words[name]) : "");
+  for (const element of document.querySelectorAll("[data-word]")) {
+    element.textContent = word(element.dataset.word);
+  }
 
   function render(state) {
     document.body.classList.toggle("blank", Boolean(state.blank));
@@ -19,15 +26,14 @@
     $("next").textContent = state.next || "";
     $("message").textContent = state.message || "";
     $("message").hidden = !state.message;
-    $("pause").textContent = state.state === "running" ? "Pause" : "Resume";
-    $("blank").textContent = state.blank ? "Show" : "Blank";
+    $("pause").textContent = word(state.state === "running" ? "pause" : "resume");
+    $("blank").textContent = word(state.blank ? "show" : "blank");
     document.body.dataset.state = state.state || "";
   }
 
   function connected(on) {
     const line = $("connection");
-    line.textContent = on ? (controls ? "Remote — connected" : "Following — connected")
-                          : "Connection lost — reconnecting…";
+    line.textContent = word(on ? (controls ? "remoteConnected" : "followingConnected") : "lost");
     line.classList.toggle("lost", !on);
     document.body.dataset.connected = on ? "yes" : "no";
   }
