@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any
 
@@ -23,3 +25,16 @@ def a_run(number: int = 0, **changes: Any) -> Run:
     }
     fields.update(changes)
     return Run(**fields)
+
+
+@contextmanager
+def default_locale(name: str) -> Iterator[None]:
+    """QLocale's default (the app sets it to its language) is ``name`` inside the block."""
+    from PySide6.QtCore import QLocale
+
+    before = QLocale()
+    QLocale.setDefault(QLocale(name))
+    try:
+        yield
+    finally:
+        QLocale.setDefault(before)

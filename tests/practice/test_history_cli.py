@@ -57,7 +57,7 @@ def test_text_lists_runs_the_streak_and_where_the_log_is(
     assert lines[3].endswith(
         "Figure four  completed  step 1 of 10  15:00  pain before 4 after 2  fine"
     )
-    assert "Figure four: 1 runs, 1 completed" in lines
+    assert "Figure four: 1 run, 1 completed" in lines
     assert lines[-1].startswith("2 runs; streak")
     assert str(filled) in lines[-1]
 

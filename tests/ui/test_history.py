@@ -17,7 +17,7 @@ from piritimer.practice.store import PracticeStore
 from piritimer.ui.history import COLUMNS, HistoryWindow
 from piritimer.ui.main_window import MainWindow
 from piritimer.ui.pain_dialog import asks_pain
-from tests.practice.helpers import a_run
+from tests.practice.helpers import a_run, default_locale
 
 MARKUP = "<b>bold</b><img src='/dev/zero'>"
 
@@ -59,12 +59,13 @@ def log(tmp_path: Path) -> Iterator[PracticeStore]:
 
 
 @pytest.fixture
-def history(qtbot: QtBot, log: PracticeStore, settings: QSettings) -> HistoryWindow:
-    shown = HistoryWindow(log, settings)
-    qtbot.addWidget(shown)
-    shown.show()
-    qtbot.waitExposed(shown)
-    return shown
+def history(qtbot: QtBot, log: PracticeStore, settings: QSettings) -> Iterator[HistoryWindow]:
+    with default_locale("en_GB"):
+        shown = HistoryWindow(log, settings)
+        qtbot.addWidget(shown)
+        shown.show()
+        qtbot.waitExposed(shown)
+        yield shown
 
 
 def cell(history: HistoryWindow, row: int, column: str) -> str:
@@ -77,7 +78,12 @@ def test_runs_are_listed_newest_first_with_the_day_on_each_days_first_run(
 ) -> None:
     assert history.model.rowCount() == 5
     assert cell(history, 0, "Session") == MARKUP  # 18:00 today
-    assert cell(history, 0, "Day") == f"{date.today():%a %d %b %Y}"
+    today = date.today()
+    # QLocale's long date with short names (the fixture's locale is English, en_GB).
+    weekday = "Mon Tue Wed Thu Fri Sat Sun".split()[today.weekday()]
+    month = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()[today.month - 1]
+    assert cell(history, 0, "Day") == f"{weekday}, {today.day} {month} {today.year}"
+    assert cell(history, 0, "Time") == "18:00"
     assert cell(history, 1, "Day") == ""  # today's second run
     assert cell(history, 1, "Time spent") == "10:00"
     assert cell(history, 0, "Outcome") == "interrupted"
