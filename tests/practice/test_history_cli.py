@@ -91,3 +91,44 @@ def test_it_runs_without_a_display_and_loads_no_qt(filled: Path, private_home: P
     )
     assert result.returncode == 0, result.stderr
     assert len(json.loads(result.stdout)["runs"]) == 2
+
+
+FRENCH_WEEKDAYS = "lun. mar. mer. jeu. ven. sam. dim.".split()
+
+
+def test_the_text_speaks_the_environments_language_and_the_data_stays_data(
+    filled: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("LANGUAGE", "en")
+    outputs = {}
+    for kind in ("--csv", "--json"):
+        assert main(["history", kind]) == 0
+        outputs[kind] = capsys.readouterr().out
+    monkeypatch.setenv("LANGUAGE", "fr")
+    assert main(["history"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    day = RUNS[1].started_at.astimezone().date()
+    assert lines[0] == f"{FRENCH_WEEKDAYS[day.weekday()]} {day.isoformat()}"
+    assert "Evil \\x1b[31mred  arrêtée  étape 4 sur 10" in lines[1]
+    assert lines[3].endswith(
+        "Figure four  terminée  étape 1 sur 10  15:00  douleur avant 4, après 2  fine"
+    )
+    assert "Figure four\u202f: 1 séance, 1 terminée" in lines
+    assert lines[-1].startswith("2 séances\u202f; série de 0 jour (record\u202f: 2)\u202f;")
+    assert "journal de pratique\u202f: " in lines[-1]
+    # --csv and --json are data: the same bytes in every language.
+    for kind, english in outputs.items():
+        assert main(["history", kind]) == 0
+        assert capsys.readouterr().out == english
+    assert "completed" in outputs["--csv"]
+
+
+def test_the_help_speaks_the_environments_language(
+    private_home: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("LANGUAGE", "de")
+    with pytest.raises(SystemExit):
+        main(["history", "--help"])
+    out = capsys.readouterr().out
+    assert "als CSV, eine Zeile pro Durchlauf" in out
+    assert "als JSON, das Format, das der Import liest" in out
