@@ -96,17 +96,26 @@ def test_it_runs_without_a_display_and_loads_no_qt(filled: Path, private_home: P
 FRENCH_WEEKDAYS = "lun. mar. mer. jeu. ven. sam. dim.".split()
 
 
+def history_in(language: str, home: Path, *options: str) -> subprocess.CompletedProcess[str]:
+    """``LANGUAGE=<language> piritimer history <options>``, in a process of its own: the C
+    library keeps the first language it translated an OS error into (strerror) for the rest
+    of a process, so a test's LANGUAGE must not reach the test process's C library."""
+    env = {k: v for k, v in os.environ.items() if k not in ("LC_ALL", "LC_MESSAGES")}
+    env.update(PIRITIMER_HOME=str(home), LANGUAGE=language)
+    return subprocess.run(
+        [sys.executable, "-m", "piritimer", "history", *options],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+
+
 def test_the_text_speaks_the_environments_language_and_the_data_stays_data(
-    filled: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    filled: Path, private_home: Path
 ) -> None:
-    monkeypatch.setenv("LANGUAGE", "en")
-    outputs = {}
-    for kind in ("--csv", "--json"):
-        assert main(["history", kind]) == 0
-        outputs[kind] = capsys.readouterr().out
-    monkeypatch.setenv("LANGUAGE", "fr")
-    assert main(["history"]) == 0
-    lines = capsys.readouterr().out.splitlines()
+    lines = history_in("fr", private_home).stdout.splitlines()
     day = RUNS[1].started_at.astimezone().date()
     assert lines[0] == f"{FRENCH_WEEKDAYS[day.weekday()]} {day.isoformat()}"
     assert "Evil \\x1b[31mred  arrêtée  étape 4 sur 10" in lines[1]
@@ -116,19 +125,14 @@ def test_the_text_speaks_the_environments_language_and_the_data_stays_data(
     assert "Figure four\u202f: 1 séance, 1 terminée" in lines
     assert lines[-1].startswith("2 séances\u202f; série de 0 jour (record\u202f: 2)\u202f;")
     assert "journal de pratique\u202f: " in lines[-1]
-    # --csv and --json are data: the same bytes in every language.
-    for kind, english in outputs.items():
-        assert main(["history", kind]) == 0
-        assert capsys.readouterr().out == english
-    assert "completed" in outputs["--csv"]
+    # --csv and --json are data: the same in every language.
+    for kind in ("--csv", "--json"):
+        english = history_in("en", private_home, kind).stdout
+        assert history_in("fr", private_home, kind).stdout == english
+        assert '"outcome": "completed"' in english or ",completed," in english
 
 
-def test_the_help_speaks_the_environments_language(
-    private_home: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setenv("LANGUAGE", "de")
-    with pytest.raises(SystemExit):
-        main(["history", "--help"])
-    out = capsys.readouterr().out
+def test_the_help_speaks_the_environments_language(private_home: Path) -> None:
+    out = history_in("de", private_home, "--help").stdout
     assert "als CSV, eine Zeile pro Durchlauf" in out
     assert "als JSON, das Format, das der Import liest" in out
