@@ -265,7 +265,11 @@ class HistoryWindow(QWidget):
         )
         self.counts.verticalHeader().hide()
         self.counts.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.counts.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        counts_header = self.counts.horizontalHeader()
+        counts_header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # The counts are short and their headers' length is the language's: fit them.
+        for column in (1, 2):
+            counts_header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
 
         self.chart: PainChart | None = None
         self.chart_holder = QWidget()
