@@ -14,10 +14,10 @@ from pytestqt.qtbot import QtBot
 
 from piritimer.core.practice import Outcome
 from piritimer.practice.store import PracticeStore
-from piritimer.ui.history import COLUMNS, HistoryWindow
+from piritimer.ui.history import HistoryWindow
 from piritimer.ui.main_window import MainWindow
 from piritimer.ui.pain_dialog import asks_pain
-from tests.practice.helpers import a_run, default_locale
+from tests.practice.helpers import a_run, cell, default_locale, shown_history
 
 MARKUP = "<b>bold</b><img src='/dev/zero'>"
 
@@ -61,16 +61,7 @@ def log(tmp_path: Path) -> Iterator[PracticeStore]:
 @pytest.fixture
 def history(qtbot: QtBot, log: PracticeStore, settings: QSettings) -> Iterator[HistoryWindow]:
     with default_locale("en_GB"):
-        shown = HistoryWindow(log, settings)
-        qtbot.addWidget(shown)
-        shown.show()
-        qtbot.waitExposed(shown)
-        yield shown
-
-
-def cell(history: HistoryWindow, row: int, column: str) -> str:
-    model = history.model
-    return str(model.data(model.index(row, COLUMNS.index(column))))
+        yield shown_history(qtbot, log, settings)
 
 
 def test_runs_are_listed_newest_first_with_the_day_on_each_days_first_run(

@@ -17,11 +17,11 @@ from pytestqt.qtbot import QtBot
 from piritimer.core.practice import Outcome
 from piritimer.core.reminders import ReminderTimes, parse_times
 from piritimer.practice.store import PracticeStore
-from piritimer.ui.history import COLUMNS, HistoryWindow
+from piritimer.ui.history import HistoryWindow
 from piritimer.ui.pain_dialog import PainDialog
 from piritimer.ui.reminders import Reminders, standing_body
 from piritimer.ui.tray import Tray
-from tests.practice.helpers import a_run, default_locale
+from tests.practice.helpers import a_run, cell, default_locale, shown_history
 
 BERLIN = ZoneInfo("Europe/Berlin")
 
@@ -70,16 +70,7 @@ def log(tmp_path: Path) -> Iterator[PracticeStore]:
 
 @pytest.fixture
 def history(qtbot: QtBot, german: None, log: PracticeStore, settings: QSettings) -> HistoryWindow:
-    shown = HistoryWindow(log, settings, plan_of=lambda title: "")
-    qtbot.addWidget(shown)
-    shown.show()
-    qtbot.waitExposed(shown)
-    return shown
-
-
-def cell(history: HistoryWindow, row: int, column: str) -> str:
-    model = history.model
-    return str(model.data(model.index(row, COLUMNS.index(column))))
+    return shown_history(qtbot, log, settings)
 
 
 def test_the_history_view_speaks_german_with_german_dates(history: HistoryWindow) -> None:
