@@ -149,10 +149,11 @@ def build_services(
 def _reminder_body(library: LibraryModel, progress: ProgressBook) -> Callable[[Reminder], str]:
     """A reminder's words: how the session's plan stands now ("0 of 2 today")."""
 
+    from piritimer.ui.reminders import standing_body
+
     def body(reminder: Reminder) -> str:
         entry = library.entry(reminder.path)
-        standing = progress.progress_text(entry.session if entry else None)
-        return f"{standing}. Click to open it." if standing else "Click to open it."
+        return standing_body(progress.progress_text(entry.session if entry else None))
 
     return body
 

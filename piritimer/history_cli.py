@@ -1,4 +1,9 @@
-"""``piritimer history [--csv | --json]``: the practice log on the terminal, no display needed."""
+"""``piritimer history [--csv | --json]``: the practice log on the terminal, no display needed.
+
+The text report speaks the environment's language (the command line sets it); dates are ISO
+8601 ("2026-12-02") with the weekday's name, as there is no QLocale here. ``--csv`` and
+``--json`` are data and stay the same in every language (``practice.exchange``).
+"""
 
 from __future__ import annotations
 
@@ -11,27 +16,34 @@ from pathlib import Path
 
 from piritimer import paths
 from piritimer.core.durations import format_clock
+from piritimer.core.i18n import _, ngettext
 from piritimer.core.past_run import PastRun
 from piritimer.core.practice import Run, counts_by_session, runs_by_day, streak
 from piritimer.core.timeline_table import terminal_text
 from piritimer.practice import PracticeLog
+from piritimer.practice.words import outcome_text, weekday_text
+
+
+def pain_text(before: int | None, after: int | None) -> str:
+    if before is not None and after is not None:
+        return _("pain before {before} after {after}").format(before=before, after=after)
+    if before is not None:
+        return _("pain before {before}").format(before=before)
+    if after is not None:
+        return _("pain after {after}").format(after=after)
+    return ""
 
 
 def run_line(run: Run) -> str:
     started = run.started_at.astimezone()
-    pain = " ".join(
-        f"{label} {value}"
-        for label, value in (("pain before", run.pain_before), ("after", run.pain_after))
-        if value is not None
-    )
     active = run.active_s
     parts = [
         f"  {started:%H:%M}",
         terminal_text(run.title),
-        run.outcome.value,
-        f"step {run.step_index + 1} of {run.step_count}",
+        outcome_text(run.outcome.value),
+        _("step {step} of {count}").format(step=run.step_index + 1, count=run.step_count),
         format_clock(active) if active is not None else "",
-        pain,
+        pain_text(run.pain_before, run.pain_after),
         terminal_text(run.note),
     ]
     return "  ".join(part for part in parts if part)
@@ -40,27 +52,40 @@ def run_line(run: Run) -> str:
 def text_report(runs: list[Run], today: date) -> str:
     location = paths.practice_log_path()
     if not runs:
-        return f"No runs recorded yet (practice log: {terminal_text(str(location))}).\n"
+        where = terminal_text(str(location))
+        return _("No runs recorded yet (practice log: {path}).").format(path=where) + "\n"
     by_day = runs_by_day(runs)
     days = streak(by_day, today)
     lines: list[str] = []
     for day, day_runs in by_day.items():
-        lines.append(f"{day:%a %Y-%m-%d}")
+        lines.append(_("{weekday} {date}").format(weekday=weekday_text(day), date=day.isoformat()))
         lines.extend(run_line(run) for run in day_runs)
     lines.append("")
     for title, total, completed in counts_by_session(runs):
-        lines.append(f"{terminal_text(title)}: {total} runs, {completed} completed")
+        lines.append(
+            _("{title}: {runs}, {completed}").format(
+                title=terminal_text(title),
+                runs=ngettext("{n} run", "{n} runs", total).format(n=total),
+                completed=ngettext("{n} completed", "{n} completed", completed).format(n=completed),
+            )
+        )
     lines.append(
-        f"{len(runs)} runs; streak {days.current} days (longest {days.longest}); "
-        f"practice log: {terminal_text(str(location))}"
+        _("{runs}; {streak} (longest {longest}); practice log: {path}").format(
+            runs=ngettext("{n} run", "{n} runs", len(runs)).format(n=len(runs)),
+            streak=ngettext("streak {n} day", "streak {n} days", days.current).format(
+                n=days.current
+            ),
+            longest=days.longest,
+            path=terminal_text(str(location)),
+        )
     )
     return "\n".join(lines) + "\n"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     kind = parser.add_mutually_exclusive_group()
-    kind.add_argument("--csv", action="store_true", help="as CSV, one line per run")
-    kind.add_argument("--json", action="store_true", help="as JSON, the format import reads")
+    kind.add_argument("--csv", action="store_true", help=_("as CSV, one line per run"))
+    kind.add_argument("--json", action="store_true", help=_("as JSON, the format import reads"))
 
 
 def run(options: argparse.Namespace) -> int:
@@ -79,7 +104,8 @@ def run(options: argparse.Namespace) -> int:
 
 def main(args: Sequence[str]) -> int:
     parser = argparse.ArgumentParser(
-        prog="piritimer history", description="Print the practice log (every run of a session)."
+        prog="piritimer history",
+        description=_("Print the practice log (every run of a session)."),
     )
     add_arguments(parser)
     return run(parser.parse_args(list(args)))

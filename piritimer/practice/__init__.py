@@ -12,6 +12,7 @@ from concurrent.futures import Future
 from pathlib import Path
 from typing import Protocol, TypeVar
 
+from piritimer.core.i18n import _
 from piritimer.core.past_run import PastRun
 from piritimer.core.practice import HistoryRow, Run
 
@@ -125,7 +126,7 @@ def open_practice_log(path: Path) -> tuple[PracticeLog, str | None]:
         store = PracticeStore(path)
     except (OSError, sqlite3.Error) as error:
         reason = getattr(error, "strerror", None) or str(error)
-        return NullPracticeLog(), (
-            f"The practice log {path} cannot be opened ({reason}); runs are not recorded this time."
-        )
+        return NullPracticeLog(), _(
+            "The practice log {path} cannot be opened ({reason}); runs are not recorded this time."
+        ).format(path=path, reason=reason)
     return store, store.opening_notice

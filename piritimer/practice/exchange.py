@@ -3,6 +3,11 @@
 An imported file comes from anywhere, so `parse_json` checks everything and raises
 `ImportRefused` with one sentence naming the run and field at fault; it never lets a
 traceback through. The formats are documented in ``docs/practice.md``.
+
+The exports are data, not text for a person: their field names and values (``outcome``,
+``completed``, ISO 8601 times) stay as they are in every language, so a file exported in
+one language imports in any other and a spreadsheet's columns keep their names. Only why an
+import is refused is translated.
 """
 
 from __future__ import annotations
@@ -13,6 +18,7 @@ import json
 from collections.abc import Iterable
 from dataclasses import replace
 
+from piritimer.core.i18n import _
 from piritimer.core.practice import Outcome, Run
 from piritimer.practice.records import FIELDS, BadRecord, from_record, to_record
 
@@ -61,38 +67,51 @@ def parse_json(data: bytes) -> list[Run]:
     """The runs of an exported JSON file; ImportRefused says what is wrong with it."""
     if len(data) > MAX_IMPORT_BYTES:
         raise ImportRefused(
-            f"the file is {len(data):,} bytes; a practice log export is at most "
-            f"{MAX_IMPORT_BYTES:,}"
+            _("the file is {size} bytes; a practice log export is at most {most}").format(
+                size=f"{len(data):,}", most=f"{MAX_IMPORT_BYTES:,}"
+            )
         )
     try:
         document = json.loads(data.decode("utf-8-sig"))
     except UnicodeDecodeError:
-        raise ImportRefused("the file is not UTF-8 text") from None
+        raise ImportRefused(_("the file is not UTF-8 text")) from None
     except json.JSONDecodeError as error:
         raise ImportRefused(
-            f"the file is not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})"
+            _("the file is not valid JSON (line {line}, column {column}: {reason})").format(
+                line=error.lineno, column=error.colno, reason=error.msg
+            )
         ) from None
     except RecursionError:
-        raise ImportRefused("the file nests too deeply to be a practice log") from None
+        raise ImportRefused(_("the file nests too deeply to be a practice log")) from None
     if not isinstance(document, dict) or document.get("format") != FORMAT:
-        raise ImportRefused(f'the file is not a piritimer practice log (no "format": "{FORMAT}")')
+        raise ImportRefused(
+            _('the file is not a piritimer practice log (no "format": "{format}")').format(
+                format=FORMAT
+            )
+        )
     version = document.get("version")
     if version != FORMAT_VERSION:
         raise ImportRefused(
-            f"the file is version {version!r}; this piritimer reads version {FORMAT_VERSION}"
+            _("the file is version {version}; this piritimer reads version {known}").format(
+                version=repr(version), known=FORMAT_VERSION
+            )
         )
     records = document.get("runs")
     if not isinstance(records, list):
-        raise ImportRefused('the file has no list of "runs"')
+        raise ImportRefused(_('the file has no list of "runs"'))
     runs: list[Run] = []
     seen: set[str] = set()
     for number, record in enumerate(records, start=1):
         try:
             run = from_record(record)
         except BadRecord as error:
-            raise ImportRefused(f"run {number}: {error}") from None
+            raise ImportRefused(
+                _("run {number}: {reason}").format(number=number, reason=error)
+            ) from None
         if run.id in seen:
-            raise ImportRefused(f"run {number}: the id {run.id!r} appears twice")
+            raise ImportRefused(
+                _("run {number}: the id {id} appears twice").format(number=number, id=repr(run.id))
+            )
         seen.add(run.id)
         if run.outcome is Outcome.RUNNING:
             # Running on another machine, or when it was exported: not running here.

@@ -10,6 +10,7 @@ import json
 from datetime import UTC, datetime
 from typing import Any
 
+from piritimer.core.i18n import _
 from piritimer.core.practice import NOTE_MAX_CHARS, Outcome, Run, check_pain
 
 FIELDS: tuple[str, ...] = (
@@ -105,9 +106,11 @@ def _text(record: dict[str, Any], name: str, *, optional: bool = False) -> str |
     if value is None and optional:
         return None
     if not isinstance(value, str):
-        raise BadRecord(f"{name} must be text")
+        raise BadRecord(_("{field} must be text").format(field=name))
     if len(value) > TEXT_MAX_CHARS:
-        raise BadRecord(f"{name} is longer than {TEXT_MAX_CHARS} characters")
+        raise BadRecord(
+            _("{field} is longer than {count} characters").format(field=name, count=TEXT_MAX_CHARS)
+        )
     return value
 
 
@@ -116,7 +119,7 @@ def _integer(record: dict[str, Any], name: str, *, optional: bool = False) -> in
     if value is None and optional:
         return None
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise BadRecord(f"{name} must be a whole number, 0 or more")
+        raise BadRecord(_("{field} must be a whole number, 0 or more").format(field=name))
     return value
 
 
@@ -127,30 +130,38 @@ def _moment(record: dict[str, Any], name: str, *, optional: bool = False) -> dat
     try:
         moment = datetime.fromisoformat(text)
     except ValueError:
-        raise BadRecord(f"{name} {text!r} is not an ISO 8601 date and time") from None
+        raise BadRecord(
+            _("{field} {value} is not an ISO 8601 date and time").format(
+                field=name, value=repr(text)
+            )
+        ) from None
     if moment.tzinfo is None:
-        raise BadRecord(f"{name} {text!r} has no time zone (write e.g. +00:00)")
+        raise BadRecord(
+            _("{field} {value} has no time zone (write e.g. +00:00)").format(
+                field=name, value=repr(text)
+            )
+        )
     return moment.astimezone(UTC)
 
 
 def from_record(record: object) -> Run:
     """A Run from a record as `to_record` writes it; BadRecord says what is wrong."""
     if not isinstance(record, dict):
-        raise BadRecord("a run must be an object with named fields")
+        raise BadRecord(_("a run must be an object with named fields"))
     unknown = sorted(set(record) - set(FIELDS))
     if unknown:
-        raise BadRecord(f"unknown field {unknown[0]!r}")
+        raise BadRecord(_("unknown field {field}").format(field=repr(unknown[0])))
     try:
         outcome = Outcome(record.get("outcome"))
     except ValueError:
         names = ", ".join(o.value for o in Outcome)
-        raise BadRecord(f"outcome must be one of {names}") from None
+        raise BadRecord(_("outcome must be one of {values}").format(values=names)) from None
     done = record.get("done", [])
     if not isinstance(done, list) or not all(isinstance(d, str) for d in done):
-        raise BadRecord("done must be a list of texts")
+        raise BadRecord(_("done must be a list of texts"))
     paused = record.get("paused_s", 0.0)
     if isinstance(paused, bool) or not isinstance(paused, int | float) or not paused >= 0:
-        raise BadRecord("paused_s must be a number of seconds, 0 or more")
+        raise BadRecord(_("paused_s must be a number of seconds, 0 or more"))
     try:
         pain_before = check_pain(record.get("pain_before"))
         pain_after = check_pain(record.get("pain_after"))
@@ -158,10 +169,14 @@ def from_record(record: object) -> Run:
         raise BadRecord(str(error)) from None
     note = _text(record, "note", optional=True) or ""
     if len(note) > NOTE_MAX_CHARS:
-        raise BadRecord(f"note is longer than {NOTE_MAX_CHARS} characters")
+        raise BadRecord(
+            _("{field} is longer than {count} characters").format(
+                field="note", count=NOTE_MAX_CHARS
+            )
+        )
     run_id = _text(record, "id") or ""
     if not run_id:
-        raise BadRecord("id must not be empty")
+        raise BadRecord(_("id must not be empty"))
     started = _moment(record, "started_at")
     assert started is not None
     return Run(

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import sqlite3
 
+from piritimer.core.i18n import _
+
 MIGRATIONS: tuple[str, ...] = (
     # 0 → 1: the runs.
     """
@@ -55,7 +57,12 @@ def migrate(connection: sqlite3.Connection, target: int = VERSION) -> int:
     """Bring the database up to ``target``, one step per transaction. Returns the version."""
     current = version(connection)
     if current > VERSION:
-        raise TooNew(f"the practice log is version {current}; this piritimer knows {VERSION}")
+        # Shown when the log cannot be opened, as the reason.
+        raise TooNew(
+            _("the practice log is version {version}; this piritimer knows {known}").format(
+                version=current, known=VERSION
+            )
+        )
     while current < target:
         # executescript commits first; BEGIN makes the step and its version number one unit.
         try:

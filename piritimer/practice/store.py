@@ -24,6 +24,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
+from piritimer.core.i18n import _
 from piritimer.core.past_run import PastRun
 from piritimer.core.practice import HistoryRow, Outcome, Run
 from piritimer.practice import schema
@@ -131,10 +132,10 @@ class PracticeStore:
             companion = self.location.with_name(self.location.name + suffix)
             if companion.exists():
                 os.replace(companion, kept.with_name(kept.name + suffix))
-        self.opening_notice = (
-            f"The practice log {self.location} could not be read; it is kept as {kept.name} "
+        self.opening_notice = _(
+            "The practice log {path} could not be read; it is kept as {name} "
             "and a new log has been started."
-        )
+        ).format(path=self.location, name=kept.name)
 
     def _recover(self, alive: Callable[[int], bool]) -> int:
         """Mark runs left "running" by a process that is gone as interrupted."""

@@ -18,10 +18,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import (
     QAbstractTableModel,
     QDate,
+    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     QSettings,
     Qt,
+    QTime,
     QTimer,
     Signal,
 )
@@ -44,9 +46,11 @@ from PySide6.QtWidgets import (
 )
 
 from piritimer.core.durations import format_clock
+from piritimer.core.i18n import _, ngettext, pgettext
 from piritimer.core.practice import HistoryRow, streak
 from piritimer.practice import PracticeLog
 from piritimer.practice.exchange import ImportRefused, parse_json, to_csv, to_json
+from piritimer.practice.words import outcome_text
 from piritimer.ui.pain_dialog import asks_pain, set_asks_pain
 from piritimer.widgets.plain import plain_label, plain_message_box, set_plain
 
@@ -64,6 +68,24 @@ COLUMNS = (
     "Pain after",
     "Note",
 )
+"""The table's columns, by their English names (``column_titles`` says them as shown)."""
+
+
+def column_titles() -> tuple[str, ...]:
+    """The table's headers in the app's language ("Time" is a time of day here)."""
+    return (
+        pgettext("history column", "Day"),
+        pgettext("history column", "Time"),
+        pgettext("history column", "Session"),
+        pgettext("history column", "Outcome"),
+        pgettext("history column", "Step"),
+        pgettext("history column", "Time spent"),
+        pgettext("history column", "Pain before"),
+        pgettext("history column", "Pain after"),
+        pgettext("history column", "Note"),
+    )
+
+
 PRACTISED_COLOR = "#2e7d5b"
 FLUSH_WAIT_S = 5.0
 Index = QModelIndex | QPersistentModelIndex
@@ -95,7 +117,7 @@ class RunsModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> object:
         if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
+            return column_titles()[section]
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
@@ -106,27 +128,75 @@ class RunsModel(QAbstractTableModel):
         if column == 0:
             if number > 0 and self._rows[number - 1].day == row.day:
                 return ""
-            return f"{date.fromisoformat(row.day):%a %d %b %Y}"
+            return day_text(date.fromisoformat(row.day))
         return cell_text(row, column)
+
+
+def day_format(locale: QLocale) -> str:
+    """The locale's long date with short names: "Wed, Dec 2, 2026", "Mi., 2. Dez. 2026",
+    "mer. 2 déc. 2026" (Qt has no medium format; the long one says the order and words)."""
+    return (
+        locale.dateFormat(QLocale.FormatType.LongFormat)
+        .replace("dddd", "ddd")
+        .replace("MMMM", "MMM")
+    )
+
+
+def day_text(day: date) -> str:
+    """A day in the app's locale (QLocale's default is the app's language)."""
+    locale = QLocale()
+    return locale.toString(QDate(day.year, day.month, day.day), day_format(locale))
+
+
+def time_text(moment: datetime) -> str:
+    """A local time of day in the app's locale ("14:05", "2:05 PM")."""
+    local = moment.astimezone()
+    return QLocale().toString(QTime(local.hour, local.minute), QLocale.FormatType.ShortFormat)
+
+
+def moment_text(moment: datetime) -> str:
+    """A local day and time in the app's locale, for a sentence."""
+    local = moment.astimezone()
+    return _("{day} at {time}").format(day=day_text(local.date()), time=time_text(local))
+
+
+def number_text(value: int) -> str:
+    return QLocale().toString(value)
 
 
 def cell_text(row: HistoryRow, column: int) -> str:
     if column == 1:
-        return f"{datetime.fromisoformat(row.started_at).astimezone():%H:%M}"
+        return time_text(datetime.fromisoformat(row.started_at))
     if column == 2:
         return row.title
     if column == 3:
-        return row.outcome
+        return outcome_text(row.outcome)
     if column == 4:
-        return f"{row.step_index + 1} of {row.step_count}"
+        return _("{step} of {count}").format(
+            step=number_text(row.step_index + 1), count=number_text(row.step_count)
+        )
     if column == 5:
         active = row.active_s
         return "" if active is None else format_clock(active)
     if column == 6:
-        return "" if row.pain_before is None else str(row.pain_before)
+        return "" if row.pain_before is None else number_text(row.pain_before)
     if column == 7:
-        return "" if row.pain_after is None else str(row.pain_after)
+        return "" if row.pain_after is None else number_text(row.pain_after)
     return row.note
+
+
+def streak_text(days_practised: int, current: int, longest: int) -> str:
+    """ "4 days practised · streak 3 days · longest 3"."""
+    # Three phrases a separator lists, as a plan's standing is: each is whole on its own.
+    return " · ".join(
+        (
+            ngettext("{n} day practised", "{n} days practised", days_practised).format(
+                n=number_text(days_practised)
+            ),
+            ngettext("streak {n} day", "streak {n} days", current).format(n=number_text(current)),
+            ngettext("longest {n}", "longest {n}", longest).format(n=number_text(longest)),
+        )
+    )
 
 
 class HistoryWindow(QWidget):
@@ -148,7 +218,7 @@ class HistoryWindow(QWidget):
         plan_of: Callable[[str], str] = lambda _title: "",
     ) -> None:
         super().__init__(parent, Qt.WindowType.Window)
-        self.setWindowTitle("Practice history — piritimer")
+        self.setWindowTitle(_("Practice history — piritimer"))
         self.log = log
         self.plan_of = plan_of
         """How a session's plan stands ("1 of 2 today · 4 days in a row"), by its title."""
@@ -166,7 +236,9 @@ class HistoryWindow(QWidget):
     def _build(self) -> None:
         where = self.log.location
         self.location_label = plain_label(
-            f"Practice log: {where}" if where else "Runs are not being recorded this time."
+            _("Practice log: {path}").format(path=where)
+            if where
+            else _("Runs are not being recorded this time.")
         )
         self.location_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.location_label.setObjectName("meta")
@@ -183,10 +255,21 @@ class HistoryWindow(QWidget):
         self._days: set[date] = set()
         self.calendar.currentPageChanged.connect(self._mark_page)
         self.counts = QTableWidget(0, 4)
-        self.counts.setHorizontalHeaderLabels(["Session", "Runs", "Completed", "Plan"])
+        self.counts.setHorizontalHeaderLabels(
+            [
+                pgettext("history column", "Session"),
+                pgettext("history column", "Runs"),
+                pgettext("history column", "Completed"),
+                pgettext("history column", "Plan"),
+            ]
+        )
         self.counts.verticalHeader().hide()
         self.counts.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.counts.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        counts_header = self.counts.horizontalHeader()
+        counts_header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # The counts are short and their headers' length is the language's: fit them.
+        for column in (1, 2):
+            counts_header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
 
         self.chart: PainChart | None = None
         self.chart_holder = QWidget()
@@ -203,14 +286,14 @@ class HistoryWindow(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in enumerate((130, 60, 220, 100, 80, 90, 90, 60)):
+        for column, width in enumerate((150, 60, 220, 100, 80, 90, 90, 60)):
             self.table.setColumnWidth(column, width)
 
-        self.export_csv_button = QPushButton("Export CSV…")
-        self.export_json_button = QPushButton("Export JSON…")
-        self.import_button = QPushButton("Import JSON…")
-        self.delete_button = QPushButton("Delete run")
-        self.ask_pain_box = QCheckBox("Ask about pain after a session")
+        self.export_csv_button = QPushButton(_("Export CSV…"))
+        self.export_json_button = QPushButton(_("Export JSON…"))
+        self.import_button = QPushButton(_("Import JSON…"))
+        self.delete_button = QPushButton(_("Delete run"))
+        self.ask_pain_box = QCheckBox(_("Ask about pain after a session"))
         self.ask_pain_box.setChecked(asks_pain(self.settings))
         self.ask_pain_box.toggled.connect(lambda on: set_asks_pain(self.settings, on))
         self.export_csv_button.clicked.connect(lambda: self.export("csv"))
@@ -224,7 +307,7 @@ class HistoryWindow(QWidget):
         left = QVBoxLayout()
         left.addWidget(self.streak_label)
         left.addWidget(self.calendar)
-        left.addWidget(plain_label("Runs per session"))
+        left.addWidget(plain_label(_("Runs per session")))
         left.addWidget(self.counts, 1)
         left_panel = QWidget()
         left_panel.setLayout(left)
@@ -260,7 +343,7 @@ class HistoryWindow(QWidget):
             self.log.flush(FLUSH_WAIT_S)
             rows, counts = self.log.history_rows(), self.log.session_counts()
         except (TimeoutError, sqlite3.Error, OSError) as error:
-            self.say(f"The practice log cannot be read: {error}")
+            self.say(_("The practice log cannot be read: {error}").format(error=error))
             return
         self.set_rows(rows, counts)
 
@@ -270,15 +353,14 @@ class HistoryWindow(QWidget):
         days = {date.fromisoformat(day) for day in {row.day for row in rows}}
         days_streak = streak(days, date.today())
         set_plain(
-            self.streak_label,
-            f"{len(days)} days practised · streak {days_streak.current} "
-            f"day{'s' if days_streak.current != 1 else ''} · longest {days_streak.longest}",
+            self.streak_label, streak_text(len(days), days_streak.current, days_streak.longest)
         )
         self._mark_calendar(days)
         self.counts.setRowCount(len(counts))
         for number, (title, total, completed) in enumerate(counts):
             plan = self.plan_of(title)
-            for column, text in enumerate((title, str(total), str(completed), plan)):
+            shown = (title, number_text(total), number_text(completed), plan)
+            for column, text in enumerate(shown):
                 self.counts.setItem(number, column, QTableWidgetItem(text))
         # The chart (and QtCharts) comes right after the first paint: the rest of the window
         # is what a person reads first, and it is on screen sooner.
@@ -330,9 +412,15 @@ class HistoryWindow(QWidget):
         try:
             path.write_text(text, encoding="utf-8")
         except OSError as error:
-            self.say(f"Cannot write {path}: {error.strerror or error}")
+            self.say(
+                _("Cannot write {path}: {error}").format(path=path, error=error.strerror or error)
+            )
             return None
-        self.say(f"Exported {len(runs)} runs to {path}.")
+        self.say(
+            ngettext(
+                "Exported {n} run to {path}.", "Exported {n} runs to {path}.", len(runs)
+            ).format(n=number_text(len(runs)), path=path)
+        )
         return path
 
     def import_json(self) -> int | None:
@@ -342,58 +430,76 @@ class HistoryWindow(QWidget):
         try:
             runs = parse_json(path.read_bytes())
         except OSError as error:
-            self.say(f"Cannot read {path}: {error.strerror or error}")
+            self.say(
+                _("Cannot read {path}: {error}").format(path=path, error=error.strerror or error)
+            )
             return None
         except ImportRefused as error:
-            self.say(f"Nothing imported from {path.name}: {error}.")
+            self.say(
+                _("Nothing imported from {name}: {error}.").format(name=path.name, error=error)
+            )
             return None
         try:
             added = self.log.add_runs(runs).result(30.0)
         except (TimeoutError, sqlite3.Error, OSError) as error:
-            self.say(f"Nothing imported from {path.name}: the practice log refused it ({error}).")
+            self.say(
+                _("Nothing imported from {name}: the practice log refused it ({error}).").format(
+                    name=path.name, error=error
+                )
+            )
             return None
         self.reload()
         self.logChanged.emit()
         already = len(runs) - added
-        self.say(
-            f"Imported {added} runs from {path.name}"
-            + (f" ({already} were already here)." if already else ".")
-        )
+        imported = ngettext(
+            "Imported {n} run from {name}.", "Imported {n} runs from {name}.", added
+        ).format(n=number_text(added), name=path.name)
+        if already:
+            here = ngettext("{n} was already here.", "{n} were already here.", already)
+            imported = f"{imported} {here.format(n=number_text(already))}"
+        self.say(imported)
         return added
 
     def delete_selected(self) -> bool:
         run = self.selected_row()
         if run is None:
-            self.say("Choose a run in the list first.")
+            self.say(_("Choose a run in the list first."))
             return False
-        when = f"{datetime.fromisoformat(run.started_at).astimezone():%d %b %Y %H:%M}"
-        if not self.confirm(f"Delete the run of “{run.title}” on {when}? This cannot be undone."):
+        when = moment_text(datetime.fromisoformat(run.started_at))
+        question = _("Delete the run of “{title}” on {when}? This cannot be undone.")
+        if not self.confirm(question.format(title=run.title, when=when)):
             return False
         try:
             self.log.delete(run.id).result(10.0)
         except (TimeoutError, sqlite3.Error, OSError) as error:
-            self.say(f"The run could not be deleted: {error}")
+            self.say(_("The run could not be deleted: {error}").format(error=error))
             return False
         self.reload()
         self.logChanged.emit()
-        self.say(f"Deleted the run of “{run.title}” on {when}.")
+        self.say(_("Deleted the run of “{title}” on {when}.").format(title=run.title, when=when))
         return True
 
     # -- dialogs (replaceable) ----------------------------------------------------------------
 
     def _choose_save(self, kind: str, name: str) -> Path | None:
         chosen, _filter = QFileDialog.getSaveFileName(
-            self, f"Export history as {kind.upper()}", str(Path.home() / name), f"*.{kind}"
+            self,
+            _("Export history as {format}").format(format=kind.upper()),
+            str(Path.home() / name),
+            f"*.{kind}",
         )
         return Path(chosen) if chosen else None
 
     def _choose_open(self) -> Path | None:
         chosen, _filter = QFileDialog.getOpenFileName(
-            self, "Import history", str(Path.home()), "Practice log (*.json);;All files (*)"
+            self,
+            _("Import history"),
+            str(Path.home()),
+            _("Practice log (*.json);;All files (*)"),
         )
         return Path(chosen) if chosen else None
 
     def _confirm(self, question: str) -> bool:
-        box = plain_message_box(self, QMessageBox.Icon.Question, "Delete run", question)
+        box = plain_message_box(self, QMessageBox.Icon.Question, _("Delete run"), question)
         box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)
         return box.exec() == QMessageBox.StandardButton.Yes

@@ -13,6 +13,7 @@ from PySide6.QtCharts import QChart, QChartView, QDateTimeAxis, QLineSeries, QVa
 from PySide6.QtCore import QDateTime, QPointF, Qt
 from PySide6.QtGui import QPainter
 
+from piritimer.core.i18n import _, pgettext
 from piritimer.core.practice import PAIN_MAX, PAIN_MIN, HistoryRow, pain_series
 
 WEEKLY_AFTER_DAYS = 180
@@ -28,11 +29,11 @@ class PainChart(QChartView):
 
     def __init__(self) -> None:
         chart = QChart()
-        chart.setTitle("Pain (0–10)")
+        chart.setTitle(_("Pain (0–10)"))
         self.before = QLineSeries()
-        self.before.setName("before")
+        self.before.setName(pgettext("pain", "before"))
         self.after = QLineSeries()
-        self.after.setName("after")
+        self.after.setName(pgettext("pain", "after"))
         chart.addSeries(self.before)
         chart.addSeries(self.after)
         self.x_axis = QDateTimeAxis()
@@ -62,7 +63,7 @@ class PainChart(QChartView):
         series = pain_series(points, self.bucket_days)
         self.before.replace([QPointF(_ms(d), b) for d, b, _a in series if b is not None])
         self.after.replace([QPointF(_ms(d), a) for d, _b, a in series if a is not None])
-        title = "Pain (0–10), weekly mean" if self.bucket_days == 7 else "Pain (0–10)"
+        title = _("Pain (0–10), weekly mean") if self.bucket_days == 7 else _("Pain (0–10)")
         self.chart().setTitle(title)
         if series:
             first, last = _ms(series[0][0]), _ms(series[-1][0])
@@ -71,7 +72,15 @@ class PainChart(QChartView):
                 QDateTime.fromMSecsSinceEpoch(round(first - DAY_MS / 2)),
                 QDateTime.fromMSecsSinceEpoch(round(last + DAY_MS / 2)),
             )
-            self.x_axis.setFormat("d MMM" if span_days < 90 else "MMM yyyy")
+            # The chart writes the names in its locale, QLocale's default when it was made
+            # (the app's language); the order of day and month is the translation's.
+            self.x_axis.setFormat(
+                # Translators: a Qt date format (d day, MMM short month name); keep its letters.
+                pgettext("qt date format", "d MMM")
+                if span_days < 90
+                # Translators: a Qt date format (MMM short month name, yyyy year).
+                else pgettext("qt date format", "MMM yyyy")
+            )
 
     def point_counts(self) -> tuple[int, int]:
         return self.before.count(), self.after.count()

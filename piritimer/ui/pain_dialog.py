@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from piritimer.core.i18n import _
 from piritimer.core.practice import NOTE_MAX_CHARS, PAIN_MAX, PAIN_MIN, Outcome, Run
 from piritimer.widgets.plain import plain_label
 
@@ -44,31 +45,37 @@ class PainDialog(QDialog):
     def __init__(self, run: Run, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.run = run
-        self.setWindowTitle("How was it?")
-        ended = "finished" if run.outcome is Outcome.COMPLETED else "stopped"
-        self.title_label = plain_label(f"{run.title} — {ended}")
+        self.setWindowTitle(_("How was it?"))
+        ended = (
+            _("{title} — finished") if run.outcome is Outcome.COMPLETED else _("{title} — stopped")
+        )
+        self.title_label = plain_label(ended.format(title=run.title))
         self.title_label.setWordWrap(True)
         self.title_label.setObjectName("cardTitle")
-        self.before = self._score(run.pain_before, "Pain before you started, 0 to 10")
-        self.after = self._score(run.pain_after, "Pain now, 0 to 10")
+        self.before = self._score(run.pain_before, _("Pain before you started, 0 to 10"))
+        self.after = self._score(run.pain_after, _("Pain now, 0 to 10"))
         self.note = QLineEdit(run.note)
         self.note.setMaxLength(NOTE_MAX_CHARS)
-        self.note.setPlaceholderText("A few words, if you like")
-        self.note.setAccessibleName("Note")
-        self.dont_ask = QCheckBox("Don't ask after sessions")
+        self.note.setPlaceholderText(_("A few words, if you like"))
+        self.note.setAccessibleName(_("Note"))
+        self.dont_ask = QCheckBox(_("Don't ask after sessions"))
         buttons = QDialogButtonBox()
-        self.save_button = buttons.addButton("Save", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.skip_button = buttons.addButton("Skip (Esc)", QDialogButtonBox.ButtonRole.RejectRole)
+        self.save_button = buttons.addButton(_("Save"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.skip_button = buttons.addButton(
+            _("Skip (Esc)"), QDialogButtonBox.ButtonRole.RejectRole
+        )
         self.save_button.setDefault(True)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form = QFormLayout()
-        form.addRow("Pain before (0–10):", self.before)
-        form.addRow("Pain after (0–10):", self.after)
-        form.addRow("Note:", self.note)
+        form.addRow(_("Pain before (0–10):"), self.before)
+        form.addRow(_("Pain after (0–10):"), self.after)
+        form.addRow(_("Note:"), self.note)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title_label)
-        layout.addWidget(plain_label("Type a number (1 then 0 for ten) — Enter saves, Esc skips."))
+        layout.addWidget(
+            plain_label(_("Type a number (1 then 0 for ten) — Enter saves, Esc skips."))
+        )
         layout.addLayout(form)
         layout.addWidget(self.dont_ask)
         layout.addWidget(buttons)

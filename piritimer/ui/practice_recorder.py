@@ -18,6 +18,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 
 from piritimer.core.engine import Event, State, StateChanged
+from piritimer.core.i18n import _
 from piritimer.core.model import Session
 from piritimer.core.practice import Outcome, Run, RunTracker, file_hash, new_run_id, now_utc
 from piritimer.core.timeline import Timeline
@@ -101,8 +102,9 @@ class PracticeRecorder(QObject):
             self.writeSucceeded.emit()
         else:
             self.writeFailed.emit(
-                f"The practice log {self._log.location} cannot be written ({error}); "
-                "this run may not be kept."
+                _(
+                    "The practice log {path} cannot be written ({error}); this run may not be kept."
+                ).format(path=self._log.location, error=error)
             )
 
     # -- events -----------------------------------------------------------------------------

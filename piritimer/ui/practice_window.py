@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from piritimer.core.i18n import _
 from piritimer.core.practice import Outcome, Run, continuable, file_hash
 from piritimer.core.timeline import StepKind
 from piritimer.ui.library import LibraryEntry
@@ -89,8 +90,10 @@ class PracticeHooks:
         self._runs_changed(run.file)
         if run.outcome is Outcome.STOPPED and run.step_index > 0:
             self.window.notices.show(
-                f"Stopped “{run.title}” at step {run.step_index + 1} of {run.step_count}: "
-                "its page offers to continue from there."
+                _(
+                    "Stopped “{title}” at step {step} of {count}: "
+                    "its page offers to continue from there."
+                ).format(title=run.title, step=run.step_index + 1, count=run.step_count)
             )
         if self.history is not None and self.history.isVisible():
             self.history.reload()

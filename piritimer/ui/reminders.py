@@ -15,6 +15,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 
+from piritimer.core.i18n import _
 from piritimer.core.reminders import ReminderTimes, next_reminder, parse_times
 from piritimer.platform.notifications import Notifier, NullNotifier
 from piritimer.ui.progress_book import session_key
@@ -33,6 +34,14 @@ class Reminder:
     path: Path
     title: str
     times: ReminderTimes
+
+
+def standing_body(standing: str) -> str:
+    """A reminder's words under its title: how the session's plan stands ("0 of 2 today"),
+    if it has one, and what a click does."""
+    if standing:
+        return _("{standing}. Click to open it.").format(standing=standing)
+    return _("Click to open it.")
 
 
 def _local_zone() -> tzinfo:
@@ -59,7 +68,7 @@ class Reminders(QObject):
         *,
         now: Callable[[], datetime] = lambda: datetime.now(UTC),
         zone: Callable[[], tzinfo] = _local_zone,
-        body: Callable[[Reminder], str] = lambda reminder: "Time for this session.",
+        body: Callable[[Reminder], str] = lambda reminder: _("Time for this session."),
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -151,6 +160,8 @@ class Reminders(QObject):
                 log.info("reminder for %s missed while asleep; not shown late", reminder.title)
                 continue
             self.notifier.notify(
-                f"Time for {reminder.title}", self.body(reminder), str(reminder.path)
+                _("Time for {title}").format(title=reminder.title),
+                self.body(reminder),
+                str(reminder.path),
             )
         self.arm()

@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
+from piritimer.core.i18n import _
 from piritimer.platform.autostart import autostart_enabled, set_autostart
 from piritimer.platform.notifications import ClickHandler
 
@@ -49,22 +50,22 @@ class Tray(QObject):
         self.autostart_folder = autostart_folder
         self.available = available()
         self.menu = QMenu()
-        self.open_action = self.menu.addAction("Open piritimer")
+        self.open_action = self.menu.addAction(_("Open piritimer"))
         self.open_action.triggered.connect(self.showRequested)
         self.menu.addSeparator()
         self.keep_running_action = self._toggle(
-            "Keep running in the tray when the window closes", self.keeps_running
+            _("Keep running in the tray when the window closes"), self.keeps_running
         )
         self.keep_running_action.toggled.connect(self._set_keep_running)
         self.autostart_action = self._toggle(
-            "Start at login, in the tray", autostart_enabled(autostart_folder)
+            _("Start at login, in the tray"), autostart_enabled(autostart_folder)
         )
         self.autostart_action.toggled.connect(self._set_autostart)
         self.menu.addSeparator()
-        self.quit_action = self.menu.addAction("Quit piritimer")
+        self.quit_action = self.menu.addAction(_("Quit piritimer"))
         self.quit_action.triggered.connect(self.quitRequested)
         self.icon = QSystemTrayIcon(icon, self)
-        self.icon.setToolTip("piritimer")
+        self.icon.setToolTip("piritimer")  # not translated: the product's name
         self.icon.setContextMenu(self.menu)
         self.icon.activated.connect(self._activated)
         self._last_key = ""
@@ -99,7 +100,10 @@ class Tray(QObject):
             self.autostart_action.setChecked(autostart_enabled(self.autostart_folder))
             self.autostart_action.blockSignals(False)
             if self.available:
-                self.icon.showMessage("piritimer", f"Cannot start at login: {error.strerror}")
+                self.icon.showMessage(
+                    "piritimer",  # not translated: the product's name
+                    _("Cannot start at login: {error}").format(error=error.strerror or error),
+                )
 
     # -- a Notifier, for desktops with a tray but no notification service ----------------------
 

@@ -57,7 +57,7 @@ def test_text_lists_runs_the_streak_and_where_the_log_is(
     assert lines[3].endswith(
         "Figure four  completed  step 1 of 10  15:00  pain before 4 after 2  fine"
     )
-    assert "Figure four: 1 runs, 1 completed" in lines
+    assert "Figure four: 1 run, 1 completed" in lines
     assert lines[-1].startswith("2 runs; streak")
     assert str(filled) in lines[-1]
 
@@ -91,3 +91,48 @@ def test_it_runs_without_a_display_and_loads_no_qt(filled: Path, private_home: P
     )
     assert result.returncode == 0, result.stderr
     assert len(json.loads(result.stdout)["runs"]) == 2
+
+
+FRENCH_WEEKDAYS = "lun. mar. mer. jeu. ven. sam. dim.".split()
+
+
+def history_in(language: str, home: Path, *options: str) -> subprocess.CompletedProcess[str]:
+    """``LANGUAGE=<language> piritimer history <options>``, in a process of its own: the C
+    library keeps the first language it translated an OS error into (strerror) for the rest
+    of a process, so a test's LANGUAGE must not reach the test process's C library."""
+    env = {k: v for k, v in os.environ.items() if k not in ("LC_ALL", "LC_MESSAGES")}
+    env.update(PIRITIMER_HOME=str(home), LANGUAGE=language)
+    return subprocess.run(
+        [sys.executable, "-m", "piritimer", "history", *options],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+
+
+def test_the_text_speaks_the_environments_language_and_the_data_stays_data(
+    filled: Path, private_home: Path
+) -> None:
+    lines = history_in("fr", private_home).stdout.splitlines()
+    day = RUNS[1].started_at.astimezone().date()
+    assert lines[0] == f"{FRENCH_WEEKDAYS[day.weekday()]} {day.isoformat()}"
+    assert "Evil \\x1b[31mred  arrêtée  étape 4 sur 10" in lines[1]
+    assert lines[3].endswith(
+        "Figure four  terminée  étape 1 sur 10  15:00  douleur avant 4, après 2  fine"
+    )
+    assert "Figure four\u202f: 1 séance, 1 terminée" in lines
+    assert lines[-1].startswith("2 séances\u202f; série de 0 jour (record\u202f: 2)\u202f;")
+    assert "journal de pratique\u202f: " in lines[-1]
+    # --csv and --json are data: the same in every language.
+    for kind in ("--csv", "--json"):
+        english = history_in("en", private_home, kind).stdout
+        assert history_in("fr", private_home, kind).stdout == english
+        assert '"outcome": "completed"' in english or ",completed," in english
+
+
+def test_the_help_speaks_the_environments_language(private_home: Path) -> None:
+    out = history_in("de", private_home, "--help").stdout
+    assert "als CSV, eine Zeile pro Durchlauf" in out
+    assert "als JSON, das Format, das der Import liest" in out

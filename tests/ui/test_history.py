@@ -14,10 +14,10 @@ from pytestqt.qtbot import QtBot
 
 from piritimer.core.practice import Outcome
 from piritimer.practice.store import PracticeStore
-from piritimer.ui.history import COLUMNS, HistoryWindow
+from piritimer.ui.history import HistoryWindow
 from piritimer.ui.main_window import MainWindow
 from piritimer.ui.pain_dialog import asks_pain
-from tests.practice.helpers import a_run
+from tests.practice.helpers import a_run, cell, default_locale, shown_history
 
 MARKUP = "<b>bold</b><img src='/dev/zero'>"
 
@@ -59,17 +59,9 @@ def log(tmp_path: Path) -> Iterator[PracticeStore]:
 
 
 @pytest.fixture
-def history(qtbot: QtBot, log: PracticeStore, settings: QSettings) -> HistoryWindow:
-    shown = HistoryWindow(log, settings)
-    qtbot.addWidget(shown)
-    shown.show()
-    qtbot.waitExposed(shown)
-    return shown
-
-
-def cell(history: HistoryWindow, row: int, column: str) -> str:
-    model = history.model
-    return str(model.data(model.index(row, COLUMNS.index(column))))
+def history(qtbot: QtBot, log: PracticeStore, settings: QSettings) -> Iterator[HistoryWindow]:
+    with default_locale("en_GB"):
+        yield shown_history(qtbot, log, settings)
 
 
 def test_runs_are_listed_newest_first_with_the_day_on_each_days_first_run(
@@ -77,7 +69,12 @@ def test_runs_are_listed_newest_first_with_the_day_on_each_days_first_run(
 ) -> None:
     assert history.model.rowCount() == 5
     assert cell(history, 0, "Session") == MARKUP  # 18:00 today
-    assert cell(history, 0, "Day") == f"{date.today():%a %d %b %Y}"
+    today = date.today()
+    # QLocale's long date with short names (the fixture's locale is English, en_GB).
+    weekday = "Mon Tue Wed Thu Fri Sat Sun".split()[today.weekday()]
+    month = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()[today.month - 1]
+    assert cell(history, 0, "Day") == f"{weekday}, {today.day} {month} {today.year}"
+    assert cell(history, 0, "Time") == "18:00"
     assert cell(history, 1, "Day") == ""  # today's second run
     assert cell(history, 1, "Time spent") == "10:00"
     assert cell(history, 0, "Outcome") == "interrupted"
