@@ -43,7 +43,7 @@ def words_per_minute(rate: float) -> float:
     return NORMAL_WPM + rate * (NORMAL_WPM - SLOWEST_WPM)
 
 
-def estimate_s(text: str, rate: float) -> float:
+def estimate_s(text: str, rate: float, language: str | None = None) -> float:
     """How long saying ``text`` takes, generously: start-up, words, and sentence pauses."""
     words = len(text.split())
     if words == 0:

@@ -56,6 +56,7 @@ class RecordingSpeech:
         self.volume: float | None = None
         self.rate: float | None = None
         self.voice: str | None = None
+        self.language: str | None = None
         self.closed = False
         self._problems = problems or []
 
@@ -82,11 +83,17 @@ class RecordingSpeech:
     def set_rate(self, rate: float) -> None:
         self.rate = rate
 
+    def set_language(self, language: str) -> None:
+        self.language = language
+
     def set_voice(self, name: str | None) -> None:
         self.voice = name
 
     def voice_names(self) -> list[str]:
         return ["Alpha", "Beta"]
+
+    def voice_languages(self) -> dict[str, str]:
+        return {"Alpha": "en-US", "Beta": "fr-FR"}
 
     def problems(self) -> list[str]:
         return list(self._problems)
