@@ -158,6 +158,10 @@ class AudioGuide(QObject):
     def voice_names(self) -> list[str]:
         return self._outputs.speech.voice_names()
 
+    def voice_languages(self) -> dict[str, str]:
+        """Each voice and the language tag it speaks."""
+        return self._outputs.speech.voice_languages()
+
     def problems(self) -> list[str]:
         """Every problem of the outputs in use, whether or not it was reported yet."""
         found = self._outputs.sounds.problems() if self._settings.sounds_on else []
