@@ -165,7 +165,11 @@ def test_pause_silences_and_resume_reschedules_the_rest(
 
 
 def test_moving_while_paused_says_where_it_landed_and_the_line_waits_for_resume(
-    driver: EngineDriver, guide: AudioGuide, sounds: RecordingSounds, speech: RecordingSpeech
+    driver: EngineDriver,
+    guide: AudioGuide,
+    sounds: RecordingSounds,
+    speech: RecordingSpeech,
+    clock: FakeClock,
 ) -> None:
     driver.jump(2)
     driver.pause()
@@ -173,6 +177,7 @@ def test_moving_while_paused_says_where_it_landed_and_the_line_waits_for_resume(
     assert sounds.cues()[-1] is Cue.SKIPPED  # the skip's sound, not the rest's own cue
     assert speech.texts()[-1] == "Skipped. Paused on: rest."
     assert guide.player.pending() == []
+    clock.now += 5.0  # "Paused on: rest" has been said: resume has the whole rest to speak in
     driver.resume()
     assert speech.texts()[-2:] == ["Resuming: rest, 5 seconds left.", "Rest."]
 
