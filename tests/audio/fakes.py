@@ -48,8 +48,15 @@ class RecordingSounds:
 class RecordingSpeech:
     """A SpeechOutput that notes what it said; it is "speaking" until told it has finished."""
 
-    def __init__(self, clock: FakeClock, problems: list[str] | None = None) -> None:
+    def __init__(
+        self,
+        clock: FakeClock,
+        problems: list[str] | None = None,
+        voices: dict[str, str] | None = None,
+    ) -> None:
+        """``voices``: each voice the engine offers and its language."""
         self.clock = clock
+        self.voices = {"Alpha": "en-US", "Beta": "fr-FR"} if voices is None else voices
         self.said: list[tuple[float, str]] = []
         self.log: list[str] = []
         self.speaking = False
@@ -90,10 +97,10 @@ class RecordingSpeech:
         self.voice = name
 
     def voice_names(self) -> list[str]:
-        return ["Alpha", "Beta"]
+        return sorted(self.voices)
 
     def voice_languages(self) -> dict[str, str]:
-        return {"Alpha": "en-US", "Beta": "fr-FR"}
+        return dict(self.voices)
 
     def problems(self) -> list[str]:
         return list(self._problems)
