@@ -147,7 +147,8 @@ class SsipSpeechOutput(QObject):
             self._voices = ssip.base_voices(reply.raw_lines)
         self._ready = self._up_once = True
         self._choose_voice()
-        self._queue.extendleft(_Request(payload) for payload in self._settings.values())
+        # In the order they were made (extendleft reverses): the language before its voice.
+        self._queue.extendleft(reversed([_Request(payload) for payload in self._settings.values()]))
 
     def _connected_now(self) -> bool:
         return (
@@ -362,8 +363,10 @@ class SsipSpeechOutput(QObject):
         self._voice_changed()
 
     def _voice_changed(self) -> None:
+        before = (self._settings.get("LANGUAGE"), self._settings.get("VOICE"))
         self._choose_voice()
-        if self._ready:
+        if self._ready and before != (self._settings["LANGUAGE"], self._settings["VOICE"]):
+            # Both, in this order: the language, then the voice that speaks it.
             self._send(_Request(self._settings["LANGUAGE"]))
             self._send(_Request(self._settings["VOICE"]))
 
