@@ -45,7 +45,7 @@ AUDIO_ENTRIES = (
     ("piritimer.audio.hardware", "_Opening", "_open_sounds", "make the sink"),
     ("piritimer.audio.hardware", "_Opening", "_open_speech", "make the voice"),
     ("piritimer.audio.ssip", "Parser", "feed", "SSIP: one read"),
-    ("piritimer.audio.ssip", None, "english_voices", "SSIP: the voice list"),
+    ("piritimer.audio.ssip", None, "base_voices", "SSIP: the voice list"),
     ("piritimer.audio.guide", "AudioGuide", "_on_event", "guide: a step or state"),
     ("piritimer.audio.guide", "AudioGuide", "set_outputs", "guide: set_outputs"),
     ("piritimer.audio.player", "CuePlayer", "poke", "player: a cue due"),

@@ -49,14 +49,14 @@ def _where(step: Step) -> str:
     return f"step {step.index + 1} ({step.kind.value}, {step.exercise_name or '-'} {place})"
 
 
-def lines_that_do_not_fit(timeline: Timeline) -> list[str]:
+def lines_that_do_not_fit(timeline: Timeline, language: str = "en") -> list[str]:
     """Each timed step whose whole spoken line would run past its end, with the figures."""
     too_long = []
     for step in timeline.steps:
         line = spoken_line(step)
         if line is None or step.duration_s is None:
             continue
-        needed_s = estimate_s(line.text, NORMAL_RATE)
+        needed_s = estimate_s(line.text, NORMAL_RATE, language)
         available_s = step.duration_s - BOUNDARY_MARGIN_S
         if needed_s > available_s + 1e-9:
             too_long.append(
@@ -69,7 +69,7 @@ def lines_that_do_not_fit(timeline: Timeline) -> list[str]:
     ("language", "path"), CASES, ids=[f"{lang}/{path.name}" for lang, path in CASES]
 )
 def test_every_spoken_line_fits_its_step_at_the_normal_rate(language: str, path: Path) -> None:
-    assert lines_that_do_not_fit(_timeline(path)) == [], f"{language}/{path.name}"
+    assert lines_that_do_not_fit(_timeline(path), language) == [], f"{language}/{path.name}"
 
 
 @pytest.mark.parametrize(
@@ -80,14 +80,14 @@ def test_a_waiting_setup_says_only_what_to_fetch(language: str, path: Path) -> N
         line = spoken_line(step)
         if line is None or not step.waits or step.kind is not StepKind.SETUP:
             continue
-        needed_s = estimate_s(line.text, NORMAL_RATE)
+        needed_s = estimate_s(line.text, NORMAL_RATE, language)
         assert needed_s <= WAITING_LINE_MAX_S, (
             f"{language}: {_where(step)} speaks {needed_s:.1f}s before 'I'm ready': {line.text!r}"
         )
 
 
 def test_the_check_catches_a_line_too_long_for_its_step(tmp_path: Path) -> None:
-    # A 4-second breath in whose cue needs about 4.7 s at 170 words a minute.
+    # A 4-second breath in whose cue needs about 4.3 s at espeak-ng's English speed.
     session = tmp_path / "long.yaml"
     session.write_text(
         "title: Long\n"

@@ -12,8 +12,11 @@ from dataclasses import dataclass
 from enum import Enum
 
 from piritimer.audio.settings import Verbosity
+from piritimer.core import i18n
+from piritimer.core.i18n import Catalog
+from piritimer.core.model import Side
 from piritimer.core.speech_time import BOUNDARY_MARGIN_S, estimate_s, split_sentences
-from piritimer.core.timeline import Step, StepKind, spoken_breath_hold
+from piritimer.core.timeline import SHORT_BREATH_HOLD_S, Step, StepKind
 
 
 class Cue(Enum):
@@ -111,35 +114,42 @@ class SpokenLine:
         return split_sentences(self.text)
 
 
-def _essential(step: Step) -> str:
+def _essential(step: Step, said: Catalog) -> str:
     kind = step.kind
     if kind in (StepKind.SETUP, StepKind.SWITCH_SIDES):
         title = step.title.strip()
         title = title if title[-1:] in ".!?" else f"{title}."
-        if kind is StepKind.SETUP and step.side is not None:
-            return f"{step.side.value.capitalize()} side. {title}"
+        if kind is StepKind.SETUP and step.side is Side.LEFT:
+            return said.pgettext("voice", "Left side. {exercise}").format(exercise=title)
+        if kind is StepKind.SETUP and step.side is Side.RIGHT:
+            return said.pgettext("voice", "Right side. {exercise}").format(exercise=title)
         return title
     if kind is StepKind.GET_READY:
-        return "Get ready."
+        return said.pgettext("voice", "Get ready.")
     if kind is StepKind.INHALE:
-        return "Breathe in."
+        return said.pgettext("voice", "Breathe in.")
     if kind is StepKind.EXHALE:
-        return "Breathe out."
-    breath_hold = spoken_breath_hold(kind, step.duration_s or 0.0)
-    if breath_hold is not None:
-        return f"{breath_hold}."
+        return said.pgettext("voice", "Breathe out.")
+    # Full and empty in words as well as in sound: "hold in" and "hold out" differ by one
+    # vowel, which a person lying with eyes closed can miss. A short hold has room for one.
+    short = (step.duration_s or 0.0) < SHORT_BREATH_HOLD_S
+    if kind is StepKind.HOLD_IN:
+        return said.pgettext("voice", "Full.") if short else said.pgettext("voice", "Hold full.")
+    if kind is StepKind.HOLD_OUT:
+        return said.pgettext("voice", "Empty.") if short else said.pgettext("voice", "Hold empty.")
     if kind is StepKind.HOLD:
-        return "Hold."
+        return said.pgettext("voice", "Hold.")
     if kind is StepKind.REST:
-        return "Rest."
-    return "Session complete."
+        return said.pgettext("voice", "Rest.")
+    return said.pgettext("voice", "Session complete.")
 
 
-def rep_words(step: Step) -> str:
+def rep_words(step: Step, words: Catalog | None = None) -> str:
     """ "set 2 of 3, rep 1 of 4" on the first step of each rep of a many-rep exercise, else "".
 
     A breathing rep is numbered on its first breath in only: its other phases are the same rep.
     """
+    said = i18n.current() if words is None else words
     first_of_rep = step.kind is StepKind.HOLD or (
         step.kind is StepKind.INHALE and step.cycle_number == 1
     )
@@ -147,34 +157,49 @@ def rep_words(step: Step) -> str:
         return ""
     parts = []
     if step.set_count > 1:
-        parts.append(f"set {step.set_number} of {step.set_count}")
+        parts.append(set_of(step.set_number, step.set_count, said))
     if step.rep_count > 1:
-        parts.append(f"rep {step.rep_number} of {step.rep_count}")
+        parts.append(rep_of(step.rep_number, step.rep_count, said))
     return ", ".join(parts)
 
 
-def spoken_line(step: Step, verbosity: Verbosity = Verbosity.NORMAL) -> SpokenLine | None:
+def set_of(number: int, count: int, words: Catalog) -> str:
+    """ "set 2 of 3", to follow a step's words after a comma."""
+    return words.pgettext("voice", "set {number} of {count}").format(number=number, count=count)
+
+
+def rep_of(number: int, count: int, words: Catalog) -> str:
+    """ "rep 1 of 4", to follow a step's words after a comma."""
+    return words.pgettext("voice", "rep {number} of {count}").format(number=number, count=count)
+
+
+def spoken_line(
+    step: Step, verbosity: Verbosity = Verbosity.NORMAL, words: Catalog | None = None
+) -> SpokenLine | None:
     """The line for ``step``: the timeline's ``say`` text with its essential words.
 
     The rep number joins the first sentence ("Hold, rep 2 of 3. Push the knee away."), and
     the essential words too, so it is said however short the step. Quiet says only those.
+    ``words``: the session's catalog (None: the app's), for the framing words and for how
+    long its language takes to say the line.
     """
+    said = i18n.current() if words is None else words
     text = " ".join(step.say.split())
     if not text:
         return None
     if text[-1] not in ".!?":
         text += "."  # "Breathe in" from the timeline: a full stop makes the voice sound done
-    essential = _essential(step)
-    reps = rep_words(step)
+    essential = _essential(step, said)
+    reps = rep_words(step, said)
     if reps:
         essential = f"{essential[:-1]}, {reps}{essential[-1]}"
-        text = _with_reps(step, text, reps, essential)
+        text = _with_reps(step, text, reps, essential, said.language)
     if verbosity is Verbosity.QUIET:
         text = essential
     return SpokenLine(text=text, essential=essential, step_index=step.index)
 
 
-def _with_reps(step: Step, text: str, reps: str, essential: str) -> str:
+def _with_reps(step: Step, text: str, reps: str, essential: str, language: str) -> str:
     """The line with its rep number, if there is room for it in the step at the normal rate.
 
     Longest first: the number joined to the first sentence ("Hold for 30 seconds, rep 1 of
@@ -188,6 +213,6 @@ def _with_reps(step: Step, text: str, reps: str, essential: str) -> str:
         return joined
     room_s = step.duration_s - BOUNDARY_MARGIN_S
     for candidate in (joined, " ".join((essential, *rest))):
-        if estimate_s(candidate, 0.0) <= room_s + 1e-9:
+        if estimate_s(candidate, 0.0, language=language) <= room_s + 1e-9:
             return candidate
     return text

@@ -9,12 +9,13 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from piritimer.audio.cues import Cue, SpokenLine, countdown, spoken_line, step_cue
 from piritimer.audio.narration import (
     COMMAND_CUES,
-    COMMAND_WORDS,
-    WAIT_HINT,
+    command_word,
     paused_on_line,
     resume_line,
+    resuming_word,
     safety_line,
     time_calls,
+    wait_hint,
     where_line,
 )
 from piritimer.audio.outputs import AudioOutputs
@@ -22,7 +23,9 @@ from piritimer.audio.player import CuePlayer
 from piritimer.audio.settings import AudioSettings
 from piritimer.audio.speech_policy import SpeechPolicy
 from piritimer.audio.voice import Voice
+from piritimer.core import i18n
 from piritimer.core.engine import Command, Event, State, StateChanged, StepStarted
+from piritimer.core.i18n import N_, Catalog, _
 from piritimer.core.model import Exercise, Session, Side
 from piritimer.core.timeline import Step, StepKind, Timeline
 from piritimer.qt.driver import EngineDriver
@@ -46,7 +49,7 @@ _ACTIVE = (State.RUNNING, State.WAITING, State.PAUSED)
 _MOVES = (Command.NEXT, Command.PREVIOUS, Command.RESTART_STEP)
 _PLAYING = (State.RUNNING, State.WAITING, State.FINISHED)
 """States in which a held-back step cue still sounds (not once paused or stopped)."""
-_PROBLEM_ENDING = "The session runs on with the visuals and captions."
+_PROBLEM_ENDING = N_("The session runs on with the visuals and captions.")
 
 
 class AudioGuide(QObject):
@@ -155,6 +158,10 @@ class AudioGuide(QObject):
     def voice_names(self) -> list[str]:
         return self._outputs.speech.voice_names()
 
+    def voice_languages(self) -> dict[str, str]:
+        """Each voice and the language tag it speaks."""
+        return self._outputs.speech.voice_languages()
+
     def problems(self) -> list[str]:
         """Every problem of the outputs in use, whether or not it was reported yet."""
         found = self._outputs.sounds.problems() if self._settings.sounds_on else []
@@ -162,15 +169,30 @@ class AudioGuide(QObject):
             found += self._outputs.speech.problems()
         return found
 
+    def _words(self) -> Catalog:
+        """The words the voice frames this session in: its ``language:``, else the app's."""
+        return i18n.for_session(self._session.language if self._session is not None else None)
+
+    def spoken_language(self) -> str:
+        """The language the voice speaks: the session's ``language:`` tag as written (``fr``,
+        ``es-419``: a voice of that region where the engine has one), else the app's. The
+        session's own lines are most of what is said, so they pick the voice even where
+        piritimer has no catalog for its framing words."""
+        if self._session is not None and self._session.language:
+            return self._session.language
+        return i18n.current_language()
+
     def _apply(self) -> None:
         settings = self._user_settings.for_session(self._session)
         self._settings = settings
         self._player.lead_in_s = settings.lead_in_s
-        self._voice.policy = SpeechPolicy(rate=settings.rate)
+        language = self.spoken_language()
+        self._voice.policy = SpeechPolicy(rate=settings.rate, language=language)
         sounds, speech = self._outputs.sounds, self._outputs.speech
         sounds.set_volume(settings.volume)
         speech.set_volume(settings.volume)
         speech.set_rate(settings.rate)
+        speech.set_language(language)
         speech.set_voice(settings.voice_name)
         if not settings.voice_on:
             self._voice.stop()
@@ -210,7 +232,7 @@ class AudioGuide(QObject):
 
     def where_am_i(self) -> str:
         """Say (and caption) the exercise, side, rep, time left and what comes next."""
-        text = where_line(self._driver.engine.timeline, self._driver.status())
+        text = where_line(self._driver.engine.timeline, self._driver.status(), self._words())
         self.caption.emit(text)
         if self._settings.voice_on:
             self._voice.stop()
@@ -267,7 +289,8 @@ class AudioGuide(QObject):
             else:
                 self._player.play_now(cue, self._pan(step))
         self._reschedule()
-        line = spoken_line(step, self._settings.verbosity)
+        words = self._words()
+        line = spoken_line(step, self._settings.verbosity, words)
         self._line = line
         self._unsaid = None
         voice = self._voice_for(step)
@@ -277,22 +300,22 @@ class AudioGuide(QObject):
                 self._unsaid = line
                 if voice:
                     self._voice.stop()
-                    self._say(paused_on_line(command, step), None)
+                    self._say(paused_on_line(command, step, words), None)
             return
         if voice and command is Command.START and self._settings.safety_line:
             self._voice.stop()
-            self._say(safety_line(engine.timeline.session), None)
+            self._say(safety_line(engine.timeline.session, words), None)
         if line is not None:
             self.caption.emit(line.text)
             if voice:
                 if moved and command is not None:
-                    word = COMMAND_WORDS[command]
+                    word = command_word(command, words)
                     line = SpokenLine(
                         f"{word} {line.text}", f"{word} {line.essential}", line.step_index
                     )
                 self._voice.announce(line, engine.deadline())
         if voice and step.waits:
-            self._say(WAIT_HINT, None)
+            self._say(wait_hint(words), None)
 
     def _state_changed(self, previous: State, state: State) -> None:
         sounds = self._outputs.sounds
@@ -315,14 +338,14 @@ class AudioGuide(QObject):
             self._command_cue(Command.PAUSE)
             sounds.set_awake(False)
             if voice:
-                self._say(COMMAND_WORDS[Command.PAUSE], None)
+                self._say(command_word(Command.PAUSE, self._words()), None)
         if state is State.STOPPED:
             command = self._take_command()
             self._voice.stop()
             self._command_cue(command)
             sounds.set_awake(False)
             if voice and command is Command.STOP:
-                self._say(COMMAND_WORDS[Command.STOP], None)
+                self._say(command_word(Command.STOP, self._words()), None)
         if state is State.FINISHED:
             self._sleep_timer.start(AWAKE_AFTER_FINISH_MS)
         self._reschedule()
@@ -335,11 +358,12 @@ class AudioGuide(QObject):
             return
         engine = self._driver.engine
         deadline = engine.deadline()
-        self._say(resume_line(self._driver.status()), deadline, essential="Resuming.")
+        words = self._words()
+        self._say(resume_line(self._driver.status(), words), deadline, resuming_word(words))
         if unsaid is not None and unsaid.step_index == engine.index:
             self._voice.announce(unsaid, deadline)
         if engine.step.waits:
-            self._say(WAIT_HINT, None)
+            self._say(wait_hint(words), None)
 
     def _time_call(self, index: int, text: str) -> None:
         engine = self._driver.engine
@@ -359,7 +383,7 @@ class AudioGuide(QObject):
         if deadline is None or engine.state is not State.RUNNING:
             return
         step = engine.step
-        for call in time_calls(step, self._settings.verbosity):
+        for call in time_calls(step, self._settings.verbosity, self._words()):
             at = deadline - call.before_end_s
             if at >= now:
                 self._player.schedule(None, at, partial(self._time_call, step.index, call.text))
@@ -386,4 +410,4 @@ class AudioGuide(QObject):
         if not new:
             return
         self._reported.update(new)
-        self.notice.emit(" ".join([*new, _PROBLEM_ENDING]))
+        self.notice.emit(" ".join([*new, _(_PROBLEM_ENDING)]))

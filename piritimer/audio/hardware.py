@@ -29,11 +29,12 @@ from piritimer.audio.outputs import (
     SoundOutput,
     SpeechOutput,
 )
+from piritimer.core.i18n import N_, _
 
 Output = TypeVar("Output", SoundOutput, SpeechOutput)
 IMPORT_AFTER_MS = 200
 MODULES = ("piritimer.audio.sink_output", "piritimer.audio.ssip_output")
-NO_AUDIO = "Sound and voice could not be loaded ({error}), so the session is silent."
+NO_AUDIO = N_("Sound and voice could not be loaded ({error}), so the session is silent.")
 _OPENING: set[_Opening] = set()
 """Openings under way, kept alive here when they have no Qt parent to keep them."""
 
@@ -128,11 +129,17 @@ class LateSpeech(_Late[SpeechOutput]):
     def set_rate(self, rate: float) -> None:
         self._set("set_rate", rate)
 
+    def set_language(self, language: str) -> None:
+        self._set("set_language", language)
+
     def set_voice(self, name: str | None) -> None:
         self._set("set_voice", name)
 
     def voice_names(self) -> list[str]:
         return self.real.voice_names() if self.real is not None else []
+
+    def voice_languages(self) -> dict[str, str]:
+        return self.real.voice_languages() if self.real is not None else {}
 
 
 class _Opening(QObject):
@@ -169,7 +176,7 @@ class _Opening(QObject):
 
     def _open_sounds(self, failed: str) -> None:
         if failed:
-            problem = NO_AUDIO.format(error=failed)
+            problem = _(NO_AUDIO).format(error=failed)
             self.sounds.arrive(SilentSoundOutput(problem))
             self.speech.arrive(SilentSpeechOutput(problem))
             _OPENING.discard(self)

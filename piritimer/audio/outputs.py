@@ -12,6 +12,11 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from piritimer.audio.cues import Cue
+from piritimer.core.i18n import N_
+
+NO_ENGINE = N_("No speech engine was found, so nothing is spoken; captions show every line.")
+STOPPED = N_("The speech engine stopped, so nothing more is spoken; captions show every line.")
+"""What a speech output's ``problems()`` say (in the app's language, ``_(NO_ENGINE)``)."""
 
 
 class SoundOutput(Protocol):
@@ -49,9 +54,17 @@ class SpeechOutput(Protocol):
 
     def set_rate(self, rate: float) -> None: ...
 
-    def set_voice(self, name: str | None) -> None: ...
+    def set_language(self, language: str) -> None:
+        """Speak ``language`` (a tag: ``fr``, ``de-CH``) from now on: the chosen voice if it
+        speaks it, else the engine's own voice for it."""
+
+    def set_voice(self, name: str | None) -> None:
+        """The person's voice (None: the engine's default), used for lines of its language."""
 
     def voice_names(self) -> list[str]: ...
+
+    def voice_languages(self) -> dict[str, str]:
+        """Each voice of ``voice_names`` and the language tag it speaks (``en-GB``)."""
 
     def problems(self) -> list[str]: ...
 
@@ -105,11 +118,17 @@ class SilentSpeechOutput:
     def set_rate(self, rate: float) -> None:
         pass
 
+    def set_language(self, language: str) -> None:
+        pass
+
     def set_voice(self, name: str | None) -> None:
         pass
 
     def voice_names(self) -> list[str]:
         return []
+
+    def voice_languages(self) -> dict[str, str]:
+        return {}
 
     def problems(self) -> list[str]:
         return list(self._problems)

@@ -46,15 +46,23 @@ class SetVoice:
 
 
 @dataclass(frozen=True)
+class SetLanguage:
+    """Speak ``language`` (a tag: ``fr``, ``de-CH``) from now on."""
+
+    language: str
+
+
+@dataclass(frozen=True)
 class Ping:
     number: int
 
 
 @dataclass(frozen=True)
 class Ready:
-    """The engine is up; the names of its voices, sorted."""
+    """The engine is up; the names of its voices, sorted, and the language each speaks."""
 
     voices: tuple[str, ...]
+    languages: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -72,13 +80,13 @@ class Pong:
     number: int
 
 
-Command = Say | Enqueue | Stop | SetVolume | SetRate | SetVoice | Ping
+Command = Say | Enqueue | Stop | SetVolume | SetRate | SetVoice | SetLanguage | Ping
 Reply = Ready | Speaking | Problem | Pong
 Message = Command | Reply
 
 _TYPES: dict[str, type[Message]] = {
     cls.__name__: cls
-    for cls in (Say, Enqueue, Stop, SetVolume, SetRate, SetVoice, Ping)
+    for cls in (Say, Enqueue, Stop, SetVolume, SetRate, SetVoice, SetLanguage, Ping)
     + (Ready, Speaking, Problem, Pong)
 }
 _FIELD_TYPES: dict[str, tuple[type, ...]] = {
@@ -89,6 +97,8 @@ _FIELD_TYPES: dict[str, tuple[type, ...]] = {
     "number": (int,),
     "speaking": (bool,),
     "voices": (list,),
+    "languages": (list,),
+    "language": (str,),
 }
 
 
@@ -114,7 +124,7 @@ def decode(line: bytes | str) -> Message | None:
             field.name != "speaking" and isinstance(value, bool)
         ):
             return None
-        if field.name == "voices":
+        if field.name in ("voices", "languages"):
             assert isinstance(value, list)
             if not all(isinstance(v, str) for v in value):
                 return None

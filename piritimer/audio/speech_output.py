@@ -15,6 +15,7 @@ import time
 from PySide6.QtCore import QObject, QProcess, QTimer
 
 from piritimer.audio.helper import helper_command
+from piritimer.audio.outputs import NO_ENGINE, STOPPED
 from piritimer.audio.speech_messages import (
     Command,
     Enqueue,
@@ -23,6 +24,7 @@ from piritimer.audio.speech_messages import (
     Problem,
     Ready,
     Say,
+    SetLanguage,
     SetRate,
     SetVoice,
     SetVolume,
@@ -31,9 +33,8 @@ from piritimer.audio.speech_messages import (
     decode,
     encode,
 )
+from piritimer.core.i18n import _
 
-NO_ENGINE = "No speech engine was found, so nothing is spoken; captions show every line."
-STOPPED = "The speech engine stopped, so nothing more is spoken; captions show every line."
 PING_MS = 2000
 STALL_S = 8.0
 """A ready helper that has answered nothing for this long is stuck: replace it."""
@@ -54,7 +55,7 @@ class ProcessSpeechOutput(QObject):
         super().__init__(parent)
         self._engine = engine
         self._problems: list[str] = []
-        self._voices: list[str] = []
+        self._voices: dict[str, str] = {}
         self._settings: dict[type, Command] = {}
         self._speaking = False
         self._requested = False
@@ -92,14 +93,16 @@ class ProcessSpeechOutput(QObject):
         for line in lines:
             self._answered = time.monotonic()
             match decode(line):
-                case Ready(voices):
+                case Ready(voices, languages):
                     self._ready = True
-                    self._voices = list(voices)
+                    self._voices = dict(zip(voices, languages, strict=False))
                 case Speaking(speaking):
                     self._speaking = speaking
                     self._requested = False
                 case Problem(text):
-                    self._problem(f"{NO_ENGINE} ({text})")
+                    self._problem(
+                        _("{problem} ({reason})").format(problem=_(NO_ENGINE), reason=text)
+                    )
                 case Pong() | _:
                     pass
 
@@ -121,7 +124,7 @@ class ProcessSpeechOutput(QObject):
         old.waitForFinished(1000)
         if self.restarts >= MAX_RESTARTS:
             self._ready = self._speaking = self._requested = False
-            self._problem(STOPPED)
+            self._problem(_(STOPPED))
             return
         self.restarts += 1
         self._speaking = self._requested = False
@@ -132,7 +135,7 @@ class ProcessSpeechOutput(QObject):
 
     def _process_error(self, error: QProcess.ProcessError) -> None:
         if error is QProcess.ProcessError.FailedToStart:
-            self._problem(NO_ENGINE)
+            self._problem(_(NO_ENGINE))
 
     def _finished(self) -> None:
         if self._closing or self.sender() is not self._process:
@@ -140,7 +143,7 @@ class ProcessSpeechOutput(QObject):
         if not self._ready:  # it never came up: no engine (the helper said which problem)
             self._speaking = self._requested = False
             if not self._problems:
-                self._problem(NO_ENGINE)
+                self._problem(_(NO_ENGINE))
             return
         self._replace()
 
@@ -183,11 +186,17 @@ class ProcessSpeechOutput(QObject):
     def set_rate(self, rate: float) -> None:
         self._setting(SetRate(rate))
 
+    def set_language(self, language: str) -> None:
+        self._setting(SetLanguage(language))
+
     def set_voice(self, name: str | None) -> None:
         self._setting(SetVoice(name))
 
     def voice_names(self) -> list[str]:
-        return list(self._voices)
+        return sorted(self._voices)
+
+    def voice_languages(self) -> dict[str, str]:
+        return dict(self._voices)
 
     def problems(self) -> list[str]:
         return list(self._problems)

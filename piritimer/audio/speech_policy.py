@@ -90,6 +90,8 @@ class Decision:
 class SpeechPolicy:
     rate: float = 0.0
     margin_s: float = BOUNDARY_MARGIN_S
+    language: str | None = None
+    """The language the lines are said in (a tag; None: the app's): its speaking speed."""
 
     def candidates(self, line: SpokenLine) -> tuple[str, ...]:
         """What may be said, longest first: the whole line, fewer sentences, the essential."""
@@ -120,7 +122,7 @@ class SpeechPolicy:
         budget = None if boundary is None else boundary - self.margin_s - start
         texts = self.candidates(line)
         for position, text in enumerate(texts):
-            length = estimate_s(text, self.rate)
+            length = estimate_s(text, self.rate, self.language)
             if budget is None or length <= budget + 1e-9:
                 return Decision(
                     action,
@@ -129,7 +131,7 @@ class SpeechPolicy:
                 )
         if not line.essential or action is Action.QUEUE:
             return Decision(Action.DROP, None)
-        length = estimate_s(line.essential, self.rate)
+        length = estimate_s(line.essential, self.rate, self.language)
         return Decision(
             action,
             Utterance(line.essential, line.step_index, start, start + length),

@@ -32,6 +32,7 @@ from piritimer.audio.speech_messages import (
     Ready,
     Reply,
     Say,
+    SetLanguage,
     SetRate,
     SetVoice,
     SetVolume,
@@ -40,10 +41,16 @@ from piritimer.audio.speech_messages import (
     decode,
     encode,
 )
-from piritimer.audio.ssip import PREFERRED_VOICES
+from piritimer.audio.ssip import DEFAULT_LANGUAGE, same_language
+from piritimer.core.i18n import SHIPPED_LANGUAGES
 
 QUIT_GRACE_S = 2.0
 """How long an orderly quit may take once the app has gone, before the helper just exits."""
+
+
+def locale_tag(locale: QLocale) -> str:
+    """``fr_FR`` as a language tag: ``fr-FR``."""
+    return locale.name().replace("_", "-")
 
 
 def reply(message: Reply) -> None:
@@ -66,8 +73,25 @@ class Worker(QObject):
         self.line.connect(self.handle)
         tts.stateChanged.connect(self.state_changed)
         tts.errorOccurred.connect(self.error)
-        tts.setLocale(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
-        self.set_voice(None)
+        self.wanted: str | None = None
+        self.set_language(DEFAULT_LANGUAGE)
+
+    def voice_list(self) -> Ready:
+        """The voices of every language piritimer speaks, each with its language: an engine
+        lists only the current locale's, so each is visited once (then the current one is
+        set again)."""
+        current = self.tts.locale()
+        found: dict[str, str] = {}
+        for locale in self.tts.availableLocales():
+            if locale_tag(locale).split("-")[0] not in SHIPPED_LANGUAGES:
+                continue
+            self.tts.setLocale(locale)
+            for voice in self.tts.availableVoices():
+                found.setdefault(voice.name(), locale_tag(voice.locale()))
+        self.tts.setLocale(current)
+        self.set_voice(self.wanted)
+        names = sorted(found)
+        return Ready(tuple(names), tuple(found[name] for name in names))
 
     def state_changed(self, state: QTextToSpeech.State) -> None:
         if state is QTextToSpeech.State.Speaking:
@@ -78,14 +102,19 @@ class Worker(QObject):
     def error(self, _reason: QTextToSpeech.ErrorReason, text: str) -> None:
         reply(Problem(f"Speech failed: {text}"))
 
+    def set_language(self, language: str) -> None:
+        """Speak ``language``: setting the locale picks the engine's voice for it, and the
+        wanted voice replaces that one if it speaks the language."""
+        self.tts.setLocale(QLocale(language.replace("-", "_")))
+        self.set_voice(self.wanted)
+
     def set_voice(self, name: str | None) -> None:
-        voices = {voice.name(): voice for voice in self.tts.availableVoices()}
-        for wanted in (name, *PREFERRED_VOICES):
-            if wanted in voices:
-                self.tts.setVoice(voices[wanted])
+        self.wanted = name
+        spoken = locale_tag(self.tts.locale())
+        for voice in self.tts.availableVoices():
+            if voice.name() == name and same_language(locale_tag(voice.locale()), spoken):
+                self.tts.setVoice(voice)
                 return
-        if voices:
-            self.tts.setVoice(next(iter(voices.values())))
 
     @Slot(bytes)
     def handle(self, line: bytes) -> None:
@@ -102,6 +131,8 @@ class Worker(QObject):
                 self.tts.setRate(rate)
             case SetVoice(name):
                 self.set_voice(name)
+            case SetLanguage(language):
+                self.set_language(language)
             case Ping(number):
                 reply(Pong(number))
             case _:
@@ -143,7 +174,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     worker = Worker(tts)
     worker.ended.connect(app.quit, Qt.ConnectionType.QueuedConnection)
-    reply(Ready(tuple(sorted(v.name() for v in tts.availableVoices()))))
+    reply(worker.voice_list())
 
     def read() -> None:
         # A plain thread reads stdin so the event loop never blocks on it; stdin closing

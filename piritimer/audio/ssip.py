@@ -20,12 +20,18 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
+from piritimer.core.i18n import base_language
+
 CRLF = b"\r\n"
 END_OF_DATA = b"\r\n.\r\n"
 SOCKET_NAME = "speech-dispatcher/speechd.sock"
 PROGRAM = "speech-dispatcher"
-PREFERRED_VOICES = ("English (America)", "English (Great Britain)")
-"""The lines are English; espeak-ng's default under a C locale is not."""
+DEFAULT_LANGUAGE = "en-US"
+"""What the voice speaks until told the session's language (speechd's factory default)."""
+DEFAULT_VOICE_TYPE = "MALE1"
+"""``SET self VOICE_TYPE`` forgets any ``SYNTHESIS_VOICE`` (speech-dispatcher 0.11 keeps one
+across ``SET self LANGUAGE``, and would read French with an English voice): the engine then
+speaks the language with its own voice for it."""
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
@@ -100,12 +106,17 @@ def rate_value(rate: float) -> int:
     return max(-100, min(100, round(rate * 100)))
 
 
-def choose_voice(names: Mapping[str, object] | list[str], wanted: str | None) -> str | None:
-    """``wanted`` if there is such a voice, else a preferred English one, else the first."""
-    for name in (wanted, *PREFERRED_VOICES):
-        if name is not None and name in names:
-            return name
-    return next(iter(names), None)
+def same_language(a: str, b: str) -> bool:
+    """``fr-FR`` and ``fr``, ``en-GB`` and ``en-US``: the same language, whatever the region."""
+    return base_language(a) == base_language(b)
+
+
+def choose_voice(voices: Mapping[str, str], wanted: str | None, language: str) -> str | None:
+    """``wanted`` if the server has it and it speaks ``language``; else None: the engine's
+    own voice for ``language`` (``voices`` maps each name to its language tag)."""
+    if wanted is None or wanted not in voices:
+        return None
+    return wanted if same_language(voices[wanted], language) else None
 
 
 class EventKind(enum.Enum):
@@ -121,7 +132,7 @@ class EventKind(enum.Enum):
 class Reply:
     """The answer to one command: its final code and text, and every line before the last
     as the server sent it (``lines`` decodes them; a voice list is 13,000 of them, so
-    ``english_voices`` reads the bytes)."""
+    ``base_voices`` reads the bytes)."""
 
     code: int
     raw_lines: tuple[bytes, ...]
@@ -195,18 +206,19 @@ def _event(code: int, lines: list[bytes]) -> Event | None:
         return None
 
 
-ENGLISH_LINE = b"\ten"
-"""What every line of an English voice holds (``name TAB en-XX TAB variant``): the
-``Parser.keep`` that filters espeak-ng's 13,000-line voice list down to some 800."""
+BASE_VOICE_LINE = b"\tnone"
+"""What every line of a base voice holds (``name TAB language TAB none``), as against its
+variants (``name TAB language TAB variant``): the ``Parser.keep`` that filters espeak-ng's
+13,000-line voice list down to its hundred-odd voices, one per language and region."""
 
 
-def english_voices(raw_lines: tuple[bytes, ...]) -> dict[str, bool]:
-    """From a ``LIST SYNTHESIS_VOICES`` reply (``name TAB language TAB variant`` each), the
-    English voices, each marked True when it is a base voice rather than a variant."""
-    voices: dict[str, bool] = {}
+def base_voices(raw_lines: tuple[bytes, ...]) -> dict[str, str]:
+    """From a ``LIST SYNTHESIS_VOICES`` reply (``name TAB language TAB variant`` each), each
+    base voice (not a variant) and the language tag it speaks."""
+    voices: dict[str, str] = {}
     for line in raw_lines:
         name, _, rest = line.decode("utf-8", errors="replace").partition("\t")
         language, _, variant = rest.partition("\t")
-        if name and language.lower().startswith("en") and not _CONTROL.search(name):
-            voices[name] = variant in ("", "none")
+        if name and language and variant in ("", "none") and not _CONTROL.search(name + language):
+            voices[name] = language
     return voices

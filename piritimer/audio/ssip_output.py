@@ -25,10 +25,10 @@ from PySide6.QtCore import QObject, QProcess, QTimer
 from PySide6.QtNetwork import QLocalSocket
 
 from piritimer.audio import ssip
+from piritimer.audio.outputs import NO_ENGINE, STOPPED
 from piritimer.audio.ssip import Event, EventKind, Reply, Server
+from piritimer.core.i18n import _
 
-NO_ENGINE = "No speech engine was found, so nothing is spoken; captions show every line."
-STOPPED = "The speech engine stopped, so nothing more is spoken; captions show every line."
 REPLY_TIMEOUT_MS = 10_000
 """A server that takes longer than this to answer one command is stuck (the first voice
 list, which starts espeak-ng, took 0.25 s here)."""
@@ -74,9 +74,11 @@ class SsipSpeechOutput(QObject):
         self._server = server
         self._reply_timeout_ms = reply_timeout_ms
         self._problems: list[str] = []
-        self._voices: dict[str, bool] = {}
+        self._voices: dict[str, str] = {}
+        """Each base voice the server has, and the language it speaks."""
         self._settings: dict[str, bytes] = {}
         self._wanted_voice: str | None = None
+        self._language = ssip.DEFAULT_LANGUAGE
         self._queue: deque[_Request] = deque()
         self._waiting: _Request | None = None
         self._parser = ssip.Parser()
@@ -131,21 +133,22 @@ class SsipSpeechOutput(QObject):
             _Request(ssip.command("SET", "self", "PRIORITY", "message")),  # queues, never cuts
             _Request(ssip.command("SET", "self", "NOTIFICATION", "all", "on")),
             _Request(ssip.command("SET", "self", "SSML_MODE", "off")),  # "<" is just text
-            _Request(ssip.command("SET", "self", "LANGUAGE", "en-US")),
             _Request(ssip.command("LIST", "SYNTHESIS_VOICES"), self._voice_list),
         ]
-        self._parser.keep = ssip.ENGLISH_LINE  # the handshake's only long reply is that list
+        self._parser.keep = ssip.BASE_VOICE_LINE  # the handshake's only long reply is that list
         self._queue.extendleft(reversed(handshake))
         self._next()
 
     def _voice_list(self, reply: Reply) -> None:
-        """The last of the handshake: the settings made so far go first, then any speech."""
+        """The last of the handshake: the settings made so far go first (the language and
+        the voice among them), then any speech."""
         self._parser.keep = None
         if reply.ok:
-            self._voices = ssip.english_voices(reply.raw_lines)
+            self._voices = ssip.base_voices(reply.raw_lines)
         self._ready = self._up_once = True
         self._choose_voice()
-        self._queue.extendleft(_Request(payload) for payload in self._settings.values())
+        # In the order they were made (extendleft reverses): the language before its voice.
+        self._queue.extendleft(reversed([_Request(payload) for payload in self._settings.values()]))
 
     def _connected_now(self) -> bool:
         return (
@@ -159,10 +162,14 @@ class SsipSpeechOutput(QObject):
         if not self._spawned and self._server.spawn is not None:
             self._spawn()
         elif self._up_once:
-            self._fail(STOPPED)
+            self._fail(_(STOPPED))
         else:
             reason = self._socket.errorString() if self._socket is not None else ""
-            self._fail(f"{NO_ENGINE} (speech-dispatcher: {reason})")
+            self._fail(
+                _("{problem} (speech-dispatcher: {reason})").format(
+                    problem=_(NO_ENGINE), reason=reason
+                )
+            )
 
     def _spawn(self) -> None:
         """Start speech-dispatcher as libspeechd would, then connect again once it is up."""
@@ -185,7 +192,9 @@ class SsipSpeechOutput(QObject):
 
     def _spawn_error(self, error: QProcess.ProcessError) -> None:
         if error is QProcess.ProcessError.FailedToStart and not self._closing:
-            self._fail(f"{NO_ENGINE} (speech-dispatcher could not be started)")
+            self._fail(
+                _("{problem} (speech-dispatcher could not be started)").format(problem=_(NO_ENGINE))
+            )
 
     def _disconnected(self) -> None:
         if self._closing:
@@ -193,14 +202,18 @@ class SsipSpeechOutput(QObject):
         if self._up_once:
             self._lost()
         else:
-            self._fail(f"{NO_ENGINE} (speech-dispatcher closed the connection)")
+            self._fail(
+                _("{problem} (speech-dispatcher closed the connection)").format(
+                    problem=_(NO_ENGINE)
+                )
+            )
 
     def _lost(self) -> None:
         """The connection went (or stuck) after it was up: make it again, or give up."""
         self._clear_speech()
         self._queue.clear()
         if self.restarts >= MAX_RESTARTS:
-            self._fail(STOPPED)
+            self._fail(_(STOPPED))
             return
         self.restarts += 1
         self._spawned = False  # the server itself may have gone: it may be started again
@@ -212,7 +225,9 @@ class SsipSpeechOutput(QObject):
         if self._up_once:
             self._lost()
         else:
-            self._fail(f"{NO_ENGINE} (speech-dispatcher did not answer)")
+            self._fail(
+                _("{problem} (speech-dispatcher did not answer)").format(problem=_(NO_ENGINE))
+            )
 
     def _fail(self, problem: str) -> None:
         """Silent from now on, with ``problem`` said once."""
@@ -339,24 +354,42 @@ class SsipSpeechOutput(QObject):
     def set_rate(self, rate: float) -> None:
         self._setting("RATE", str(ssip.rate_value(rate)))
 
+    def set_language(self, language: str) -> None:
+        self._language = language
+        self._voice_changed()
+
     def set_voice(self, name: str | None) -> None:
         self._wanted_voice = name
-        if self._ready:
-            self._choose_voice()
-            if "SYNTHESIS_VOICE" in self._settings:
-                self._send(_Request(self._settings["SYNTHESIS_VOICE"]))
+        self._voice_changed()
+
+    def _voice_changed(self) -> None:
+        before = (self._settings.get("LANGUAGE"), self._settings.get("VOICE"))
+        self._choose_voice()
+        if self._ready and before != (self._settings["LANGUAGE"], self._settings["VOICE"]):
+            # Both, in this order: the language, then the voice that speaks it.
+            self._send(_Request(self._settings["LANGUAGE"]))
+            self._send(_Request(self._settings["VOICE"]))
 
     def _choose_voice(self) -> None:
-        """The wanted voice if the server has it, else a preferred English one (kept with the
-        settings, so it is sent again on a new connection)."""
-        chosen = ssip.choose_voice(list(self._voices), self._wanted_voice)
+        """The language, then the wanted voice if the server has it and it speaks that
+        language, else the engine's own voice for it (kept with the settings, in that order,
+        so they are sent again on a new connection)."""
+        chosen = ssip.choose_voice(self._voices, self._wanted_voice, self._language)
+        for name in ("LANGUAGE", "VOICE"):
+            self._settings.pop(name, None)
+        self._settings["LANGUAGE"] = ssip.command("SET", "self", "LANGUAGE", self._language)
         if chosen is not None:
-            # The server's own names only (english_voices drops any with a control character).
-            payload = ssip.command("SET", "self", "SYNTHESIS_VOICE", chosen)
-            self._settings["SYNTHESIS_VOICE"] = payload
+            # The server's own names only (base_voices drops any with a control character).
+            voice = ssip.command("SET", "self", "SYNTHESIS_VOICE", chosen)
+        else:
+            voice = ssip.command("SET", "self", "VOICE_TYPE", ssip.DEFAULT_VOICE_TYPE)
+        self._settings["VOICE"] = voice
 
     def voice_names(self) -> list[str]:
-        return sorted(name for name, base in self._voices.items() if base)
+        return sorted(self._voices)
+
+    def voice_languages(self) -> dict[str, str]:
+        return dict(self._voices)
 
     def problems(self) -> list[str]:
         return list(self._problems)

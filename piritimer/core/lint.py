@@ -33,7 +33,7 @@ def spoken_lines_that_cannot_fit(
         if step.duration_s is None or step.exercise_index is None:
             continue
         text = " ".join(step.say.split())
-        needed_s = estimate_s(text, NORMAL_RATE)
+        needed_s = estimate_s(text, NORMAL_RATE, language=session.language)
         if needed_s <= step.duration_s - BOUNDARY_MARGIN_S or (step.exercise_index, text) in seen:
             continue
         seen.add((step.exercise_index, text))

@@ -48,14 +48,22 @@ class RecordingSounds:
 class RecordingSpeech:
     """A SpeechOutput that notes what it said; it is "speaking" until told it has finished."""
 
-    def __init__(self, clock: FakeClock, problems: list[str] | None = None) -> None:
+    def __init__(
+        self,
+        clock: FakeClock,
+        problems: list[str] | None = None,
+        voices: dict[str, str] | None = None,
+    ) -> None:
+        """``voices``: each voice the engine offers and its language."""
         self.clock = clock
+        self.voices = {"Alpha": "en-US", "Beta": "fr-FR"} if voices is None else voices
         self.said: list[tuple[float, str]] = []
         self.log: list[str] = []
         self.speaking = False
         self.volume: float | None = None
         self.rate: float | None = None
         self.voice: str | None = None
+        self.language: str | None = None
         self.closed = False
         self._problems = problems or []
 
@@ -82,11 +90,17 @@ class RecordingSpeech:
     def set_rate(self, rate: float) -> None:
         self.rate = rate
 
+    def set_language(self, language: str) -> None:
+        self.language = language
+
     def set_voice(self, name: str | None) -> None:
         self.voice = name
 
     def voice_names(self) -> list[str]:
-        return ["Alpha", "Beta"]
+        return sorted(self.voices)
+
+    def voice_languages(self) -> dict[str, str]:
+        return dict(self.voices)
 
     def problems(self) -> list[str]:
         return list(self._problems)

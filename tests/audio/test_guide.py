@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from piritimer.audio.cues import Cue, countdown, spoken_line, step_cue
 from piritimer.audio.guide import COMMAND_GAP_S, AudioGuide
-from piritimer.audio.narration import FRAMING_SAFETY_LINE, WAIT_HINT
+from piritimer.audio.narration import framing_safety_line, wait_hint
 from piritimer.audio.outputs import AudioOutputs
 from piritimer.audio.settings import AudioSettings, Verbosity
 from piritimer.core.engine import Engine, State
@@ -165,7 +165,11 @@ def test_pause_silences_and_resume_reschedules_the_rest(
 
 
 def test_moving_while_paused_says_where_it_landed_and_the_line_waits_for_resume(
-    driver: EngineDriver, guide: AudioGuide, sounds: RecordingSounds, speech: RecordingSpeech
+    driver: EngineDriver,
+    guide: AudioGuide,
+    sounds: RecordingSounds,
+    speech: RecordingSpeech,
+    clock: FakeClock,
 ) -> None:
     driver.jump(2)
     driver.pause()
@@ -173,6 +177,7 @@ def test_moving_while_paused_says_where_it_landed_and_the_line_waits_for_resume(
     assert sounds.cues()[-1] is Cue.SKIPPED  # the skip's sound, not the rest's own cue
     assert speech.texts()[-1] == "Skipped. Paused on: rest."
     assert guide.player.pending() == []
+    clock.now += 5.0  # "Paused on: rest" has been said: resume has the whole rest to speak in
     driver.resume()
     assert speech.texts()[-2:] == ["Resuming: rest, 5 seconds left.", "Rest."]
 
@@ -460,7 +465,7 @@ def test_a_session_starts_with_its_safety_line_then_its_first_step(
     driver.start()
     assert speech.log[:3] == [
         "stop",
-        f"say {FRAMING_SAFETY_LINE}",  # the test session has no safety text of its own
+        f"say {framing_safety_line()}",  # the test session has no safety text of its own
         "enqueue Left side. Figure four. Lie on your back.",
     ]
 
@@ -469,11 +474,11 @@ def test_no_safety_line_when_switched_off_or_on_a_jump(
     driver: EngineDriver, guide: AudioGuide, speech: RecordingSpeech
 ) -> None:
     driver.start()
-    assert FRAMING_SAFETY_LINE not in speech.texts()
+    assert framing_safety_line() not in speech.texts()
     guide.apply_settings(AudioSettings(safety_line=True))
     driver.stop()
     driver.jump(2)
-    assert FRAMING_SAFETY_LINE not in speech.texts()
+    assert framing_safety_line() not in speech.texts()
 
 
 def test_a_wait_says_how_to_go_on(
@@ -481,7 +486,7 @@ def test_a_wait_says_how_to_go_on(
 ) -> None:
     wait = next(s.index for s in driver.engine.timeline.steps if s.waits)
     driver.jump(wait)
-    assert speech.log[-1] == f"enqueue {WAIT_HINT}"
+    assert speech.log[-1] == f"enqueue {wait_hint()}"
 
 
 def test_a_long_hold_hears_halfway_and_ten_seconds_left(

@@ -7,7 +7,7 @@ from dataclasses import replace
 import pytest
 
 from piritimer.audio.narration import (
-    FRAMING_SAFETY_LINE,
+    framing_safety_line,
     resume_line,
     safety_line,
     seconds_words,
@@ -80,6 +80,6 @@ def test_the_safety_line_is_the_sessions_own_when_short_enough() -> None:
     short = Session("S", (hold_exercise(),), safety="Stop if it hurts")
     long = Session("S", (hold_exercise(),), safety=" ".join(["word"] * 40))
     assert safety_line(short) == "Stop if it hurts."
-    assert safety_line(long) == FRAMING_SAFETY_LINE
-    assert safety_line(Session("S", (hold_exercise(),))) == FRAMING_SAFETY_LINE
-    assert safety_line(None) == FRAMING_SAFETY_LINE
+    assert safety_line(long) == framing_safety_line()
+    assert safety_line(Session("S", (hold_exercise(),))) == framing_safety_line()
+    assert safety_line(None) == framing_safety_line()

@@ -151,3 +151,44 @@ def test_the_helper_goes_with_an_app_killed_outright() -> None:
         parent.kill()
         os.close(stdin_write)
         os.close(out_read)
+
+
+def test_the_helper_lists_each_voice_with_its_language(
+    qtbot: QtBot, mock_speech: ProcessSpeechOutput
+) -> None:
+    qtbot.waitUntil(lambda: mock_speech.voice_names() != [], timeout=15_000)
+    # Qt's mock engine speaks English, Norwegian and Finnish: piritimer's languages only.
+    assert mock_speech.voice_languages() == {
+        "Anne": "en-GB",
+        "Bob": "en-GB",
+        "Charly": "en-US",
+        "Mary": "en-US",
+    }
+    mock_speech.set_language("fr")  # one the engine lacks: it keeps speaking, unharmed
+    mock_speech.say("Inspirez.")
+    qtbot.waitUntil(lambda: not mock_speech.is_speaking(), timeout=10_000)
+    assert mock_speech.problems() == []
+
+
+@pytest.mark.qt_log_ignore("pipewire")  # Qt Multimedia, loaded in this process the first time
+def test_the_helpers_voice_follows_the_language(qapp: object) -> None:
+    """The worker itself, in this process, on the mock engine: the chosen voice where it
+    speaks the language, the engine's own voice for the language elsewhere."""
+    from PySide6.QtTextToSpeech import QTextToSpeech
+
+    from piritimer.audio.speech_worker import Worker
+
+    tts = QTextToSpeech("mock")
+    worker = Worker(tts)
+    assert tts.locale().name() == "en_US"
+    worker.set_voice("Mary")
+    assert tts.voice().name() == "Mary"
+    worker.set_language("en-GB")
+    assert tts.voice().name() == "Bob"  # Mary speaks American English: en-GB has its own
+    worker.set_voice("Anne")
+    assert tts.voice().name() == "Anne"
+    worker.set_language("nb-NO")
+    assert (tts.locale().name(), tts.voice().name()) == ("nb_NO", "Eivind")
+    worker.set_language("en-GB")
+    assert tts.voice().name() == "Anne"  # back in its language, the chosen voice again
+    tts.deleteLater()

@@ -3,6 +3,8 @@ is lost. Times are plain numbers on a pretend clock."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -16,10 +18,18 @@ from piritimer.audio.speech_policy import (
     SLOWEST_WPM,
     START_DELAY_S,
     Action,
+    Decision,
     SpeechPolicy,
     Utterance,
     estimate_s,
     words_per_minute,
+)
+from piritimer.core.speech_time import (
+    CLAUSE_PAUSE_S,
+    LETTERS_PER_SECOND,
+    SYNTH_START_S,
+    clause_pauses,
+    letters,
 )
 
 SETUP = SpokenLine(
@@ -41,18 +51,59 @@ def test_rate_maps_onto_the_synthesisers_words_per_minute() -> None:
     assert words_per_minute(7.0) == FASTEST_WPM  # out-of-range rates are clamped
 
 
-def test_estimate_counts_start_up_words_and_sentence_pauses() -> None:
+def test_estimate_counts_start_up_letters_and_pauses() -> None:
+    english = LETTERS_PER_SECOND["en"]
     assert estimate_s("", 0.0) == 0.0
-    two_words = START_DELAY_S + 2 * 60 / NORMAL_WPM
-    assert estimate_s("Breathe in.", 0.0) == pytest.approx(two_words)
-    assert estimate_s("Rest. Next: squats.", 0.0) == pytest.approx(
-        START_DELAY_S + 3 * 60 / NORMAL_WPM + SENTENCE_PAUSE_S
+    assert estimate_s("   ", 0.0) == 0.0
+    assert estimate_s("Breathe in.", 0.0, "en") == pytest.approx(
+        START_DELAY_S + SYNTH_START_S + 9 / english
     )
+    assert estimate_s("Rest. Next: squats.", 0.0, "en") == pytest.approx(
+        START_DELAY_S + SYNTH_START_S + 14 / english + SENTENCE_PAUSE_S + CLAUSE_PAUSE_S
+    )
+    # A digit is said as a word; French spacing leaves the colon alone, still a pause.
+    assert letters("Hold 30 s") == 4 + 6 + 1
+    assert clause_pauses("Reprise\u202f: maintien, encore 19 secondes.") == 2
     assert (
         estimate_s("Breathe in.", -1.0)
         > estimate_s("Breathe in.", 0.0)
         > estimate_s("Breathe in.", 1.0)
     )
+    assert estimate_s("Breathe in.", -1.0) == pytest.approx(
+        START_DELAY_S + (SYNTH_START_S + 9 / english) * NORMAL_WPM / SLOWEST_WPM
+    )
+
+
+def test_each_language_speaks_at_its_own_measured_speed() -> None:
+    text = "Allongez-vous sur le dos, genoux pliés."
+    assert set(LETTERS_PER_SECOND) == {"en", "fr", "de", "es"}
+    assert estimate_s(text, 0.0, "fr") < estimate_s(text, 0.0, "en") < estimate_s(text, 0.0, "es")
+    assert estimate_s(text, 0.0, "fr-CA") == estimate_s(text, 0.0, "fr")  # by its base
+    # A language nobody measured is given the slowest speed: the estimate errs long.
+    assert estimate_s(text, 0.0, "it") == estimate_s(text, 0.0, "es")
+
+
+def test_no_language_means_the_apps(in_language: Callable[[str], None]) -> None:
+    text = "Serrez le rouleau entre vos genoux."
+    in_language("fr")
+    assert estimate_s(text, 0.0) == estimate_s(text, 0.0, "fr")
+    assert estimate_s(text, 0.0) < estimate_s(text, 0.0, "en")
+
+
+def test_a_german_line_that_fits_in_english_may_not_fit_in_german() -> None:
+    english = SpokenLine("Squeeze the roller between your knees.", "Hold.", 3)
+    german = SpokenLine("Drück die Rolle zwischen deinen Knien zusammen.", "Halten.", 3)
+    boundary = 10.0 + 2.6  # a 2.6 s step: the English line fits whole, the German one not
+    said_in_english = SpeechPolicy(language="en").decide(english, 10.0, boundary, None)
+    said_in_german = SpeechPolicy(language="de").decide(german, 10.0, boundary, None)
+    assert not said_in_english.shortened
+    assert said_in_german == Decision(
+        Action.SPEAK,
+        Utterance("Halten.", 3, 10.0, 10.0 + estimate_s("Halten.", 0.0, "de")),
+        shortened=True,
+    )
+    # Judged by its words, as before, the two were the same length (6 and 7 words).
+    assert len(english.text.split()) + 1 == len(german.text.split())
 
 
 def test_the_whole_line_when_it_fits() -> None:

@@ -80,29 +80,43 @@ def test_replies_and_events_parse_whatever_the_chunking(chunk: int) -> None:
     assert not Reply(409, (), "ERR").ok
 
 
-def test_english_voices_base_and_variants() -> None:
+def test_base_voices_and_their_languages() -> None:
     lines = (
         b"Afrikaans\taf\tnone",
         b"English (America)\ten-US\tnone",
         b"English (America)+Andy\ten-US\tAndy",
-        b"English (Great Britain)\ten-GB\tnone",
-        b"Welsh\tcy\tnone",
+        b"French (France)\tfr-FR\tnone",
+        b"German\tde\tnone",
         b"bad\x07name\ten\tnone",
+        b"Odd\tx\x1bx\tnone",
     )
-    assert ssip.english_voices(lines) == {
-        "English (America)": True,
-        "English (America)+Andy": False,
-        "English (Great Britain)": True,
+    assert ssip.base_voices(lines) == {
+        "Afrikaans": "af",
+        "English (America)": "en-US",
+        "French (France)": "fr-FR",
+        "German": "de",
     }
 
 
-def test_a_voice_is_the_one_asked_for_else_a_preferred_english_one() -> None:
-    names = ["English (Scotland)", "English (Great Britain)", "English (America)"]
-    assert ssip.choose_voice(names, "English (Scotland)") == "English (Scotland)"
-    assert ssip.choose_voice(names, "Klingon") == "English (America)"
-    assert ssip.choose_voice(names, None) == "English (America)"
-    assert ssip.choose_voice(["English (Scotland)"], None) == "English (Scotland)"
-    assert ssip.choose_voice([], None) is None
+VOICES = {"English (Scotland)": "en-GB-SCOTLAND", "French (France)": "fr-FR", "German": "de"}
+
+
+@pytest.mark.parametrize(
+    ("wanted", "language", "chosen"),
+    [
+        ("English (Scotland)", "en-US", "English (Scotland)"),  # same language, other region
+        ("English (Scotland)", "en", "English (Scotland)"),
+        ("French (France)", "fr-CA", "French (France)"),
+        ("English (Scotland)", "fr", None),  # a French line: the engine's own French voice
+        ("German", "es", None),
+        ("Klingon", "en-US", None),  # gone from the server: the engine's own
+        (None, "de", None),
+    ],
+)
+def test_the_chosen_voice_speaks_only_its_own_language(
+    wanted: str | None, language: str, chosen: str | None
+) -> None:
+    assert ssip.choose_voice(VOICES, wanted, language) == chosen
 
 
 def test_volume_and_rate_as_ssip_numbers() -> None:
@@ -147,10 +161,10 @@ def test_no_server_means_the_fallback(
 
 
 def test_a_long_reply_is_filtered_as_it_arrives() -> None:
-    parser = ssip.Parser(keep=ssip.ENGLISH_LINE)
+    parser = ssip.Parser(keep=ssip.BASE_VOICE_LINE)
     wire = (
-        b"249-Afrikaans\taf\tnone\r\n249-English (America)\ten-US\tnone\r\n"
-        b"701-4\r\n701-1\r\n701 BEGIN\r\n249-Welsh\tcy\tnone\r\n249 OK VOICE LIST SENT\r\n"
+        b"249-Afrikaans+Max\taf\tMax\r\n249-English (America)\ten-US\tnone\r\n"
+        b"701-4\r\n701-1\r\n701 BEGIN\r\n249-Welsh+Anna\tcy\tAnna\r\n249 OK VOICE LIST SENT\r\n"
     )
     found = [
         item for start in range(0, len(wire), 5) for item in parser.feed(wire[start : start + 5])

@@ -210,7 +210,10 @@ class ScriptedServer:
                 message += 1
                 stream.write(f"225-{message}\r\n225 OK MESSAGE QUEUED\r\n".encode())
             elif text.startswith("LIST SYNTHESIS_VOICES"):
-                stream.write(b"249-English (America)\ten-US\tnone\r\n249 OK VOICE LIST SENT\r\n")
+                stream.write(
+                    b"249-English (America)\ten-US\tnone\r\n249-French (France)\tfr-FR\tnone\r\n"
+                    b"249 OK VOICE LIST SENT\r\n"
+                )
             else:
                 stream.write(b"200 OK\r\n")
 
@@ -240,6 +243,36 @@ def test_hostile_text_reaches_the_server_as_one_message_and_no_command(
         qtbot.waitUntil(lambda: scripted.commands[-1] == "SET self VOLUME 0", timeout=5_000)
         commands = [c for c in scripted.commands if c.split()[0] in ("QUIT", "CANCEL")]
         assert commands == []  # say() on a silent voice cancels nothing; nothing injected
+    finally:
+        output.close()
+
+
+def test_the_language_goes_first_then_a_voice_that_speaks_it(
+    qtbot: QtBot, qapp: object, scripted: ScriptedServer
+) -> None:
+    output = SsipSpeechOutput(Server(str(scripted.path), None))
+    try:
+        output.set_language("fr")  # before the handshake: sent once it is done
+        output.set_voice("English (America)")
+        ready(qtbot, output)
+        assert output.voice_languages() == {
+            "English (America)": "en-US",
+            "French (France)": "fr-FR",
+        }
+        qtbot.waitUntil(lambda: scripted.commands[-1].startswith("SET self VOICE"), timeout=5_000)
+        assert scripted.commands[-2:] == ["SET self LANGUAGE fr", "SET self VOICE_TYPE MALE1"]
+        output.set_voice("French (France)")
+        qtbot.waitUntil(lambda: "SYNTHESIS_VOICE" in scripted.commands[-1], timeout=5_000)
+        assert scripted.commands[-2:] == [
+            "SET self LANGUAGE fr",
+            "SET self SYNTHESIS_VOICE French (France)",
+        ]
+        sent = len(scripted.commands)
+        output.set_voice("French (France)")  # nothing changed: nothing sent
+        output.set_language("fr")
+        output.set_volume(0.5)
+        qtbot.waitUntil(lambda: scripted.commands[-1] == "SET self VOLUME 0", timeout=5_000)
+        assert len(scripted.commands) == sent + 1
     finally:
         output.close()
 

@@ -156,11 +156,17 @@ class LoggedSpeech:
     def set_rate(self, rate: float) -> None:
         self.output.set_rate(rate)
 
+    def set_language(self, language: str) -> None:
+        self.output.set_language(language)
+
     def set_voice(self, name: str | None) -> None:
         self.output.set_voice(name)
 
     def voice_names(self) -> list[str]:
         return self.output.voice_names()
+
+    def voice_languages(self) -> dict[str, str]:
+        return self.output.voice_languages()
 
     def problems(self) -> list[str]:
         return self.output.problems()

@@ -84,13 +84,15 @@ class PulseLab:
         if speech:
             self.start_speech()
 
-    def start_speech(self) -> None:
+    def start_speech(self, log_level: int = 1) -> None:
+        """speech-dispatcher on the sink; ``log_level`` 5 logs every setting it hands its
+        synthesiser (``speech_log``)."""
         log_dir = self.runtime_dir / "speechd-log"
         log_dir.mkdir()
         with (log_dir / "stdout.log").open("wb") as out:
             # -t 0: never exit for want of clients; the log goes to a file, not the test's output.
             subprocess.run(
-                ["speech-dispatcher", "-d", "-t", "0", "-l", "1", "-L", str(log_dir)],
+                ["speech-dispatcher", "-d", "-t", "0", "-l", str(log_level), "-L", str(log_dir)],
                 env=self.env,
                 stdout=out,
                 stderr=subprocess.STDOUT,
@@ -100,6 +102,11 @@ class PulseLab:
         socket = self.runtime_dir / "speech-dispatcher" / "speechd.sock"
         self._wait(socket.exists, "speech-dispatcher", log_dir / "stdout.log")
         self._remember(self.runtime_dir / "speech-dispatcher" / "pid" / "speech-dispatcher.pid")
+
+    def speech_log(self) -> str:
+        """What speech-dispatcher has logged so far."""
+        path = self.runtime_dir / "speechd-log" / "speech-dispatcher.log"
+        return path.read_text(encoding="utf-8", errors="replace") if path.exists() else ""
 
     def adopt_speech(self) -> None:
         """Stop with the lab a speech-dispatcher that a client spawned in its runtime dir."""

@@ -106,8 +106,14 @@ class ProcessSpeechOutput(QObject):
     def set_voice(self, name: str | None) -> None:
         self._send(voice=name)
 
+    def set_language(self, language: str) -> None:
+        pass  # the old helper (the design before issue 9) speaks English only
+
     def voice_names(self) -> list[str]:
         return list(self._voices)
+
+    def voice_languages(self) -> dict[str, str]:
+        return {}
 
     def problems(self) -> list[str]:
         return list(self._problems)
