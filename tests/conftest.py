@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import os
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -58,11 +59,21 @@ def trap(tmp_path: Path) -> Iterator[ImageTrap]:
 
 @pytest.fixture(autouse=True)
 def english_after_each_test() -> Iterator[None]:
-    """A test that switches the app's language (``in_language``) cannot leave it switched."""
+    """A test that switches the app's language (``in_language``, ``apply_language``) cannot
+    leave it switched: gettext's catalog, QLocale's default and Qt's own translations."""
     yield
     from piritimer.core import i18n
 
     i18n.use(i18n.SOURCE_LANGUAGE)
+    if "PySide6.QtCore" in sys.modules:  # never load Qt into a test that did not
+        from PySide6.QtCore import QCoreApplication, QLocale
+
+        from piritimer.widgets.app_language import drop_qt_translations
+
+        QLocale.setDefault(QLocale.system())  # what apply_language set goes too
+        app = QCoreApplication.instance()
+        if app is not None:
+            drop_qt_translations(app)
 
 
 @pytest.fixture

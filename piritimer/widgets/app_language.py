@@ -61,12 +61,17 @@ def apply_language(app: QCoreApplication | None, choice: str) -> str:
     return language
 
 
-def _use_qt_translations(app: QCoreApplication, locale: QLocale, language: str) -> None:
-    """Qt's own words in ``language``: the translator installed for an earlier choice goes
-    first, or its words would outlive it (English buttons would stay French)."""
+def drop_qt_translations(app: QCoreApplication) -> None:
+    """Qt's own words back in English: the translator an earlier choice installed goes."""
     for old in app.findChildren(QTranslator, QT_TRANSLATOR_NAME):
         app.removeTranslator(old)
         old.setParent(None)  # no longer the app's: freed with its last reference
+
+
+def _use_qt_translations(app: QCoreApplication, locale: QLocale, language: str) -> None:
+    """Qt's own words in ``language``: the translator installed for an earlier choice goes
+    first, or its words would outlive it (English buttons would stay French)."""
+    drop_qt_translations(app)
     if language == i18n.SOURCE_LANGUAGE:
         return
     translator = QTranslator(app)
