@@ -18,6 +18,8 @@ import time
 from functools import partial
 from typing import TYPE_CHECKING
 
+from piritimer.core.i18n import _
+
 if TYPE_CHECKING:
     from collections.abc import Callable
     from pathlib import Path
@@ -150,7 +152,9 @@ def _reminder_body(library: LibraryModel, progress: ProgressBook) -> Callable[[R
     def body(reminder: Reminder) -> str:
         entry = library.entry(reminder.path)
         standing = progress.progress_text(entry.session if entry else None)
-        return f"{standing}. Click to open it." if standing else "Click to open it."
+        if standing:
+            return _("{standing}. Click to open it.").format(standing=standing)
+        return _("Click to open it.")
 
     return body
 
