@@ -293,11 +293,12 @@ class _Builder:
                 if exercise.get_ready_s:
                     first = self._side_first(side) if side else ""
                     summary = work_summary(exercise, words=words)
+                    get_ready_said = words.pgettext("voice", "Get ready.")
                     self.add(
                         StepKind.GET_READY,
                         words.pgettext("step title", "Get ready"),
                         f"{first} {summary}" if first else summary,
-                        f"{words.pgettext('voice', 'Get ready.')} {first}".strip(),
+                        f"{get_ready_said} {first}".strip(),
                         exercise.get_ready_s,
                         **side_where,
                     )
