@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import gettext
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -28,6 +29,38 @@ STDIN = "-"
 OPENABLE_SUFFIXES = (".yaml", ".yml", ".piritimer")
 """A FILE argument with one of these suffixes opens in the app even when it does not exist
 (the window then says so); any other word must be an existing file or a command."""
+
+
+ARGPARSE_WORDS = (
+    N_("usage: "),
+    N_("options"),
+    N_("positional arguments"),
+    N_("show this help message and exit"),
+    N_("%(prog)s: error: %(message)s\n"),
+    N_("the following arguments are required: %s"),
+    N_("unrecognized arguments: %s"),
+    N_("invalid choice: %(value)r (choose from %(choices)s)"),
+    N_("argument %(argument_name)s: %(message)s"),
+    N_("invalid %(type)s value: %(value)r"),
+    N_("expected one argument"),
+    N_("expected at most one argument"),
+    N_("expected at least one argument"),
+    N_("ambiguous option: %(option)s could match %(matches)s"),
+    N_("one of the arguments %s is required"),
+    N_("not allowed with argument %s"),
+)
+"""argparse's own words, in its own %-style, marked so that piritimer's catalogs carry them:
+argparse translates through the process's default gettext domain, which ``speak_the_language``
+points at piritimer's."""
+
+
+def speak_the_language() -> None:
+    """The commands speak the environment's language (LANGUAGE, LC_ALL, LANG), as command-line
+    tools do, argparse's own words ("usage:", "error:") included."""
+    i18n.configure(paths.locale_dir())
+    i18n.use(i18n.best_language(i18n.environment_languages()))
+    gettext.bindtextdomain(i18n.DOMAIN, str(paths.locale_dir()))
+    gettext.textdomain(i18n.DOMAIN)
 
 
 @dataclass(frozen=True)
@@ -206,10 +239,8 @@ COMMANDS: dict[str, Command] = {
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
-    # The commands speak the environment's language (LANGUAGE, LC_ALL, LANG), as command-line
-    # tools do; the app then applies the one chosen in its settings (app.build_services).
-    i18n.configure(paths.locale_dir())
-    i18n.use(i18n.best_language(i18n.environment_languages()))
+    # The app then applies the language chosen in its settings (app.build_services).
+    speak_the_language()
     # A frozen build starts the speech helper as itself with a flag (no `python -m` there).
     helper_code = run_helper(args)
     if helper_code is not None:
@@ -221,7 +252,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def command_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="piritimer", description=_("Write and check sessions."))
-    parser.add_argument("--version", action="version", version=f"piritimer {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"piritimer {__version__}",
+        help=_("show program's version number and exit"),
+    )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for name, command in COMMANDS.items():
         command.add_arguments(commands.add_parser(name, help=_(command.help)))
@@ -271,7 +307,12 @@ def app_parser() -> argparse.ArgumentParser:
         ).format(names=names),
         epilog=_("Options for Qt itself (e.g. -platform offscreen) go after `--`."),
     )
-    parser.add_argument("--version", action="version", version=f"piritimer {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"piritimer {__version__}",
+        help=_("show program's version number and exit"),
+    )
     parser.add_argument("file", nargs="?", type=Path, metavar="FILE", help=_("a session to open"))
     parser.add_argument("--present", action="store_true", help=_("open in presentation mode"))
     parser.add_argument("--screen", type=int, metavar="N", help=_("screen for presentation mode"))

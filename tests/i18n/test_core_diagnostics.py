@@ -154,3 +154,18 @@ def test_the_command_lines_help_and_mistakes_are_translated(tmp_path: Path) -> N
         "'valdate' n'est ni une commande (new, validate, show, schema, export, history) ni un "
         "fichier de séance\u202f; vouliez-vous dire `validate`\u202f?"
     ) in mistyped.stderr
+
+
+def test_argparses_own_words_are_translated_too() -> None:
+    missing = _piritimer("validate", language="fr")
+    assert missing.returncode == 2
+    assert missing.stderr.startswith("utilisation\u202f: piritimer validate [-h]")
+    assert missing.stderr.endswith(
+        "piritimer validate\u202f: erreur\u202f: les arguments suivants sont obligatoires\u202f: "
+        "PATH\n"
+    )
+    helped = _piritimer("--help", language="de")
+    assert helped.returncode == 0
+    assert "diese Hilfe anzeigen und beenden" in helped.stdout
+    assert "Versionsnummer anzeigen und beenden" in helped.stdout
+    assert "help message" not in helped.stdout
