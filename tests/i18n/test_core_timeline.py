@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
 from piritimer import paths
 from piritimer.core import i18n
-from piritimer.core.loader import load_session_bytes
+from piritimer.core.loader import load_session, load_session_bytes
 from piritimer.core.model import Session
 from piritimer.core.timeline import StepKind, Timeline, compile_session, spoken_duration
 
@@ -29,6 +30,7 @@ SESSION = textwrap.dedent(
         breathing: {{inhale: 4s, hold in: 1s, exhale: 6s, hold out: 2s, cycles: 2}}
     """
 )
+ROOT = Path(__file__).resolve().parents[2]
 ENGLISH = ("Get ready", "Hold", "Rest", "Breathe", "Switch", "side", "Next", "Well done", "Full")
 
 
@@ -115,3 +117,14 @@ def test_spoken_durations_take_the_languages_plurals(
 ) -> None:
     words = i18n.catalog(language)
     assert [spoken_duration(s, words=words) for s in (1, 2, 61, 120)] == expected
+
+
+def test_the_french_example_session_is_valid_and_framed_in_french(catalogs: None) -> None:
+    example = ROOT / "docs" / "examples" / "etirement-figure-quatre.yaml"
+    result = load_session(example)
+    assert result.diagnostics == ()
+    assert result.session is not None
+    assert result.session.language == "fr"
+    timeline = compile_session(result.session)
+    assert timeline.steps[1].say == "Préparez-vous. D'abord le côté gauche."
+    assert english_left(timeline) == []
