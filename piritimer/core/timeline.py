@@ -59,6 +59,8 @@ class Step:
     rep_count: int = 0
     cycle_number: int = 0
     cycle_count: int = 0
+    language: str | None = None
+    """The session's ``language:``: the words the step was made in, and ``position_text``'s."""
 
     @property
     def waits(self) -> bool:
@@ -70,8 +72,8 @@ class Step:
 
     def position_text(self, *, words: Catalog | None = None) -> str:
         """Where this step sits: "Left side · set 2 of 3 · rep 5 of 8 · breath 2 of 5"
-        (``words``: the catalog to say it in; the app's by default)."""
-        words = words or i18n.current()
+        (``words``: the catalog to say it in; by default the session's, else the app's)."""
+        words = words or i18n.for_session(self.language)
         parts: list[str] = []
         if self.side is not None:
             parts.append(side_name(self.side, words=words))
@@ -131,8 +133,9 @@ def compile_session(
     ``today``: today's values of the exercises with ranges, by index (without them a range
     runs at its start, the value the loader gives the exercise). ``words``: the catalog the
     titles and spoken lines are in; by default the session's ``language:``, else the app's."""
+    language = session.language if words is None else words.language
     words = words or i18n.for_session(session.language)
-    builder = _Builder(words)
+    builder = _Builder(words, language)
     today = today or {}
     chosen = [
         (i, with_values(e, today[i]) if i in today else e)
@@ -219,8 +222,8 @@ def side_name(side: Side, *, words: Catalog | None = None) -> str:
 
 
 def step_kind_name(kind: StepKind, *, words: Catalog | None = None) -> str:
-    """A kind of step in a sentence or a table ("the inhale step"): the format's own word in
-    English, the cue's phase."""
+    """A kind of step as a message or the ``show`` table names it ("the inhale step"); in
+    English, the format's own word for the phase."""
     words = words or i18n.current()
     names = {
         StepKind.SETUP: words.pgettext("step kind", "setup"),
@@ -238,8 +241,9 @@ def step_kind_name(kind: StepKind, *, words: Catalog | None = None) -> str:
 
 
 class _Builder:
-    def __init__(self, words: Catalog) -> None:
+    def __init__(self, words: Catalog, language: str | None = None) -> None:
         self.words = words
+        self.language = language
         self.steps: list[Step] = []
         self.offset_s = 0.0
 
@@ -261,6 +265,7 @@ class _Builder:
                 say=say,
                 start_s=self.offset_s,
                 duration_s=duration_s,
+                language=self.language,
                 **where,  # type: ignore[arg-type]
             )
         )

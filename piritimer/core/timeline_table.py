@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 
-from piritimer.core import i18n
 from piritimer.core.durations import format_clock, format_duration
 from piritimer.core.i18n import _, ngettext, pgettext
 from piritimer.core.timeline import Timeline, step_kind_name
@@ -21,7 +20,6 @@ def terminal_text(text: str) -> str:
 
 def render_table(timeline: Timeline) -> str:
     session = timeline.session
-    words = i18n.for_session(session.language)
     # The headers are the app's words; what the steps say is in the session's language.
     rows = [
         (
@@ -47,7 +45,7 @@ def render_table(timeline: Timeline) -> str:
                 length,
                 step_kind_name(step.kind),
                 step.exercise_name or "",
-                step.position_text(words=words),
+                step.position_text(),
                 step.say,
             )
         )

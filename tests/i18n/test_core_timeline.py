@@ -72,8 +72,10 @@ def test_a_french_session_is_framed_in_french_in_an_english_app(catalogs: None) 
     assert said[2] == "Tenez 30 secondes."
     assert "Repos. Ensuite\u202f: Respiration." in said
     assert said[-1] == "Bravo. Séance terminée."
-    assert timeline.steps[2].position_text(words=i18n.catalog("fr")) == (
-        "Côté gauche · série 1 sur 2"
+    # Where a step sits is said in the session's words too, unless asked otherwise.
+    assert timeline.steps[2].position_text() == "Côté gauche · série 1 sur 2"
+    assert timeline.steps[2].position_text(words=i18n.catalog("de")) == (
+        "Linke Seite · Durchgang 1 von 2"
     )
     assert english_left(timeline) == []
 
