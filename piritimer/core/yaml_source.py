@@ -14,7 +14,7 @@ import unicodedata
 import yaml
 
 from piritimer.core.diagnostics import Diagnostic, SessionFileError
-from piritimer.core.i18n import _
+from piritimer.core.i18n import _, pgettext
 
 MAX_FILE_BYTES = 1_000_000
 """A generous session is a few kilobytes; a megabyte of YAML is not a session."""
@@ -44,21 +44,48 @@ _FORBIDDEN_IN_FILE = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f{_BIDI_CON
 _FORBIDDEN_IN_VALUE = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_BIDI_CONTROLS}]")
 """In a value (after YAML escapes such as ``"\\e"``): the same, and a carriage return, which would
 move a terminal's cursor back over what was printed."""
-_CONTROL_NAMES = {
-    0x00: "null",
-    0x07: "bell",
-    0x08: "backspace",
-    0x0D: "carriage return",
-    0x1B: "escape",
-    0x7F: "delete",
-    0x85: "next line",
-}
+
+
+def _character_names() -> dict[int, str]:
+    """The names of the characters a message most often names, in the app's language (the
+    rest keep their Unicode names)."""
+    return {
+        0x00: pgettext("character", "null"),
+        0x07: pgettext("character", "bell"),
+        0x08: pgettext("character", "backspace"),
+        0x0D: pgettext("character", "carriage return"),
+        0x1B: pgettext("character", "escape"),
+        0x7F: pgettext("character", "delete"),
+        0x85: pgettext("character", "next line"),
+        0x00A0: pgettext("character", "no-break space"),
+        0x2002: pgettext("character", "en space"),
+        0x2003: pgettext("character", "em space"),
+        0x2009: pgettext("character", "thin space"),
+        0x200B: pgettext("character", "zero width space"),
+        0x200C: pgettext("character", "zero width non-joiner"),
+        0x200D: pgettext("character", "zero width joiner"),
+        0x202A: pgettext("character", "left-to-right embedding"),
+        0x202B: pgettext("character", "right-to-left embedding"),
+        0x202C: pgettext("character", "pop directional formatting"),
+        0x202D: pgettext("character", "left-to-right override"),
+        0x202E: pgettext("character", "right-to-left override"),
+        0x202F: pgettext("character", "narrow no-break space"),
+        0x2060: pgettext("character", "word joiner"),
+        0x2066: pgettext("character", "left-to-right isolate"),
+        0x2067: pgettext("character", "right-to-left isolate"),
+        0x2068: pgettext("character", "first strong isolate"),
+        0x2069: pgettext("character", "pop directional isolate"),
+        0x3000: pgettext("character", "ideographic space"),
+        0xFEFF: pgettext("character", "zero width no-break space"),
+    }
 
 
 def describe_character(char: str) -> str:
     """``U+001B (escape)``: how a message names a character it cannot show."""
     code = ord(char)
-    name = _CONTROL_NAMES.get(code) or unicodedata.name(char, "control character").lower()
+    name = _character_names().get(code) or unicodedata.name(char, "").lower()
+    if not name:
+        name = pgettext("character", "control character")
     return f"U+{code:04X} ({name})"
 
 

@@ -169,3 +169,16 @@ def test_argparses_own_words_are_translated_too() -> None:
     assert "diese Hilfe anzeigen und beenden" in helped.stdout
     assert "Versionsnummer anzeigen und beenden" in helped.stdout
     assert "help message" not in helped.stdout
+
+
+def test_an_invisible_character_is_named_in_the_language(
+    in_language: Callable[[str], None],
+) -> None:
+    in_language("fr")
+    *_, diagnostic = load_session_bytes(
+        "title: x\nexercises:\n  - name: a\n    hold\u00a0time: 30s\n", label="s.yaml"
+    ).diagnostics
+    assert str(diagnostic) == (
+        "s.yaml:4:5: clé inconnue 'hold\\xa0time' dans un exercice\u202f: la clé contient "
+        "U+00A0 (espace insécable) en position 5\u202f; retapez-la avec des espaces ordinaires"
+    )
