@@ -127,6 +127,8 @@ def chain_sessions(
         tags=tuple(_unique(tag for s in sessions for tag in s.tags)),
         notes="\n\n".join(note_parts) or None,
         defaults=sessions[0].defaults,
+        # A class of French sessions is framed in French; a mixed class in the app's language.
+        language=sessions[0].language if len({s.language for s in sessions}) == 1 else None,
         path=path,
         format_version=FORMAT_VERSION,
     )

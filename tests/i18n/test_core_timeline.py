@@ -130,3 +130,11 @@ def test_the_french_example_session_is_valid_and_framed_in_french(catalogs: None
     timeline = compile_session(result.session)
     assert timeline.steps[1].say == "Préparez-vous. D'abord le côté gauche."
     assert english_left(timeline) == []
+
+
+def test_a_class_of_one_languages_sessions_is_framed_in_it() -> None:
+    from piritimer.core.class_plan import chain_sessions
+
+    french, english = session("fr"), session(None)
+    assert chain_sessions("Cours", (french, french)).language == "fr"
+    assert chain_sessions("Mixed", (french, english)).language is None
