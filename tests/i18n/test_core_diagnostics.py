@@ -7,7 +7,6 @@ from __future__ import annotations
 import os
 import re
 import subprocess
-import sys
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
@@ -16,6 +15,7 @@ import pytest
 
 from piritimer.core.loader import load_session_bytes
 from piritimer.core.report import check_paths, render_text
+from tests.test_startup_check import run_piritimer
 
 LANGUAGES = ("fr", "de", "es")
 
@@ -118,15 +118,7 @@ def test_the_report_counts_in_the_language(
 
 def _piritimer(*args: str, language: str) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "LANG"))}
-    env["LANGUAGE"] = language
-    return subprocess.run(
-        [sys.executable, "-m", "piritimer", *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=60,
-        check=False,
-    )
+    return run_piritimer(*args, env={**env, "LANGUAGE": language})
 
 
 def test_validate_speaks_the_environments_language(tmp_path: Path) -> None:
