@@ -14,7 +14,7 @@ import stat
 import sys
 from pathlib import Path
 
-from piritimer.core.i18n import _
+from piritimer.core.i18n import _, grouped
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 APP_NAME = "piritimer"
@@ -153,7 +153,7 @@ def find_image(name: str, base_dir: Path | None) -> Path | None:
     if len(name) > MAX_IMAGE_NAME_CHARS:
         raise ImageRefused(
             _("an image name of {count} characters is too long; the limit is {limit}").format(
-                count=f"{len(name):,}", limit=MAX_IMAGE_NAME_CHARS
+                count=grouped(len(name)), limit=MAX_IMAGE_NAME_CHARS
             )
         )
     shown = repr(name)
@@ -255,7 +255,7 @@ def check_image_file(path: Path, info: os.stat_result, shown: str) -> Path | Non
     else:
         return path
     raise ImageRefused(
-        message.format(name=shown, size=f"{info.st_size:,}", limit=f"{MAX_IMAGE_BYTES:,}")
+        message.format(name=shown, size=grouped(info.st_size), limit=grouped(MAX_IMAGE_BYTES))
     )
 
 

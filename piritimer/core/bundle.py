@@ -23,7 +23,7 @@ import zipfile
 from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
 
-from piritimer.core.i18n import _
+from piritimer.core.i18n import _, grouped
 from piritimer.core.model import Session
 
 SUFFIX = ".piritimer"
@@ -99,7 +99,7 @@ def _entry_problem(info: zipfile.ZipInfo) -> str | None:
         )
     if info.file_size > MAX_ENTRY_BYTES:
         return _("the entry {name} is {size} bytes; the limit is {limit}").format(
-            name=repr(name), size=f"{info.file_size:,}", limit=f"{MAX_ENTRY_BYTES:,}"
+            name=repr(name), size=grouped(info.file_size), limit=grouped(MAX_ENTRY_BYTES)
         )
     if info.file_size > RATIO_FROM_BYTES and info.file_size > MAX_RATIO * max(
         info.compress_size, 1
@@ -117,7 +117,7 @@ def check_bundle(archive: zipfile.ZipFile) -> list[zipfile.ZipInfo]:
     if len(infos) > MAX_ENTRIES:
         raise BundleError(
             _("the bundle holds {count} entries; the limit is {limit}").format(
-                count=f"{len(infos):,}", limit=MAX_ENTRIES
+                count=grouped(len(infos)), limit=MAX_ENTRIES
             )
         )
     files: list[zipfile.ZipInfo] = []
@@ -138,7 +138,7 @@ def check_bundle(archive: zipfile.ZipFile) -> list[zipfile.ZipInfo]:
         if total > MAX_TOTAL_BYTES:
             raise BundleError(
                 _("the bundle unpacks to more than {limit} bytes").format(
-                    limit=f"{MAX_TOTAL_BYTES:,}"
+                    limit=grouped(MAX_TOTAL_BYTES)
                 )
             )
         files.append(info)
@@ -173,7 +173,7 @@ def open_bundle(path: Path, cache_dir: Path) -> Path:
     try:
         if path.stat().st_size > MAX_BUNDLE_BYTES:
             raise BundleError(
-                _("the bundle is larger than {limit} bytes").format(limit=f"{MAX_BUNDLE_BYTES:,}")
+                _("the bundle is larger than {limit} bytes").format(limit=grouped(MAX_BUNDLE_BYTES))
             )
         digest = hashlib.sha256(path.read_bytes()).hexdigest()[:32]
     except OSError as error:

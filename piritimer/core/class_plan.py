@@ -29,7 +29,7 @@ import yaml
 from piritimer import paths
 from piritimer.core.diagnostics import Diagnostic, SessionFileError, Severity, quoted
 from piritimer.core.durations import format_duration
-from piritimer.core.i18n import _, ngettext
+from piritimer.core.i18n import _, grouped, ngettext
 from piritimer.core.loader import (
     MAX_SESSION_S,
     MAX_STEPS,
@@ -279,7 +279,7 @@ def _read_plan(
         reader.error(
             where,
             _("this class would have {steps} steps; the limit is {limit}").format(
-                steps=f"{steps:,}", limit=f"{MAX_STEPS:,}"
+                steps=grouped(steps), limit=grouped(MAX_STEPS)
             ),
         )
     elif (total_s := total_seconds(session)) > MAX_SESSION_S:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum, auto
 
-from piritimer.core.i18n import _, ngettext
+from piritimer.core.i18n import _, grouped, ngettext
 
 
 class Severity(Enum):
@@ -41,7 +41,7 @@ def quoted(text: str) -> str:
         return repr(text)
     count = len(text)
     length = ngettext("({count} character)", "({count} characters)", count).format(
-        count=f"{count:,}"
+        count=grouped(count)
     )
     return f"{text[: QUOTE_CHARS - 10]!r}… {length}"
 

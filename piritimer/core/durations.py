@@ -17,7 +17,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from piritimer.core.i18n import _
+from piritimer.core.i18n import _, grouped
 
 MAX_STEP_S = 3 * 60 * 60
 """The longest single step we accept; anything longer is almost surely a typo."""
@@ -85,7 +85,7 @@ def parse_duration(text: str) -> float:
             _(
                 "a duration is a few characters such as 30s or 1m30s; this one is {count} "
                 "characters long"
-            ).format(count=f"{len(raw):,}")
+            ).format(count=grouped(len(raw)))
         )
     if raw.startswith("-"):
         raise DurationError(
@@ -182,7 +182,7 @@ def parse_hold(text: str) -> float | Breaths:
     if match and len(match.group(1)) > MAX_DURATION_CHARS:
         raise DurationError(
             _("a number of breaths is a few digits; this one is {count} long").format(
-                count=f"{len(match.group(1)):,}"
+                count=grouped(len(match.group(1)))
             )
         )
     if match:

@@ -28,7 +28,7 @@ from piritimer.core.durations import (
     parse_hold,
     yaml_number,
 )
-from piritimer.core.i18n import _, is_language_tag, pgettext
+from piritimer.core.i18n import _, grouped, is_language_tag, pgettext
 from piritimer.core.model import (
     FORMAT_VERSION,
     BreathPattern,
@@ -293,7 +293,7 @@ class SpecReader:
             self.error(
                 root,
                 _("this session would have {steps} steps; the limit is {limit}").format(
-                    steps=f"{steps:,}", limit=f"{MAX_STEPS:,}"
+                    steps=grouped(steps), limit=grouped(MAX_STEPS)
                 ),
             )
             return
@@ -818,7 +818,7 @@ def _count(raw: str, *_ignored: object) -> int:
     if len(raw.strip()) > QUOTE_LIMIT:
         raise ValueError(
             _("expected a whole number from 1 to {most}, found one {digits} digits long").format(
-                most=MAX_COUNT, digits=f"{len(raw.strip()):,}"
+                most=MAX_COUNT, digits=grouped(len(raw.strip()))
             )
         )
     number = int(raw)

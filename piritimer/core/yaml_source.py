@@ -14,7 +14,7 @@ import unicodedata
 import yaml
 
 from piritimer.core.diagnostics import Diagnostic, SessionFileError
-from piritimer.core.i18n import _, pgettext
+from piritimer.core.i18n import _, grouped, pgettext
 
 MAX_FILE_BYTES = 1_000_000
 """A generous session is a few kilobytes; a megabyte of YAML is not a session."""
@@ -151,7 +151,7 @@ def check_size(path: str, size: int) -> None:
                 1,
                 1,
                 _("file is {size} bytes; a session file may be at most {limit}").format(
-                    size=f"{size:,}", limit=f"{MAX_FILE_BYTES:,}"
+                    size=grouped(size), limit=grouped(MAX_FILE_BYTES)
                 ),
             )
         )

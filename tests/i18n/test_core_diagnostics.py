@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from piritimer.core.diagnostics import quoted
 from piritimer.core.loader import load_session_bytes
 from piritimer.core.report import check_paths, render_text
 from tests.test_startup_check import run_piritimer
@@ -174,3 +175,14 @@ def test_an_invisible_character_is_named_in_the_language(
         "s.yaml:4:5: clé inconnue 'hold\\xa0time' dans un exercice\u202f: la clé contient "
         "U+00A0 (espace insécable) en position 5\u202f; retapez-la avec des espaces ordinaires"
     )
+
+
+@pytest.mark.parametrize(
+    ("language", "length"),
+    [("en", "(5,000 characters)"), ("fr", "(5\u202f000 caractères)"), ("de", "(5.000 Zeichen)")],
+)
+def test_long_numbers_are_grouped_as_the_language_writes_them(
+    language: str, length: str, in_language: Callable[[str], None]
+) -> None:
+    in_language(language)
+    assert quoted("x" * 5000).endswith(f"… {length}")
