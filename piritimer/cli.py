@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import gettext
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -21,6 +22,7 @@ from pathlib import Path
 from piritimer import __version__, paths
 from piritimer.audio.helper import run_helper
 from piritimer.core import i18n
+from piritimer.core.i18n import N_, _
 
 FORMATS = ("text", "json", "github")
 STDIN = "-"
@@ -29,18 +31,55 @@ OPENABLE_SUFFIXES = (".yaml", ".yml", ".piritimer")
 (the window then says so); any other word must be an existing file or a command."""
 
 
+ARGPARSE_WORDS = (
+    N_("usage: "),
+    N_("options"),
+    N_("positional arguments"),
+    N_("show this help message and exit"),
+    N_("%(prog)s: error: %(message)s\n"),
+    N_("the following arguments are required: %s"),
+    N_("unrecognized arguments: %s"),
+    N_("invalid choice: %(value)r (choose from %(choices)s)"),
+    N_("argument %(argument_name)s: %(message)s"),
+    N_("invalid %(type)s value: %(value)r"),
+    N_("expected one argument"),
+    N_("expected at most one argument"),
+    N_("expected at least one argument"),
+    N_("ambiguous option: %(option)s could match %(matches)s"),
+    N_("one of the arguments %s is required"),
+    N_("not allowed with argument %s"),
+)
+"""argparse's own words, in its own %-style, marked so that piritimer's catalogs carry them:
+argparse translates through the process's default gettext domain, which ``speak_the_language``
+points at piritimer's."""
+
+
+def speak_the_language() -> None:
+    """The commands speak the environment's language (LANGUAGE, LC_ALL, LANG), as command-line
+    tools do, argparse's own words ("usage:", "error:") included."""
+    i18n.configure(paths.locale_dir())
+    i18n.use(i18n.best_language(i18n.environment_languages()))
+    gettext.bindtextdomain(i18n.DOMAIN, str(paths.locale_dir()))
+    gettext.textdomain(i18n.DOMAIN)
+
+
 @dataclass(frozen=True)
 class Command:
     """One ``piritimer NAME`` command."""
 
     help: str
+    """Marked with ``N_``: translated when the parser is built, in the chosen language."""
     add_arguments: Callable[[argparse.ArgumentParser], None]
     run: Callable[[argparse.Namespace], int]
 
 
 def _new_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "file", nargs="?", type=Path, metavar="FILE", help="where to write it (default: print it)"
+        "file",
+        nargs="?",
+        type=Path,
+        metavar="FILE",
+        help=_("where to write it (default: print it)"),
     )
 
 
@@ -58,12 +97,20 @@ def _run_new(options: argparse.Namespace) -> int:
             handle.write(template())
         schema = write_schema_beside(path.parent)
     except FileExistsError:
-        print(f"piritimer new: {path} already exists; choose another name", file=sys.stderr)
+        message = _("{path} already exists; choose another name").format(path=path)
+        print(f"piritimer new: {message}", file=sys.stderr)  # not translated: the command
         return 1
     except OSError as error:
-        print(f"piritimer new: cannot write {path}: {error.strerror or error}", file=sys.stderr)
+        message = _("cannot write {path}: {reason}").format(
+            path=path, reason=error.strerror or error
+        )
+        print(f"piritimer new: {message}", file=sys.stderr)  # not translated: the command
         return 1
-    print(f"wrote {path} (and {schema.name} beside it, for editors)")
+    print(
+        _("wrote {path} (and {schema} beside it, for editors)").format(
+            path=path, schema=schema.name
+        )
+    )
     return 0
 
 
@@ -72,17 +119,19 @@ def _validate_arguments(parser: argparse.ArgumentParser) -> None:
         "paths",
         nargs="+",
         metavar="PATH",
-        help=f"a session file, a folder (checked recursively), or {STDIN} for standard input",
+        help=_(
+            "a session file, a folder (checked recursively), or {stdin} for standard input"
+        ).format(stdin=STDIN),
     )
-    parser.add_argument("-q", "--quiet", action="store_true", help="print only problems")
+    parser.add_argument("-q", "--quiet", action="store_true", help=_("print only problems"))
     parser.add_argument(
         "--format",
         choices=FORMATS,
         default="text",
-        help="text (default), json, or github (GitHub Actions annotations)",
+        help=_("text (default), json, or github (GitHub Actions annotations)"),
     )
     parser.add_argument(
-        "--strict", action="store_true", help="warnings fail the check too (exit 1)"
+        "--strict", action="store_true", help=_("warnings fail the check too (exit 1)")
     )
 
 
@@ -97,7 +146,7 @@ def _run_validate(options: argparse.Namespace) -> int:
 
 
 def _show_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", type=Path, metavar="FILE")
+    parser.add_argument("file", type=Path, metavar="FILE", help=_("a session or class file"))
 
 
 def _run_show(options: argparse.Namespace) -> int:
@@ -106,7 +155,7 @@ def _run_show(options: argparse.Namespace) -> int:
 
 def _schema_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--class", dest="of_class", action="store_true", help="the schema of class files"
+        "--class", dest="of_class", action="store_true", help=_("the schema of class files")
     )
 
 
@@ -118,9 +167,13 @@ def _run_schema(options: argparse.Namespace) -> int:
 
 
 def _export_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", type=Path, metavar="FILE", help="a session file")
+    parser.add_argument("file", type=Path, metavar="FILE", help=_("a session file"))
     parser.add_argument(
-        "output", nargs="?", type=Path, metavar="OUT", help="the bundle (default: FILE.piritimer)"
+        "output",
+        nargs="?",
+        type=Path,
+        metavar="OUT",
+        help=_("the bundle (default: FILE.piritimer)"),
     )
 
 
@@ -140,9 +193,9 @@ def _run_export(options: argparse.Namespace) -> int:
     try:
         written = write_bundle(path.read_bytes(), bundle_images(result.session, path), target)
     except (BundleError, OSError) as error:
-        print(f"piritimer export: {error}", file=sys.stderr)
+        print(f"piritimer export: {error}", file=sys.stderr)  # not translated: the command
         return 1
-    print(f"wrote {terminal_text(str(written))}")
+    print(_("wrote {path}").format(path=terminal_text(str(written))))
     return 0
 
 
@@ -159,23 +212,25 @@ def _run_history(options: argparse.Namespace) -> int:
 
 
 COMMANDS: dict[str, Command] = {
-    "new": Command("write a new session from the commented template", _new_arguments, _run_new),
+    "new": Command(N_("write a new session from the commented template"), _new_arguments, _run_new),
     "validate": Command(
-        "check session files; exit 1 on any error", _validate_arguments, _run_validate
+        N_("check session files; exit 1 on any error"), _validate_arguments, _run_validate
     ),
     "show": Command(
-        "print a session's timeline with offsets and total", _show_arguments, _run_show
+        N_("print a session's timeline with offsets and total"), _show_arguments, _run_show
     ),
     "schema": Command(
-        "print the JSON Schema of session files (--class: of class files)",
+        N_("print the JSON Schema of session files (--class: of class files)"),
         _schema_arguments,
         _run_schema,
     ),
     "export": Command(
-        "write a session and its pictures as one .piritimer file", _export_arguments, _run_export
+        N_("write a session and its pictures as one .piritimer file"),
+        _export_arguments,
+        _run_export,
     ),
     "history": Command(
-        "print the practice log (--csv, --json); needs no display",
+        N_("print the practice log (--csv, --json); needs no display"),
         _history_arguments,
         _run_history,
     ),
@@ -184,10 +239,8 @@ COMMANDS: dict[str, Command] = {
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
-    # The commands speak the environment's language (LANGUAGE, LC_ALL, LANG), as command-line
-    # tools do; the app then applies the one chosen in its settings (app.build_services).
-    i18n.configure(paths.locale_dir())
-    i18n.use(i18n.best_language(i18n.environment_languages()))
+    # The app then applies the language chosen in its settings (app.build_services).
+    speak_the_language()
     # A frozen build starts the speech helper as itself with a flag (no `python -m` there).
     helper_code = run_helper(args)
     if helper_code is not None:
@@ -198,11 +251,16 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def command_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="piritimer", description="Write and check sessions.")
-    parser.add_argument("--version", action="version", version=f"piritimer {__version__}")
+    parser = argparse.ArgumentParser(prog="piritimer", description=_("Write and check sessions."))
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"piritimer {__version__}",
+        help=_("show program's version number and exit"),
+    )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for name, command in COMMANDS.items():
-        command.add_arguments(commands.add_parser(name, help=command.help))
+        command.add_arguments(commands.add_parser(name, help=_(command.help)))
     return parser
 
 
@@ -232,20 +290,33 @@ def show_file(path: Path) -> int:
     return 0
 
 
+APP_USAGE = (
+    "%(prog)s [--present [--screen N] | --tray] [FILE] [-- QT-OPTION...]\n"
+    "       %(prog)s COMMAND ..."
+)
+"""Option syntax, the same in every language."""
+
+
 def app_parser() -> argparse.ArgumentParser:
     names = ", ".join(COMMANDS)
     parser = argparse.ArgumentParser(
         prog="piritimer",
-        usage="%(prog)s [--present [--screen N] | --tray] [FILE] [-- QT-OPTION...]\n"
-        "       %(prog)s COMMAND ...",
-        description=f"A guided home-exercise timer. Commands: {names} (`piritimer COMMAND -h`).",
-        epilog="Options for Qt itself (e.g. -platform offscreen) go after `--`.",
+        usage=APP_USAGE,
+        description=_(
+            "A guided home-exercise timer. Commands: {names} (`piritimer COMMAND -h`)."
+        ).format(names=names),
+        epilog=_("Options for Qt itself (e.g. -platform offscreen) go after `--`."),
     )
-    parser.add_argument("--version", action="version", version=f"piritimer {__version__}")
-    parser.add_argument("file", nargs="?", type=Path, metavar="FILE", help="a session to open")
-    parser.add_argument("--present", action="store_true", help="open in presentation mode")
-    parser.add_argument("--screen", type=int, metavar="N", help="screen for presentation mode")
-    parser.add_argument("--tray", action="store_true", help="start in the tray, if there is one")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"piritimer {__version__}",
+        help=_("show program's version number and exit"),
+    )
+    parser.add_argument("file", nargs="?", type=Path, metavar="FILE", help=_("a session to open"))
+    parser.add_argument("--present", action="store_true", help=_("open in presentation mode"))
+    parser.add_argument("--screen", type=int, metavar="N", help=_("screen for presentation mode"))
+    parser.add_argument("--tray", action="store_true", help=_("start in the tray, if there is one"))
     return parser
 
 
@@ -268,9 +339,14 @@ def _openable(word: str) -> bool:
 
 def _not_a_command(word: str) -> str:
     close = difflib.get_close_matches(word, COMMANDS, n=1, cutoff=0.5)
-    hint = f"; did you mean `{close[0]}`?" if close else ""
     names = ", ".join(COMMANDS)
-    return f"{word!r} is neither a command ({names}) nor a session file{hint}"
+    if close:
+        message = _(
+            "{word} is neither a command ({names}) nor a session file; did you mean `{close}`?"
+        )
+    else:
+        message = _("{word} is neither a command ({names}) nor a session file")
+    return message.format(word=repr(word), names=names, close=close[0] if close else "")
 
 
 def _run_app(args: list[str]) -> int:

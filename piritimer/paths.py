@@ -14,6 +14,8 @@ import stat
 import sys
 from pathlib import Path
 
+from piritimer.core.i18n import _, grouped
+
 PACKAGE_DIR = Path(__file__).resolve().parent
 APP_NAME = "piritimer"
 APP_ID = "io.github.piritimer.Piritimer"
@@ -150,33 +152,46 @@ def find_image(name: str, base_dir: Path | None) -> Path | None:
     """
     if len(name) > MAX_IMAGE_NAME_CHARS:
         raise ImageRefused(
-            f"an image name of {len(name):,} characters is too long; "
-            f"the limit is {MAX_IMAGE_NAME_CHARS}"
+            _("an image name of {count} characters is too long; the limit is {limit}").format(
+                count=grouped(len(name)), limit=MAX_IMAGE_NAME_CHARS
+            )
         )
     shown = repr(name)
     if "\0" in name:
-        raise ImageRefused(f"image {shown} holds a null character")
+        raise ImageRefused(_("image {name} holds a null character").format(name=shown))
     candidate = Path(name)
     # Windows forms too, on every system: a file written on one machine is opened on another.
     if candidate.is_absolute() or _LOOKS_ABSOLUTE.match(name):
         raise ImageRefused(
-            f"image {shown} is an absolute path; name a file in this session's folder "
-            "(e.g. `pictures/knee.png`) or a bundled image"
+            _(
+                "image {name} is an absolute path; name a file in this session's folder "
+                "(e.g. `pictures/knee.png`) or a bundled image"
+            ).format(name=shown)
         )
     normal = os.path.normpath(name)
     if normal == os.pardir or normal.startswith(os.pardir + os.sep):
         raise ImageRefused(
-            f"image {shown} climbs out of this session's folder; "
-            "keep pictures in that folder or use a bundled image"
+            _(
+                "image {name} climbs out of this session's folder; keep pictures in that folder "
+                "or use a bundled image"
+            ).format(name=shown)
         )
     if candidate.suffix.lower() not in IMAGE_SUFFIXES:
         kinds = ", ".join(IMAGE_SUFFIXES)
-        raise ImageRefused(f"image {shown} is not a picture piritimer shows ({kinds})")
+        raise ImageRefused(
+            _("image {name} is not a picture piritimer shows ({kinds})").format(
+                name=shown, kinds=kinds
+            )
+        )
     if base_dir is not None:
         found = _confined(base_dir, candidate, shown)
         if found is not None:
             return found
     return _confined(images_dir(), Path(candidate.name), shown)
+
+
+def _loop_message(shown: str) -> str:
+    return _("image {name} cannot be opened: its links go round in a loop").format(name=shown)
 
 
 def _confined(folder: Path, relative: Path, shown: str) -> Path | None:
@@ -189,19 +204,24 @@ def _confined(folder: Path, relative: Path, shown: str) -> Path | None:
         resolved = local.resolve()
         if not resolved.is_relative_to(root):
             raise ImageRefused(
-                f"image {shown} is a link that leads outside this session's folder; "
-                "copy the picture into the folder instead"
+                _(
+                    "image {name} is a link that leads outside this session's folder; copy the "
+                    "picture into the folder instead"
+                ).format(name=shown)
             )
         info = resolved.stat()
     except RuntimeError:  # Python 3.11's resolve() on a symbolic-link loop
-        raise ImageRefused(
-            f"image {shown} cannot be opened: its links go round in a loop"
-        ) from None
+        raise ImageRefused(_loop_message(shown)) from None
     except FileNotFoundError:
         return None  # a dangling link
     except OSError as error:
-        reason = "its links go round in a loop" if error.errno == errno.ELOOP else error.strerror
-        raise ImageRefused(f"image {shown} cannot be opened: {reason or 'unreadable'}") from None
+        if error.errno == errno.ELOOP:
+            raise ImageRefused(_loop_message(shown)) from None
+        raise ImageRefused(
+            _("image {name} cannot be opened: {reason}").format(
+                name=shown, reason=error.strerror or _("unreadable")
+            )
+        ) from None
     return check_image_file(resolved, info, shown)
 
 
@@ -226,10 +246,17 @@ def check_image_file(path: Path, info: os.stat_result, shown: str) -> Path | Non
     """Refuse what is not a picture-sized regular file; a folder is simply not a picture."""
     if stat.S_ISDIR(info.st_mode):
         return None
-    problem = image_file_problem(info)
-    if problem is not None:
-        raise ImageRefused(f"image {shown} {problem}")
-    return path
+    if not stat.S_ISREG(info.st_mode):
+        message = _("image {name} is not a regular file (a device, pipe or socket)")
+    elif info.st_size == 0:
+        message = _("image {name} is empty")
+    elif info.st_size > MAX_IMAGE_BYTES:
+        message = _("image {name} is {size} bytes; a picture may be at most {limit} bytes")
+    else:
+        return path
+    raise ImageRefused(
+        message.format(name=shown, size=grouped(info.st_size), limit=grouped(MAX_IMAGE_BYTES))
+    )
 
 
 def image_file_problem(info: os.stat_result) -> str | None:

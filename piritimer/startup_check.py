@@ -22,6 +22,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
+from piritimer.core.i18n import N_, _
+
 Loader = Callable[[str], None]
 """Loads a shared library by soname; raises OSError if it cannot."""
 Probe = Callable[[str], str | None]
@@ -67,7 +69,7 @@ X11_SOCKET_DIR = "/tmp/.X11-unix"
 X11_TCP_PORT = 6000
 CONNECT_TIMEOUT_S = 2.0
 XCB_CONN_CLOSED_INVALID_SCREEN = 6
-NO_DISPLAY = (
+NO_DISPLAY = N_(
     "no display: neither DISPLAY nor WAYLAND_DISPLAY is set "
     "(start piritimer from a desktop session)"
 )
@@ -95,14 +97,16 @@ class Verdict:
 
     def message(self) -> str:
         """What is missing and what to install, for a person at a terminal."""
-        lines = ["piritimer cannot open its window:"]
+        lines = [_("piritimer cannot open its window:")]
         lines += [f"  - {problem.text}" for problem in self.problems]
         packages = sorted({package for problem in self.problems for package in problem.packages})
         if packages:
             lines.append(
-                f"Install the missing packages, e.g.: sudo apt install {' '.join(packages)}"
+                _("Install the missing packages, e.g.: {command}").format(
+                    command=f"sudo apt install {' '.join(packages)}"
+                )
             )
-        lines.append("(piritimer validate, show and schema work without a display.)")
+        lines.append(_("(piritimer validate, show and schema work without a display.)"))
         return "\n".join(lines) + "\n"
 
 
@@ -148,7 +152,7 @@ def check(
     if not system.startswith("linux"):
         # The sonames and package names are Linux's; on the BSDs only the display is checked.
         load = every_library
-    base = _missing(GUI_LIBRARIES, load, "Qt")
+    base = _missing(GUI_LIBRARIES, load, "Qt", _("Qt needs {soname} (package {package})"))
     usable: list[str] = []
     problems: list[Problem] = list(base)
     for platform in platforms:
@@ -174,48 +178,59 @@ def _platform_problems(
         return [
             Problem(
                 platform,
-                f'Qt has no platform plugin "{platform}" (QT_QPA_PLATFORM); '
-                f"it has: {', '.join(known)}",
+                _(
+                    'Qt has no platform plugin "{platform}" (QT_QPA_PLATFORM); it has: {known}'
+                ).format(platform=platform, known=", ".join(known)),
             )
         ]
     if platform in HEADLESS_PLATFORMS:
         return []
     if platform == "xcb":
-        missing = _missing(XCB_LIBRARIES, load, "the X11 (xcb) platform")
+        missing = _missing(
+            XCB_LIBRARIES,
+            load,
+            "the X11 (xcb) platform",
+            _("the X11 (xcb) platform needs {soname} (package {package})"),
+        )
         if missing:
             return missing
         display = environ.get("DISPLAY", "")
         if not display:
             if not environ.get("WAYLAND_DISPLAY"):
-                return [Problem(platform, NO_DISPLAY)]
-            return [Problem(platform, "no X11 display: DISPLAY is not set")]
+                return [Problem(platform, _(NO_DISPLAY))]
+            return [Problem(platform, _("no X11 display: DISPLAY is not set"))]
         why = x11(display)
-        return (
-            [Problem(platform, f'cannot connect to the X display "{display}": {why}')]
-            if why
-            else []
-        )
+        text = _('cannot connect to the X display "{display}": {why}')
+        return [Problem(platform, text.format(display=display, why=why))] if why else []
     if platform == "wayland":
-        missing = _missing(WAYLAND_LIBRARIES, load, "the Wayland platform")
+        missing = _missing(
+            WAYLAND_LIBRARIES,
+            load,
+            "the Wayland platform",
+            _("the Wayland platform needs {soname} (package {package})"),
+        )
         if missing:
             return missing
         name = environ.get("WAYLAND_DISPLAY", "")
         if not name:
-            return [Problem(platform, "no Wayland display: WAYLAND_DISPLAY is not set")]
+            return [Problem(platform, _("no Wayland display: WAYLAND_DISPLAY is not set"))]
         why = wayland(name)
-        return [Problem(platform, f'cannot connect to Wayland "{name}": {why}')] if why else []
+        text = _('cannot connect to Wayland "{name}": {why}')
+        return [Problem(platform, text.format(name=name, why=why))] if why else []
     return []  # a platform we know nothing about: let Qt try it
 
 
-def _missing(libraries: Mapping[str, str], load: Loader, needed_by: str) -> list[Problem]:
+def _missing(
+    libraries: Mapping[str, str], load: Loader, needed_by: str, text: str
+) -> list[Problem]:
+    """``text`` says what ``needed_by`` lacks, with ``{soname}`` and ``{package}``."""
     problems = []
     for soname, package in libraries.items():
         try:
             load(soname)
         except OSError:
-            problems.append(
-                Problem(needed_by, f"{needed_by} needs {soname} (package {package})", (package,))
-            )
+            said = text.format(soname=soname, package=package)
+            problems.append(Problem(needed_by, said, (package,)))
     return problems
 
 
@@ -245,23 +260,25 @@ def probe_x11_display(display: str) -> str | None:
     if unreachable:
         return unreachable
     if error == XCB_CONN_CLOSED_INVALID_SCREEN:
-        return "the X server has no such screen"
-    return "the X server refused the connection (no access: check XAUTHORITY or xhost)"
+        return _("the X server has no such screen")
+    return _("the X server refused the connection (no access: check XAUTHORITY or xhost)")
 
 
 def _probe_x11_socket(display: str) -> str | None:
     """Is anything listening where the display name points?"""
-    host, _, rest = display.rpartition(":")
+    host, _colon, rest = display.rpartition(":")
     number = rest.split(".", 1)[0]
     if not number.isdigit():
-        return "that is not an X display name (expected e.g. :0)"
+        return _("that is not an X display name (expected e.g. :0)")
     if host not in ("", "unix"):
         try:
             socket.create_connection(
                 (host, X11_TCP_PORT + int(number)), timeout=CONNECT_TIMEOUT_S
             ).close()
         except OSError as error:
-            return f"no X server answers on {host} ({error.strerror or error})"
+            return _("no X server answers on {host} ({reason})").format(
+                host=host, reason=error.strerror or error
+            )
         return None
     path = f"{X11_SOCKET_DIR}/X{number}"
     # Linux servers also listen in the abstract namespace, which a sandbox may leave visible
@@ -275,7 +292,7 @@ def _probe_x11_socket(display: str) -> str | None:
         except OSError:
             continue
         return None
-    return f"no X server is running there (nothing listens at {path})"
+    return _("no X server is running there (nothing listens at {path})").format(path=path)
 
 
 def probe_wayland_display(name: str, environ: Mapping[str, str]) -> str | None:
@@ -284,14 +301,16 @@ def probe_wayland_display(name: str, environ: Mapping[str, str]) -> str | None:
     else:
         runtime = environ.get("XDG_RUNTIME_DIR", "")
         if not runtime:
-            return "XDG_RUNTIME_DIR is not set, so the compositor's socket cannot be found"
+            return _("XDG_RUNTIME_DIR is not set, so the compositor's socket cannot be found")
         path = os.path.join(runtime, name)
     try:
         with socket.socket(socket.AF_UNIX) as unix:
             unix.settimeout(CONNECT_TIMEOUT_S)
             unix.connect(path)
     except OSError as error:
-        return f"no compositor answers at {path} ({error.strerror or error})"
+        return _("no compositor answers at {path} ({reason})").format(
+            path=path, reason=error.strerror or error
+        )
     return None
 
 

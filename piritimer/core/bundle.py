@@ -23,6 +23,7 @@ import zipfile
 from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
 
+from piritimer.core.i18n import _, grouped
 from piritimer.core.model import Session
 
 SUFFIX = ".piritimer"
@@ -74,26 +75,38 @@ def write_bundle(session_text: bytes, images: Iterable[tuple[Path, str]], target
         os.replace(partial, target)
     except OSError as error:
         partial.unlink(missing_ok=True)
-        raise BundleError(f"cannot write {target}: {error.strerror or error}") from None
+        raise BundleError(
+            _("cannot write {target}: {reason}").format(
+                target=target, reason=error.strerror or error
+            )
+        ) from None
     return target
 
 
 def _entry_problem(info: zipfile.ZipInfo) -> str | None:
     name = info.filename
     if "\\" in name or "\0" in name or ":" in name:
-        return f"the entry {name!r} has a name no plain file in a folder has"
+        return _("the entry {name} has a name no plain file in a folder has").format(
+            name=repr(name)
+        )
     path = PurePosixPath(name)
     if path.is_absolute() or ".." in path.parts or not path.parts:
-        return f"the entry {name!r} points outside the bundle"
+        return _("the entry {name} points outside the bundle").format(name=repr(name))
     mode = info.external_attr >> 16
     if stat.S_ISLNK(mode):
-        return f"the entry {name!r} is a symbolic link; a bundle holds plain files only"
+        return _("the entry {name} is a symbolic link; a bundle holds plain files only").format(
+            name=repr(name)
+        )
     if info.file_size > MAX_ENTRY_BYTES:
-        return f"the entry {name!r} is {info.file_size:,} bytes; the limit is {MAX_ENTRY_BYTES:,}"
+        return _("the entry {name} is {size} bytes; the limit is {limit}").format(
+            name=repr(name), size=grouped(info.file_size), limit=grouped(MAX_ENTRY_BYTES)
+        )
     if info.file_size > RATIO_FROM_BYTES and info.file_size > MAX_RATIO * max(
         info.compress_size, 1
     ):
-        return f"the entry {name!r} unpacks to more than {MAX_RATIO} times its size (a zip bomb?)"
+        return _(
+            "the entry {name} unpacks to more than {ratio} times its size (a zip bomb?)"
+        ).format(name=repr(name), ratio=MAX_RATIO)
     return None
 
 
@@ -102,7 +115,11 @@ def check_bundle(archive: zipfile.ZipFile) -> list[zipfile.ZipInfo]:
     that does not."""
     infos = archive.infolist()
     if len(infos) > MAX_ENTRIES:
-        raise BundleError(f"the bundle holds {len(infos):,} entries; the limit is {MAX_ENTRIES}")
+        raise BundleError(
+            _("the bundle holds {count} entries; the limit is {limit}").format(
+                count=grouped(len(infos)), limit=MAX_ENTRIES
+            )
+        )
     files: list[zipfile.ZipInfo] = []
     names: set[str] = set()
     total = 0
@@ -113,14 +130,22 @@ def check_bundle(archive: zipfile.ZipFile) -> list[zipfile.ZipInfo]:
             continue
         normal = PurePosixPath(info.filename).as_posix()
         if normal.lower() in names:
-            raise BundleError(f"the entry {info.filename!r} is in the bundle twice")
+            raise BundleError(
+                _("the entry {name} is in the bundle twice").format(name=repr(info.filename))
+            )
         names.add(normal.lower())
         total += info.file_size
         if total > MAX_TOTAL_BYTES:
-            raise BundleError(f"the bundle unpacks to more than {MAX_TOTAL_BYTES:,} bytes")
+            raise BundleError(
+                _("the bundle unpacks to more than {limit} bytes").format(
+                    limit=grouped(MAX_TOTAL_BYTES)
+                )
+            )
         files.append(info)
     if SESSION_ENTRY not in names:
-        raise BundleError(f"the bundle has no {SESSION_ENTRY}; is it a piritimer bundle?")
+        raise BundleError(
+            _("the bundle has no {entry}; is it a piritimer bundle?").format(entry=SESSION_ENTRY)
+        )
     return files
 
 
@@ -134,7 +159,11 @@ def _unpack(archive: zipfile.ZipFile, files: list[zipfile.ZipInfo], folder: Path
                 written += len(chunk)
                 # The sizes in the archive are its own claim; count what really comes out.
                 if written > info.file_size or written > MAX_ENTRY_BYTES:
-                    raise BundleError(f"the entry {info.filename!r} is larger than it says")
+                    raise BundleError(
+                        _("the entry {name} is larger than it says").format(
+                            name=repr(info.filename)
+                        )
+                    )
                 sink.write(chunk)
 
 
@@ -143,10 +172,14 @@ def open_bundle(path: Path, cache_dir: Path) -> Path:
     its ``session.yaml``. The same bundle opened twice reuses its folder."""
     try:
         if path.stat().st_size > MAX_BUNDLE_BYTES:
-            raise BundleError(f"the bundle is larger than {MAX_BUNDLE_BYTES:,} bytes")
+            raise BundleError(
+                _("the bundle is larger than {limit} bytes").format(limit=grouped(MAX_BUNDLE_BYTES))
+            )
         digest = hashlib.sha256(path.read_bytes()).hexdigest()[:32]
     except OSError as error:
-        raise BundleError(f"cannot read: {error.strerror or error}") from None
+        raise BundleError(
+            _("cannot read: {reason}").format(reason=error.strerror or error)
+        ) from None
     folder = cache_dir / digest
     if (folder / SESSION_ENTRY).is_file():
         return folder / SESSION_ENTRY
@@ -157,11 +190,15 @@ def open_bundle(path: Path, cache_dir: Path) -> Path:
             _unpack(archive, check_bundle(archive), partial)
         os.replace(partial, folder)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError) as error:
-        raise BundleError(f"not a readable bundle (a zip archive): {error}") from None
+        raise BundleError(
+            _("not a readable bundle (a zip archive): {reason}").format(reason=error)
+        ) from None
     except OSError as error:
         if (folder / SESSION_ENTRY).is_file():  # opened at the same moment elsewhere
             return folder / SESSION_ENTRY
-        raise BundleError(f"cannot unpack: {error.strerror or error}") from None
+        raise BundleError(
+            _("cannot unpack: {reason}").format(reason=error.strerror or error)
+        ) from None
     finally:
         shutil.rmtree(partial, ignore_errors=True)
     return folder / SESSION_ENTRY

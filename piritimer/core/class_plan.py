@@ -29,6 +29,7 @@ import yaml
 from piritimer import paths
 from piritimer.core.diagnostics import Diagnostic, SessionFileError, Severity, quoted
 from piritimer.core.durations import format_duration
+from piritimer.core.i18n import _, grouped, ngettext
 from piritimer.core.loader import (
     MAX_SESSION_S,
     MAX_STEPS,
@@ -126,6 +127,8 @@ def chain_sessions(
         tags=tuple(_unique(tag for s in sessions for tag in s.tags)),
         notes="\n\n".join(note_parts) or None,
         defaults=sessions[0].defaults,
+        # A class of French sessions is framed in French; a mixed class in the app's language.
+        language=sessions[0].language if len({s.language for s in sessions}) == 1 else None,
         path=path,
         format_version=FORMAT_VERSION,
     )
@@ -221,9 +224,9 @@ def _refusal(name: str) -> str | None:
     files: an absolute path means nothing on another machine and could reach any file here."""
     candidate = Path(name)
     if candidate.is_absolute() or candidate.drive or name.startswith("~"):
-        return "is an absolute path; name it relative to the class file"
+        return _("session file {name} is an absolute path; name it relative to the class file")
     if candidate.suffix.lower() not in SESSION_SUFFIXES:
-        return "is not a session file (.yaml or .yml)"
+        return _("session file {name} is not a session file (.yaml or .yml)")
     return None
 
 
@@ -253,7 +256,7 @@ def _read_plan(
                 reader.label,
                 node_line,
                 node_column,
-                "a class file is a mapping with `class:` and `sessions:` at the top",
+                _("a class file is a mapping with `class:` and `sessions:` at the top"),
             )
         )
         return None
@@ -273,13 +276,17 @@ def _read_plan(
     steps = count_steps(session)
     where = top.value_nodes.get("repeat", root)
     if steps > MAX_STEPS:
-        reader.error(where, f"this class would have {steps:,} steps; the limit is {MAX_STEPS:,}")
+        reader.error(
+            where,
+            _("this class would have {steps} steps; the limit is {limit}").format(
+                steps=grouped(steps), limit=grouped(MAX_STEPS)
+            ),
+        )
     elif (total_s := total_seconds(session)) > MAX_SESSION_S:
         reader.error(
             where,
-            (
-                f"this class would last {format_duration(total_s)}; "
-                f"a class may last at most {MAX_SESSION_S // 3600} hours"
+            _("this class would last {length}; a class may last at most {hours} hours").format(
+                length=format_duration(total_s), hours=MAX_SESSION_S // 3600
             ),
         )
     return plan
@@ -296,18 +303,24 @@ def _read_sessions(
     node = value_nodes["sessions"]
     item_nodes = node.value if isinstance(node, yaml.SequenceNode) else [node]
     if not names:
-        reader.error(node, "`sessions` needs at least one session file")
+        reader.error(node, _("`sessions` needs at least one session file"))
         return None
     sessions: list[Session] = []
     for name, item in zip(names, item_nodes, strict=True):
         refusal = _refusal(name)
         if refusal is not None:
-            reader.error(item, f"session file {quoted(name)} {refusal}")
+            reader.error(item, refusal.format(name=quoted(name)))
             continue
         found = find_session_file(name, base_dir)
         if found is None:
-            where = f"next to the class file ({base_dir}) or " if base_dir else ""
-            reader.error(item, f"session file {name!r} not found {where}among the bundled sessions")
+            if base_dir:
+                message = _(
+                    "session file {name} not found next to the class file ({folder}) or among "
+                    "the bundled sessions"
+                )
+            else:
+                message = _("session file {name} not found among the bundled sessions")
+            reader.error(item, message.format(name=repr(name), folder=base_dir))
             continue
         result = load_session(found)
         reader.diagnostics.extend(result.diagnostics)
@@ -315,8 +328,11 @@ def _read_sessions(
             count = len(result.errors)
             reader.error(
                 item,
-                f"session file {name!r} has {count} error{'s' if count != 1 else ''} "
-                f"(listed under {found})",
+                ngettext(
+                    "session file {name} has {count} error (listed under {found})",
+                    "session file {name} has {count} errors (listed under {found})",
+                    count,
+                ).format(name=repr(name), count=count, found=found),
             )
             continue
         sessions.append(result.session)
@@ -329,7 +345,8 @@ def _read(path: Path) -> bytes | Diagnostic:
         with path.open("rb") as handle:
             return handle.read(MAX_FILE_BYTES + 1)
     except OSError as error:
-        return Diagnostic(str(path), 1, 1, f"cannot read: {error.strerror or error}")
+        message = _("cannot read: {reason}").format(reason=error.strerror or error)
+        return Diagnostic(str(path), 1, 1, message)
 
 
 def _is_class_text(data: bytes | str) -> bool:

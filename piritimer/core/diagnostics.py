@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum, auto
 
+from piritimer.core.i18n import _, grouped, ngettext
+
 
 class Severity(Enum):
     ERROR = auto()
@@ -22,8 +24,11 @@ class Diagnostic:
     severity: Severity = Severity.ERROR
 
     def __str__(self) -> str:
-        prefix = "" if self.severity is Severity.ERROR else "warning: "
-        return f"{self.path}:{self.line}:{self.column}: {prefix}{self.message}"
+        # The place stays as editors and compilers print it; only the words are translated.
+        message = self.message
+        if self.severity is Severity.WARNING:
+            message = _("warning: {message}").format(message=message)
+        return f"{self.path}:{self.line}:{self.column}: {message}"
 
 
 QUOTE_CHARS = 40
@@ -34,7 +39,11 @@ def quoted(text: str) -> str:
     """``text`` as a message quotes it: in quotes, and cut short when it is long."""
     if len(text) <= QUOTE_CHARS:
         return repr(text)
-    return f"{text[: QUOTE_CHARS - 10]!r}… ({len(text):,} characters)"
+    count = len(text)
+    length = ngettext("({count} character)", "({count} characters)", count).format(
+        count=grouped(count)
+    )
+    return f"{text[: QUOTE_CHARS - 10]!r}… {length}"
 
 
 class SessionFileError(Exception):

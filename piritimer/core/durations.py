@@ -17,6 +17,8 @@ import math
 import re
 from dataclasses import dataclass
 
+from piritimer.core.i18n import _, grouped
+
 MAX_STEP_S = 3 * 60 * 60
 """The longest single step we accept; anything longer is almost surely a typo."""
 MIN_STEP_S = 0.5
@@ -59,6 +61,10 @@ class DurationError(ValueError):
     """The text is not a duration; the message says what would be right."""
 
 
+class ZeroDurationError(DurationError):
+    """A length of zero: where a key may be left out, the loader says how (`none`, `wait`)."""
+
+
 @dataclass(frozen=True)
 class Breaths:
     """A hold measured in breaths rather than seconds (``hold: 5 breaths``)."""
@@ -73,24 +79,34 @@ def parse_duration(text: str) -> float:
     """
     raw = text.strip().lower()
     if not raw:
-        raise DurationError("expected a duration such as 30s, 1m30s or 1:30, found nothing")
+        raise DurationError(_("expected a duration such as 30s, 1m30s or 1:30, found nothing"))
     if len(raw) > MAX_DURATION_CHARS:
         raise DurationError(
-            f"a duration is a few characters such as 30s or 1m30s; this one is {len(raw):,} "
-            "characters long"
+            _(
+                "a duration is a few characters such as 30s or 1m30s; this one is {count} "
+                "characters long"
+            ).format(count=grouped(len(raw)))
         )
     if raw.startswith("-"):
-        raise DurationError(f"a duration cannot be negative ({text!r}); write e.g. 30s")
+        raise DurationError(
+            _("a duration cannot be negative ({text}); write e.g. 30s").format(text=repr(text))
+        )
     seconds = _parse_positive(raw, text)
     if seconds <= 0:
-        raise DurationError(f"a duration must be longer than zero ({text!r})")
+        raise ZeroDurationError(
+            _("a duration must be longer than zero ({text})").format(text=repr(text))
+        )
     if seconds < MIN_STEP_S:
         raise DurationError(
-            f"{text!r} is shorter than {MIN_STEP_S:g} seconds, too short to follow; write e.g. 1s"
+            _(
+                "{text} is shorter than {seconds} seconds, too short to follow; write e.g. 1s"
+            ).format(text=repr(text), seconds=f"{MIN_STEP_S:g}")
         )
     if not math.isfinite(seconds) or seconds > MAX_STEP_S:
         raise DurationError(
-            f"{text!r} is longer than {MAX_STEP_S // 3600} hours; is it a typo? write e.g. 30s"
+            _("{text} is longer than {hours} hours; is it a typo? write e.g. 30s").format(
+                text=repr(text), hours=MAX_STEP_S // 3600
+            )
         )
     return seconds
 
@@ -105,7 +121,9 @@ def _parse_positive(raw: str, original: str) -> float:
         hours, minutes, seconds = clock.groups()
         if float(seconds) >= 60 or (hours is not None and int(minutes) >= 60):
             raise DurationError(
-                f"{original!r} is not a valid m:ss or h:mm:ss time; seconds and minutes go to 59"
+                _(
+                    "{text} is not a valid m:ss or h:mm:ss time; seconds and minutes go to 59"
+                ).format(text=repr(original))
             )
         return int(hours or 0) * 3600 + int(minutes) * 60 + float(seconds)
     total = 0.0
@@ -117,23 +135,33 @@ def _parse_positive(raw: str, original: str) -> float:
         unit_s = _UNIT_SECONDS.get(match.group(2))
         if unit_s is None:
             raise DurationError(
-                f"unknown unit {match.group(2)!r} in {original!r}; use s, m or h (e.g. 1m30s)"
+                _("unknown unit {unit} in {text}; use s, m or h (e.g. 1m30s)").format(
+                    unit=repr(match.group(2)), text=repr(original)
+                )
             )
         if unit_s >= last_unit_s:
             raise DurationError(
-                f"{original!r} repeats or reorders units; write larger units first (e.g. 1m30s)"
+                _("{text} repeats or reorders units; write larger units first (e.g. 1m30s)").format(
+                    text=repr(original)
+                )
             )
         last_unit_s = unit_s
         total += float(match.group(1)) * unit_s
         position = match.end()
     if position != len(raw) or position == 0:
-        raise DurationError(f"{original!r} is not a duration; write e.g. 30, 30s, 1m30s or 1:30")
+        raise DurationError(
+            _("{text} is not a duration; write e.g. 30, 30s, 1m30s or 1:30").format(
+                text=repr(original)
+            )
+        )
     return total
 
 
 def number_spelling(original: str, example: str) -> str:
     """The message for a number written other than in plain digits (``1e2``, ``+30``)."""
-    return f"write numbers in plain digits, e.g. {example}; found {original.strip()!r}"
+    return _("write numbers in plain digits, e.g. {example}; found {found}").format(
+        example=example, found=repr(original.strip())
+    )
 
 
 def yaml_number(text: str) -> float | None:
@@ -153,12 +181,14 @@ def parse_hold(text: str) -> float | Breaths:
     match = _BREATHS.match(text.strip().lower())
     if match and len(match.group(1)) > MAX_DURATION_CHARS:
         raise DurationError(
-            f"a number of breaths is a few digits; this one is {len(match.group(1)):,} long"
+            _("a number of breaths is a few digits; this one is {count} long").format(
+                count=grouped(len(match.group(1)))
+            )
         )
     if match:
         count = int(match.group(1))
         if count < 1:
-            raise DurationError("a hold needs at least 1 breath")
+            raise DurationError(_("a hold needs at least 1 breath"))
         return Breaths(count)
     return parse_duration(text)
 

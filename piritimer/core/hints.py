@@ -10,36 +10,43 @@ import difflib
 
 from piritimer.core import spec
 from piritimer.core.durations import DurationError, parse_duration
+from piritimer.core.i18n import N_, _
 from piritimer.core.spec import Section
 from piritimer.core.yaml_source import invisible_characters
 
-_IN_EXERCISE = "goes in an exercise (an item of `exercises:`)"
-_TOP = "belongs at the top level of the file"
+_IN_EXERCISE = N_("`{key}` goes in an exercise (an item of `exercises:`)")
+_TOP = N_("`{key}` belongs at the top level of the file")
 _PLACES: dict[str, tuple[tuple[Section, str], ...]] = {
     # section name: (other section, where its keys go), nearest first
     "session": (
-        (spec.DEFAULTS, "goes under `defaults:` (for every exercise) or in an exercise"),
+        (
+            spec.DEFAULTS,
+            N_("`{key}` goes under `defaults:` (for every exercise) or in an exercise"),
+        ),
         (spec.EXERCISE, _IN_EXERCISE),
-        (spec.SOURCE, "goes in a source, under `sources:`"),
+        (spec.SOURCE, N_("`{key}` goes in a source, under `sources:`")),
     ),
     "defaults": (
-        (spec.BREATH_PATTERN, "goes under `breathing:` in `defaults:`"),
-        (spec.BREATHING, "is given per exercise, in its `breathing:`; `defaults:` sets the pace"),
-        (spec.EXERCISE, "is given per exercise, not in `defaults:`"),
+        (spec.BREATH_PATTERN, N_("`{key}` goes under `breathing:` in `defaults:`")),
+        (
+            spec.BREATHING,
+            N_("`{key}` is given per exercise, in its `breathing:`; `defaults:` sets the pace"),
+        ),
+        (spec.EXERCISE, N_("`{key}` is given per exercise, not in `defaults:`")),
         (spec.SESSION, _TOP),
     ),
     "exercise": (
-        (spec.BREATHING, "goes under the exercise's `breathing:`"),
-        (spec.CUES, "is a cue: it goes under the exercise's `cues:`"),
-        (spec.DEFAULTS, "goes under `defaults:`, at the top level"),
+        (spec.BREATHING, N_("`{key}` goes under the exercise's `breathing:`")),
+        (spec.CUES, N_("`{key}` is a cue: it goes under the exercise's `cues:`")),
+        (spec.DEFAULTS, N_("`{key}` goes under `defaults:`, at the top level")),
         (spec.SESSION, _TOP),
     ),
-    "breathing": ((spec.EXERCISE, "goes in the exercise, beside `breathing:`"),),
+    "breathing": ((spec.EXERCISE, N_("`{key}` goes in the exercise, beside `breathing:`")),),
     "breathing pattern": (
-        (spec.BREATHING, "is given per exercise, under its `breathing:`"),
-        (spec.DEFAULTS, "goes directly under `defaults:`"),
+        (spec.BREATHING, N_("`{key}` is given per exercise, under its `breathing:`")),
+        (spec.DEFAULTS, N_("`{key}` goes directly under `defaults:`")),
     ),
-    "cues": ((spec.EXERCISE, "goes in the exercise, beside `cues:`"),),
+    "cues": ((spec.EXERCISE, N_("`{key}` goes in the exercise, beside `cues:`")),),
     "source": ((spec.SESSION, _TOP),),
 }
 
@@ -63,10 +70,8 @@ def where_key_goes(key: str, section: Section, value: str | None) -> str | None:
     belongs in ``breathing:``, ``inhale: fill the belly`` in ``cues:``.
     """
     if section is spec.EXERCISE and key == "rest" and _is_duration(value):
-        return (
-            "`rest` alone is not a key; write "
-            + ", ".join(f"`{k}`" for k in _REST_KEYS[:2])
-            + (f" or `{_REST_KEYS[2]}`")
+        return _("`rest` alone is not a key; write `{first}`, `{second}` or `{third}`").format(
+            first=_REST_KEYS[0], second=_REST_KEYS[1], third=_REST_KEYS[2]
         )
     places = [(other, where) for other, where in _PLACES.get(section.name, ()) if key in other.keys]
     if not places:
@@ -74,15 +79,15 @@ def where_key_goes(key: str, section: Section, value: str | None) -> str | None:
     if section is spec.EXERCISE and len(places) > 1 and places[0][0] is spec.BREATHING:
         if not _is_duration(value):  # `exhale: let go` is a cue, `exhale: 6s` a breath
             places = [p for p in places if p[0] is not spec.BREATHING] or places
-    return f"`{key}` {places[0][1]}"
+    return _(places[0][1]).format(key=key)
 
 
 def invisible_in_key(key: str) -> str | None:
     """What is wrong with a key that holds characters which look like a space, or like nothing."""
-    found = invisible_characters(key)
+    found = invisible_characters(key, in_key=True)
     if not found:
         return None
-    return f"the key holds {found.replace('column', 'position')}; retype it with ordinary spaces"
+    return _("the key holds {found}; retype it with ordinary spaces").format(found=found)
 
 
 _SIDE_SYNONYMS = {

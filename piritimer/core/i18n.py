@@ -197,6 +197,17 @@ def npgettext(context: str, singular: str, plural: str, n: int) -> str:
     return _active.npgettext(context, singular, plural, n)
 
 
+_GROUP_SEPARATORS = {"fr": "\u202f", "de": ".", "es": "."}
+"""How a language groups a long number's digits (English: ``1,000,000``)."""
+
+
+def grouped(number: int) -> str:
+    """``number`` with its digits grouped as the app's language writes them: ``1,000,000``,
+    ``1 000 000`` (French, a narrow no-break space), ``1.000.000``."""
+    separator = _GROUP_SEPARATORS.get(_active.language, ",")
+    return f"{number:,}".replace(",", separator)
+
+
 def N_(message: str) -> str:
     """Marks ``message`` for translation without translating it (text made at import time);
     pass it through ``_`` where it is shown."""

@@ -7,9 +7,10 @@ only with ``--strict``), the editor lists them beside the errors, the library ma
 from __future__ import annotations
 
 from piritimer.core.diagnostics import Diagnostic, Severity, quoted
+from piritimer.core.i18n import _
 from piritimer.core.model import Session
 from piritimer.core.speech_time import BOUNDARY_MARGIN_S, estimate_s
-from piritimer.core.timeline import Timeline
+from piritimer.core.timeline import Timeline, step_kind_name
 
 NAME_SHOWN_CHARS = 60
 """The window and the presentation screen show an exercise's name in large type on one or two
@@ -41,10 +42,15 @@ def spoken_lines_that_cannot_fit(
         written = [exercise.name, *exercise.setup, *(cue for _, cue in exercise.cues)]
         if not any(" ".join(w.split()).lower() in text.lower() for w in written):
             continue
-        message = (
-            f"the {step.kind.value} step of `{exercise.name}` lasts {step.duration_s:g} s, but "
-            f"saying {quoted(text)} takes about {needed_s:.1f} s, so the voice will cut it "
-            "short; shorten the words or lengthen the step"
+        message = _(
+            "the {step} step of `{name}` lasts {length} s, but saying {text} takes about "
+            "{needed} s, so the voice will cut it short; shorten the words or lengthen the step"
+        ).format(
+            step=step_kind_name(step.kind),
+            name=exercise.name,
+            length=f"{step.duration_s:g}",
+            text=quoted(text),
+            needed=f"{needed_s:.1f}",
         )
         warnings.append(Diagnostic(label, max(exercise.line, 1), 1, message, Severity.WARNING))
     return warnings

@@ -21,13 +21,14 @@ from piritimer.core.diagnostics import Diagnostic, SessionFileError, Severity, q
 from piritimer.core.durations import (
     Breaths,
     DurationError,
+    ZeroDurationError,
     format_duration,
     number_spelling,
     parse_duration,
     parse_hold,
     yaml_number,
 )
-from piritimer.core.i18n import is_language_tag
+from piritimer.core.i18n import _, grouped, is_language_tag, pgettext
 from piritimer.core.model import (
     FORMAT_VERSION,
     BreathPattern,
@@ -57,6 +58,7 @@ URL_SCHEMES = ("http://", "https://")
 """Source links open in a browser; ``file:`` or ``javascript:`` links must never reach one."""
 
 INTERNAL_ERROR = "piritimer failed to read this file"
+"""How the message for a bug in the loader starts, in English (the fuzzer looks for it)."""
 _NULL_TAG = "tag:yaml.org,2002:null"
 _INVALID: Any = object()
 """Marks a value already reported as wrong (None is a valid value: "wait", "none")."""
@@ -91,7 +93,8 @@ def load_session(path: Path | str) -> LoadResult:
             data = handle.read(MAX_FILE_BYTES + 1)
     except OSError as error:
         reason = error.strerror or str(error)
-        return LoadResult(file_path, None, (Diagnostic(str(path), 1, 1, f"cannot read: {reason}"),))
+        message = _("cannot read: {reason}").format(reason=reason)
+        return LoadResult(file_path, None, (Diagnostic(str(path), 1, 1, message),))
     return load_session_bytes(data, label=str(path), base_dir=file_path.parent, path=file_path)
 
 
@@ -120,7 +123,9 @@ def load_session_bytes(
                 session, compile_session(session), label
             )
     except Exception as error:  # noqa: BLE001 - a bug must not cost the user the other files
-        message = f"{INTERNAL_ERROR} ({type(error).__name__}: {error}); please report it"
+        message = _("piritimer failed to read this file ({error}); please report it").format(
+            error=f"{type(error).__name__}: {error}"
+        )
         return LoadResult(path, None, (*reader.diagnostics, Diagnostic(label, 1, 1, message)))
     # Checks run section by section; people read files top to bottom.
     reader.diagnostics.sort(key=lambda d: (d.line, d.column))
@@ -179,11 +184,11 @@ class SpecReader:
         fix = f'- "{whole}"' if item else f'{key}: "{whole}"'
         self.warn(
             node,
-            (
-                f"`{key}` reads {quoted(node.value)}: the text after ` #` is a comment; to keep "
-                f"it, put the whole text in quotes: `{fix}` (a comment meant as one takes two "
-                "spaces before the #)"
-            ),
+            _(
+                "`{key}` reads {text}: the text after ` #` is a comment; to keep it, put the "
+                "whole text in quotes: `{fix}` (a comment meant as one takes two spaces before "
+                "the #)"
+            ).format(key=key, text=quoted(node.value), fix=fix),
         )
 
     def check_tags_text(self, node: yaml.Node) -> None:
@@ -191,10 +196,10 @@ class SpecReader:
             parts = ", ".join(p.strip() for p in node.value.split(",") if p.strip())
             self.warn(
                 node,
-                (
-                    f"`tags: {node.value}` is one tag, {quoted(node.value)}; for several tags "
-                    f"write a list: `tags: [{parts}]`"
-                ),
+                _(
+                    "`tags: {written}` is one tag, {text}; for several tags write a list: "
+                    "`tags: [{parts}]`"
+                ).format(written=node.value, text=quoted(node.value), parts=parts),
             )
 
     def check_shown_length(self, checked: _Mapping, key: str, limit: int) -> None:
@@ -202,11 +207,11 @@ class SpecReader:
         if isinstance(text, str) and len(text) > limit:
             self.warn(
                 checked.value_nodes[key],
-                (
-                    f"`{key}` is {len(text)} characters long and the window shows about {limit}, "
-                    "so it will be cut short there; keep it short (details can go in `about:` "
-                    "or `summary:`)"
-                ),
+                _(
+                    "`{key}` is {length} characters long and the window shows about {limit}, so "
+                    "it will be cut short there; keep it short (details can go in `about:` or "
+                    "`summary:`)"
+                ).format(key=key, length=len(text), limit=limit),
             )
 
     # -- the session --------------------------------------------------------------------------
@@ -218,13 +223,13 @@ class SpecReader:
                     self.label,
                     1,
                     1,
-                    "the file is empty; a session needs at least `title:` and `exercises:`",
+                    _("the file is empty; a session needs at least `title:` and `exercises:`"),
                 )
             )
             return None
         if not isinstance(root, yaml.MappingNode):
             self.error(
-                root, "a session file is a mapping with `title:` and `exercises:` at the top"
+                root, _("a session file is a mapping with `title:` and `exercises:` at the top")
             )
             return None
         top = self.mapping(root, spec.SESSION)
@@ -233,7 +238,7 @@ class SpecReader:
         exercises = self.exercises(top.get("exercises", []), defaults)
         exercises_node = top.value_nodes.get("exercises")
         if isinstance(exercises_node, yaml.SequenceNode) and not exercises_node.value:
-            self.error(top.value_nodes["exercises"], "`exercises` needs at least one exercise")
+            self.error(top.value_nodes["exercises"], _("`exercises` needs at least one exercise"))
         if "title" not in top.values:
             return None
         session = Session(
@@ -265,9 +270,9 @@ class SpecReader:
                 previous_rest = None
                 continue
             if not exercises:
-                self.error(checked.node, "a rest item needs an exercise before it to follow")
+                self.error(checked.node, _("a rest item needs an exercise before it to follow"))
             elif previous_rest is not None:
-                self.error(checked.node, "two rests in a row; make them one `- rest:` item")
+                self.error(checked.node, _("two rests in a row; make them one `- rest:` item"))
             elif (before := exercises[-1]) is not None and "rest" in checked.values:
                 cue = checked.values.get("cue")
                 cues = tuple(c for c in before.cues if c[0] is not Phase.REST_AFTER)
@@ -277,7 +282,7 @@ class SpecReader:
                     cues=(*cues, (Phase.REST_AFTER, cue)) if cue else before.cues,
                 )
             if checked is items[-1]:
-                self.warn(checked.node, "a rest after the last exercise is never taken")
+                self.warn(checked.node, _("a rest after the last exercise is never taken"))
             previous_rest = checked
         return tuple(e for e in exercises if e is not None)
 
@@ -285,16 +290,20 @@ class SpecReader:
         session = at_top(session)  # a range may grow to its top
         steps = count_steps(session)
         if steps > MAX_STEPS:
-            self.error(root, f"this session would have {steps:,} steps; the limit is {MAX_STEPS:,}")
+            self.error(
+                root,
+                _("this session would have {steps} steps; the limit is {limit}").format(
+                    steps=grouped(steps), limit=grouped(MAX_STEPS)
+                ),
+            )
             return
         total_s = total_seconds(session)
         if total_s > MAX_SESSION_S:
             self.error(
                 root,
-                (
-                    f"this session would last {format_duration(total_s)}; "
-                    f"a session may last at most {MAX_SESSION_S // 3600} hours"
-                ),
+                _(
+                    "this session would last {length}; a session may last at most {hours} hours"
+                ).format(length=format_duration(total_s), hours=MAX_SESSION_S // 3600),
             )
 
     def defaults(self, checked: _Mapping | None) -> Defaults:
@@ -380,7 +389,7 @@ class SpecReader:
             if rule is not None:
                 self.error(
                     checked.value_nodes["progression"],
-                    (
+                    _(
                         "`progression` moves through ranges, and this exercise has none: "
                         "write e.g. `hold: 30s to 60s` or `reps: 5 to 10`"
                     ),
@@ -397,19 +406,25 @@ class SpecReader:
             if isinstance(step, Breaths) and cycles is None:
                 self.error(
                     step_node,
-                    "`step` counts breaths, but this hold is timed: write e.g. `step: 5s`",
+                    _("`step` counts breaths, but this hold is timed: write e.g. `step: 5s`"),
                 )
             elif not isinstance(step, Breaths) and hold is None:
-                where = (
-                    "counted in breaths: write e.g. `step: 1 breath`"
+                self.error(
+                    step_node,
+                    _(
+                        "`step` moves the hold, and this hold is counted in breaths: write e.g. "
+                        "`step: 1 breath`"
+                    )
                     if cycles
-                    else ("not a range: write e.g. `hold: 30s to 60s`")
+                    else _(
+                        "`step` moves the hold, and this hold is not a range: write e.g. "
+                        "`hold: 30s to 60s`"
+                    ),
                 )
-                self.error(step_node, f"`step` moves the hold, and this hold is {where}")
         if "reps step" in rule.value_nodes and "reps" not in ranges:
             self.error(
                 rule.value_nodes["reps step"],
-                "`reps step` moves a range of reps: write e.g. `reps: 5 to 10`",
+                _("`reps step` moves a range of reps: write e.g. `reps: 5 to 10`"),
             )
         base = Progression()
         return Progression(
@@ -426,12 +441,12 @@ class SpecReader:
     def work(self, checked: _Mapping, defaults: Defaults) -> Work | None:
         hold = checked.get("hold")
         breathing: _Mapping | None = checked.get("breathing")
-        name = checked.get("name", "this exercise")
+        name = checked.get("name")
         if "pace" in checked.value_nodes:
             if "hold" in checked.value_nodes or "breathing" in checked.value_nodes:
                 self.error(
                     checked.value_nodes["pace"],
-                    (
+                    _(
                         "`pace:` counts repetitions of a movement; an exercise has a `pace:`, a "
                         "`hold:` or `breathing:`, only one of them"
                     ),
@@ -444,9 +459,17 @@ class SpecReader:
                 self.error(
                     checked.node,
                     (
-                        f"`{name}` has no work: add `hold: 30s` (a timed hold), "
-                        "`hold: 5 breaths`, `breathing:` with `cycles:`, or `pace: 2s` (counted "
-                        "reps)"
+                        _(
+                            "`{name}` has no work: add `hold: 30s` (a timed hold), "
+                            "`hold: 5 breaths`, `breathing:` with `cycles:`, or `pace: 2s` "
+                            "(counted reps)"
+                        ).format(name=name)
+                        if name is not None
+                        else _(
+                            "this exercise has no work: add `hold: 30s` (a timed hold), "
+                            "`hold: 5 breaths`, `breathing:` with `cycles:`, or `pace: 2s` "
+                            "(counted reps)"
+                        )
                     ),
                 )
             return None
@@ -460,17 +483,17 @@ class SpecReader:
             if cycles is not None:
                 self.error(
                     breathing.value_nodes["cycles"],
-                    (
-                        f"`cycles: {cycles}` and `hold: {hold.count} breaths` say the same thing; "
+                    _(
+                        "`cycles: {cycles}` and `hold: {breaths} breaths` say the same thing; "
                         "keep one of them"
-                    ),
+                    ).format(cycles=cycles, breaths=hold.count),
                 )
                 return None
             return PacedBreathing(pattern, hold.count, measured_hold=True)
         if hold is not None:
             self.error(
                 checked.value_nodes["breathing"],
-                (
+                _(
                     "an exercise has either a timed `hold:` or `breathing:`, not both; "
                     "to hold for a number of breaths write `hold: 5 breaths`"
                 ),
@@ -481,7 +504,7 @@ class SpecReader:
                 return None  # already reported as a bad count
             self.error(
                 checked.value_nodes["breathing"],
-                (
+                _(
                     "`breathing` needs `cycles:` (how many breaths), or write `hold: 5 breaths` "
                     "beside it"
                 ),
@@ -496,13 +519,21 @@ class SpecReader:
         key_nodes: dict[str, yaml.Node] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode) or not key_node.value:
-                self.error(key_node, f"keys in {section.name} must be plain words")
+                self.error(
+                    key_node,
+                    _("keys in {section} must be plain words").format(
+                        section=section_name(section)
+                    ),
+                )
                 continue
             key = key_node.value
             if key in key_nodes:
                 first_line = position(key_nodes[key])[0]
                 self.error(
-                    key_node, f"duplicate key {_shown_key(key)} (first given on line {first_line})"
+                    key_node,
+                    _("duplicate key {key} (first given on line {line})").format(
+                        key=_shown_key(key), line=first_line
+                    ),
                 )
                 continue
             key_nodes[key] = key_node
@@ -518,47 +549,61 @@ class SpecReader:
             if spec_field.required and spec_field.key not in key_nodes:
                 self.error(
                     node,
-                    (
-                        f"{section.name} is missing `{spec_field.key}:` "
-                        f"({spec_field.doc[:-1].lower()}, "
-                        f"e.g. `{spec_field.key}: {spec_field.example}`)"
+                    _("{section} is missing `{key}:` ({what}, e.g. `{key}: {example}`)").format(
+                        section=section_name(section),
+                        key=spec_field.key,
+                        what=_required_what(section, spec_field),
+                        example=spec_field.example,
                     ),
                 )
         return checked
 
     @staticmethod
     def unknown_key_message(key: str, section: Section, value: yaml.Node | None = None) -> str:
+        name = section_name(section)
         if len(key) > QUOTE_LIMIT:
-            return f"unknown key {_shown_key(key)} in {section.name}"
+            return _("unknown key {key} in {section}").format(key=_shown_key(key), section=name)
         if invisible := hints.invisible_in_key(key):
-            return f"unknown key {quoted(key)} in {section.name}: {invisible}"
+            return _("unknown key {key} in {section}: {problem}").format(
+                key=quoted(key), section=name, problem=invisible
+            )
         normal = key.lower().replace("_", " ").replace("-", " ").strip()
         text = value.value if isinstance(value, yaml.ScalarNode) else None
         if normal not in section.keys and (where := hints.where_key_goes(normal, section, text)):
-            return f"unknown key `{key}` in {section.name}; {where}"
+            return _("unknown key `{key}` in {section}; {where}").format(
+                key=key, section=name, where=where
+            )
         guess = next((k for k in section.keys if k == normal), None)
         if guess is None:
             close = difflib.get_close_matches(normal, section.keys, n=1, cutoff=0.6)
             guess = close[0] if close else None
         if guess is not None:
-            return f"unknown key `{key}` in {section.name}; did you mean `{guess}`?"
+            return _("unknown key `{key}` in {section}; did you mean `{guess}`?").format(
+                key=key, section=name, guess=guess
+            )
         known = ", ".join(f"`{k}`" for k in section.keys)
-        return f"unknown key `{key}` in {section.name}; expected one of {known}"
+        return _("unknown key `{key}` in {section}; expected one of {known}").format(
+            key=key, section=name, known=known
+        )
 
     def value(self, node: yaml.Node, spec_field: Field) -> Any:
         key = spec_field.key
         if _is_null(node):
-            self.error(node, f"`{key}` needs a value, e.g. `{key}: {spec_field.example}`")
+            self.error(
+                node,
+                _("`{key}` needs a value, e.g. `{key}: {example}`").format(
+                    key=key, example=spec_field.example
+                ),
+            )
             return _INVALID
         kind = spec_field.kind
         if kind is Kind.SECTION:
             if not isinstance(node, yaml.MappingNode):
                 self.error(
                     node,
-                    (
-                        f"`{key}` should be a mapping of keys and values, e.g. "
-                        f"`{key}: {spec_field.example}`"
-                    ),
+                    _(
+                        "`{key}` should be a mapping of keys and values, e.g. `{key}: {example}`"
+                    ).format(key=key, example=spec_field.example),
                 )
                 return _INVALID
             assert spec_field.section is not None
@@ -575,9 +620,8 @@ class SpecReader:
             if isinstance(node, yaml.MappingNode):
                 self.error(
                     node,
-                    (
-                        f"`{key}` should be text or a list of texts, "
-                        f"e.g. `{key}: {spec_field.example}`"
+                    _("`{key}` should be text or a list of texts, e.g. `{key}: {example}`").format(
+                        key=key, example=spec_field.example
                     ),
                 )
                 return _INVALID
@@ -595,24 +639,36 @@ class SpecReader:
             return _INVALID if text is _INVALID else _WaitCue(text)
         self.check_comment_after_text(node, key, item=True)
         if _is_null(node):
-            self.error(node, f"an item of `{key}` is empty; write some text or remove it")
+            self.error(
+                node, _("an item of `{key}` is empty; write some text or remove it").format(key=key)
+            )
             return _INVALID
         if isinstance(node, yaml.ScalarNode):
             return self.scalar(node, key, _text)
-        found = "a list" if isinstance(node, yaml.SequenceNode) else "a mapping"
-        message = f"each item of `{key}` should be text, found {found}"
+        if isinstance(node, yaml.SequenceNode):
+            message = _("each item of `{key}` should be text, found a list").format(key=key)
+        else:
+            message = _("each item of `{key}` should be text, found a mapping").format(key=key)
         if isinstance(node, yaml.MappingNode) and len(node.value) == 1:
-            (key_node, value_node), *_ = node.value
+            (key_node, value_node), *_rest = node.value
             if isinstance(key_node, yaml.ScalarNode) and isinstance(value_node, yaml.ScalarNode):
                 said = f"{key_node.value}: {value_node.value}".replace('"', '\\"')
-                message += f'; a `: ` inside text makes a mapping: write it in quotes, `- "{said}"`'
+                message = _(
+                    "each item of `{key}` should be text, found a mapping; a `: ` inside text "
+                    'makes a mapping: write it in quotes, `- "{said}"`'
+                ).format(key=key, said=said)
         self.error(node, message)
         return _INVALID
 
     def section_list(self, node: yaml.Node, spec_field: Field) -> Any:
         assert spec_field.section is not None
         if not isinstance(node, yaml.SequenceNode):
-            self.error(node, f"`{spec_field.key}` should be a list, each item starting with `- `")
+            self.error(
+                node,
+                _("`{key}` should be a list, each item starting with `- `").format(
+                    key=spec_field.key
+                ),
+            )
             return _INVALID
         items: list[Any] = []
         for item in node.value:
@@ -631,14 +687,11 @@ class SpecReader:
                 else:
                     items.append(checked)
             else:
-                name = spec_field.section.name
-                article = "an" if name[0] in "aeiou" else "a"
+                first = spec_field.section.fields[0]
                 self.error(
                     item,
-                    (
-                        f"each item of `{spec_field.key}` should be {article} {name} "
-                        f"mapping, e.g. `- {spec_field.section.fields[0].key}: "
-                        f"{spec_field.section.fields[0].example}`"
+                    _item_mapping_message(spec_field.section).format(
+                        key=spec_field.key, example=f"{first.key}: {first.example}"
                     ),
                 )
         return items
@@ -651,15 +704,68 @@ class SpecReader:
         spec_field: Field | None = None,
     ) -> Any:
         if not isinstance(node, yaml.ScalarNode):
-            found = "a list" if isinstance(node, yaml.SequenceNode) else "a mapping"
-            example = f", e.g. `{key}: {spec_field.example}`" if spec_field else ""
-            self.error(node, f"`{key}` should be a single value{example}, found {found}")
+            self.error(node, _single_value_message(node, key, spec_field))
             return _INVALID
         try:
             return convert(node.value, self, node) if spec_field else convert(node.value)
         except ValueError as error:
-            self.error(node, f"`{key}`: {error}")
+            self.error(node, _("`{key}`: {problem}").format(key=key, problem=error))
             return _INVALID
+
+
+def section_name(section: Section) -> str:
+    """A section as a message names it after "in" ("unknown key `x` in exercise"): a
+    translation may give it an article and a case ("dans un exercice")."""
+    names = {
+        "session": pgettext("section", "session"),
+        "defaults": pgettext("section", "defaults"),
+        "exercise": pgettext("section", "exercise"),
+        "breathing": pgettext("section", "breathing"),
+        "breathing pattern": pgettext("section", "breathing pattern"),
+        "cues": pgettext("section", "cues"),
+        "source": pgettext("section", "source"),
+        "progression": pgettext("section", "progression"),
+        "rest item": pgettext("section", "rest item"),
+        "class": pgettext("section", "class"),
+    }
+    return names.get(section.name, section.name)
+
+
+def _required_what(section: Section, spec_field: Field) -> str:
+    """What a required key holds, in a message's words (the spec's docs are for the schema)."""
+    what = {
+        ("session", "title"): _("the session's title"),
+        ("session", "exercises"): _("the exercises, in order"),
+        ("exercise", "name"): _("the exercise's name"),
+        ("source", "title"): _("title of the page, book or video"),
+        ("rest item", "rest"): _("how long the rest lasts"),
+        ("class", "class"): _("the class's title"),
+        ("class", "sessions"): _(
+            "session files, in order: paths next to this file, or bundled session names"
+        ),
+    }
+    return what.get((section.name, spec_field.key), spec_field.doc[:-1].lower())
+
+
+def _item_mapping_message(section: Section) -> str:
+    if section.name == "exercise":
+        return _("each item of `{key}` should be an exercise mapping, e.g. `- {example}`")
+    if section.name == "source":
+        return _("each item of `{key}` should be a source mapping, e.g. `- {example}`")
+    return _("each item of `{key}` should be a mapping, e.g. `- {example}`")
+
+
+def _single_value_message(node: yaml.Node, key: str, spec_field: Field | None) -> str:
+    a_list = isinstance(node, yaml.SequenceNode)
+    if spec_field is None:
+        if a_list:
+            return _("`{key}` should be a single value, found a list").format(key=key)
+        return _("`{key}` should be a single value, found a mapping").format(key=key)
+    if a_list:
+        message = _("`{key}` should be a single value, e.g. `{key}: {example}`, found a list")
+    else:
+        message = _("`{key}` should be a single value, e.g. `{key}: {example}`, found a mapping")
+    return message.format(key=key, example=spec_field.example)
 
 
 class _WaitCue(str):
@@ -693,81 +799,93 @@ def _shown_key(key: str) -> str:
     return f"`{key}`" if len(key) <= QUOTE_LIMIT else quoted(key)
 
 
-def _text(raw: str, *_: object) -> str:
+def _text(raw: str, *_ignored: object) -> str:
     text = raw.strip()
     if not text:
-        raise ValueError("expected some text, found nothing")
+        raise ValueError(_("expected some text, found nothing"))
     return text
 
 
-def _count(raw: str, *_: object) -> int:
+def _count(raw: str, *_ignored: object) -> int:
     if not _INTEGER.match(raw.strip()):
         number = yaml_number(raw)
         fits = number is not None and number.is_integer() and 1 <= number <= MAX_COUNT
         if fits and len(raw.strip()) <= QUOTE_LIMIT:
             raise ValueError(number_spelling(raw, "3"))
-        raise ValueError(f"expected a whole number such as 3, found {quoted(raw)}")
+        raise ValueError(
+            _("expected a whole number such as 3, found {found}").format(found=quoted(raw))
+        )
     if len(raw.strip()) > QUOTE_LIMIT:
         raise ValueError(
-            f"expected a whole number from 1 to {MAX_COUNT}, found one {len(raw.strip()):,} "
-            "digits long"
+            _("expected a whole number from 1 to {most}, found one {digits} digits long").format(
+                most=MAX_COUNT, digits=grouped(len(raw.strip()))
+            )
         )
     number = int(raw)
     if not 1 <= number <= MAX_COUNT:
-        raise ValueError(f"expected a whole number from 1 to {MAX_COUNT}, found {number}")
+        raise ValueError(
+            _("expected a whole number from 1 to {most}, found {found}").format(
+                most=MAX_COUNT, found=number
+            )
+        )
     return number
 
 
-def _duration(raw: str, *_: object) -> float:
+def _duration(raw: str, *_ignored: object) -> float:
     try:
         return parse_duration(raw)
     except DurationError as error:
-        raise ValueError(_zero_hint(str(error), "")) from None
+        raise ValueError(str(error)) from None
 
 
-def _zero_hint(message: str, alternative: str) -> str:
-    if "longer than zero" in message and alternative:
-        return f"{message}; to leave it out write `{alternative}`"
-    return message
-
-
-def _word_hint(raw: str, words: tuple[str, ...]) -> str:
-    """``did you mean `none`? `` for a near miss of one of ``words`` (a text with no digit)."""
+def _with_word_hint(message: str, raw: str, words: tuple[str, ...]) -> str:
+    """``message`` led by ``did you mean `none`?`` for a near miss of one of ``words`` (a
+    text with no digit)."""
     if any(c.isdigit() for c in raw):
-        return ""
+        return message
     close = hints.nearest_word(raw, words)
-    return f"did you mean `{close}`? " if close else ""
+    if close is None:
+        return message
+    return _("did you mean `{close}`? {problem}").format(close=close, problem=message)
 
 
-def _duration_or_none(raw: str, *_: object) -> float | None:
+def _duration_or_none(raw: str, *_ignored: object) -> float | None:
     if raw.strip().lower() in spec.NONE_WORDS:
         return None
     try:
         return parse_duration(raw)
     except DurationError as error:
-        hint = _word_hint(raw, spec.NONE_WORDS[:1])
-        raise ValueError(hint + _zero_hint(str(error), "none")) from None
+        message = str(error)
+        if isinstance(error, ZeroDurationError):
+            message = _("{problem}; to leave it out write `none`").format(problem=message)
+        raise ValueError(_with_word_hint(message, raw, spec.NONE_WORDS[:1])) from None
 
 
-def _duration_or_wait(raw: str, *_: object) -> float | None:
+def _duration_or_wait(raw: str, *_ignored: object) -> float | None:
     if raw.strip().lower() in spec.WAIT_WORDS:
         return None
     try:
         return parse_duration(raw)
     except DurationError as error:
         message = str(error)
-        if "longer than zero" in message:
-            message += '; to wait for "I\'m ready" write `wait`'
-        raise ValueError(_word_hint(raw, spec.WAIT_WORDS) + message) from None
+        if isinstance(error, ZeroDurationError):
+            message = _('{problem}; to wait for "I\'m ready" write `wait`').format(problem=message)
+        raise ValueError(_with_word_hint(message, raw, spec.WAIT_WORDS)) from None
 
 
-def _hold(raw: str, *_: object) -> float | Breaths:
+def _hold(raw: str, *_ignored: object) -> float | Breaths:
     try:
         hold = parse_hold(raw)
     except DurationError as error:
-        raise ValueError(f"{error} (or a number of breaths, e.g. `5 breaths`)") from None
+        raise ValueError(
+            _("{problem} (or a number of breaths, e.g. `5 breaths`)").format(problem=error)
+        ) from None
     if isinstance(hold, Breaths) and hold.count > MAX_COUNT:
-        raise ValueError(f"expected from 1 to {MAX_COUNT} breaths, found {hold.count}")
+        raise ValueError(
+            _("expected from 1 to {most} breaths, found {found}").format(
+                most=MAX_COUNT, found=hold.count
+            )
+        )
     return hold
 
 
@@ -792,20 +910,33 @@ def _range(raw: str, convert: Callable[[str], Any], example: str) -> _Range | No
     if len(parts) == 1:
         return None
     if len(parts) != 2:
-        raise ValueError(f"a range is two values with `to` between them, e.g. `{example}`")
+        raise ValueError(
+            _("a range is two values with `to` between them, e.g. `{example}`").format(
+                example=example
+            )
+        )
     if _BREATHS_END.search(parts[1]) and _INTEGER.match(parts[0].strip()):
         parts[0] += " breaths"  # `5 to 10 breaths`: the unit is said once
     low, high = convert(parts[0]), convert(parts[1])
     if isinstance(low, Breaths) != isinstance(high, Breaths):
-        raise ValueError(f"both ends of a range are times or both are breaths, found {quoted(raw)}")
+        raise ValueError(
+            _("both ends of a range are times or both are breaths, found {found}").format(
+                found=quoted(raw)
+            )
+        )
     low_n = low.count if isinstance(low, Breaths) else low
     high_n = high.count if isinstance(high, Breaths) else high
     if low_n == high_n:
-        raise ValueError(f"the range {quoted(raw)} has one value; write just {quoted(parts[0])}")
+        raise ValueError(
+            _("the range {range} has one value; write just {value}").format(
+                range=quoted(raw), value=quoted(parts[0])
+            )
+        )
     if low_n > high_n:
         raise ValueError(
-            f"the range {quoted(raw)} goes down; write the smaller value first, "
-            f"e.g. `{parts[1].strip()} to {parts[0].strip()}`"
+            _("the range {range} goes down; write the smaller value first, e.g. `{fixed}`").format(
+                range=quoted(raw), fixed=f"{parts[1].strip()} to {parts[0].strip()}"
+            )
         )
     return _Range(low, high)
 
@@ -813,54 +944,65 @@ def _range(raw: str, convert: Callable[[str], Any], example: str) -> _Range | No
 _BREATHS_END = re.compile(r"breaths?\s*$", re.IGNORECASE)
 
 
-def _count_or_range(raw: str, *_: object) -> int | _Range:
+def _count_or_range(raw: str, *_ignored: object) -> int | _Range:
     return _range(raw, _count, "reps: 5 to 10") or _count(raw)
 
 
-def _hold_or_range(raw: str, *_: object) -> float | Breaths | _Range:
+def _hold_or_range(raw: str, *_ignored: object) -> float | Breaths | _Range:
     return _range(raw, _hold, "hold: 30s to 60s") or _hold(raw)
 
 
-def _plan(raw: str, *_: object) -> object:
+def _plan(raw: str, *_ignored: object) -> object:
     return parse_plan(raw)
 
 
-def _language(raw: str, *_: object) -> str:
+def _language(raw: str, *_ignored: object) -> str:
     tag = raw.strip()
     if not is_language_tag(tag):
         raise ValueError(
-            f"expected a language tag such as `fr`, `de` or `es-MX`, found {quoted(raw)}"
+            _("expected a language tag such as `fr`, `de` or `es-MX`, found {found}").format(
+                found=quoted(raw)
+            )
         )
     # One spelling for a tag: `pt_BR` and `PT-br` are `pt-BR`.
     first, *rest = re.split(r"[-_]", tag)
     return "-".join([first.lower(), *(part.upper() if len(part) == 2 else part for part in rest)])
 
 
-def _switch(raw: str, *_: object) -> bool:
+def _switch(raw: str, *_ignored: object) -> bool:
     word = raw.strip().lower()
     if word in spec.TRUE_WORDS:
         return True
     if word in spec.FALSE_WORDS:
         return False
+    message = _("expected `on` or `off`, found {found}").format(found=quoted(raw))
     close = hints.nearest_word(word, ("on", "off"))
-    hint = f"did you mean `{close}`? " if close else ""
-    raise ValueError(f"{hint}expected `on` or `off`, found {quoted(raw)}")
+    if close:
+        message = _("did you mean `{close}`? expected `on` or `off`, found {found}").format(
+            close=close, found=quoted(raw)
+        )
+    raise ValueError(message)
 
 
-def _sides(raw: str, *_: object) -> SideOrder:
+def _sides(raw: str, *_ignored: object) -> SideOrder:
     word = " ".join(raw.strip().lower().split())
     if word in spec.SIDE_ALIASES:
         return spec.SIDE_ALIASES[word]
     for order in SideOrder:
         if order.value == word:
             return order
-    close = hints.nearest_word(word, spec.SIDE_WORDS)
-    hint = f"did you mean `{close}`? " if close else ""
     options = ", ".join(f"`{w}`" for w in spec.SIDE_WORDS)
-    raise ValueError(f"{hint}expected one of {options}, found {quoted(raw)}")
+    message = _("expected one of {options}, found {found}").format(
+        options=options, found=quoted(raw)
+    )
+    if close := hints.nearest_word(word, spec.SIDE_WORDS):
+        message = _("did you mean `{close}`? expected one of {options}, found {found}").format(
+            close=close, options=options, found=quoted(raw)
+        )
+    raise ValueError(message)
 
 
-def _version(raw: str, *_: object) -> int:
+def _version(raw: str, *_ignored: object) -> int:
     # `format: 1.0` is a natural way to write a version.
     if re.fullmatch(r"1(\.0+)?", raw.strip()):
         return FORMAT_VERSION
@@ -868,8 +1010,10 @@ def _version(raw: str, *_: object) -> int:
         raise ValueError(number_spelling(raw, "1"))
     if raw.strip() != str(FORMAT_VERSION):
         raise ValueError(
-            f"this piritimer reads format {FORMAT_VERSION}; the file says {quoted(raw)}. "
-            "Update piritimer, or write `format: 1`"
+            _(
+                "this piritimer reads format {version}; the file says {found}. "
+                "Update piritimer, or write `format: 1`"
+            ).format(version=FORMAT_VERSION, found=quoted(raw))
         )
     return FORMAT_VERSION
 
@@ -878,12 +1022,15 @@ def _image(raw: str, reader: SpecReader, node: yaml.Node) -> Path:
     name = _text(raw)
     found = paths.find_image(name, reader.base_dir)  # raises ImageRefused, a ValueError
     if found is None:
-        where = "next to this file or " if reader.base_dir else ""
-        raise ValueError(f"image {quoted(name)} not found {where}among the bundled images")
+        if reader.base_dir:
+            message = _("image {name} not found next to this file or among the bundled images")
+        else:
+            message = _("image {name} not found among the bundled images")
+        raise ValueError(message.format(name=quoted(name)))
     return found
 
 
-def _url(raw: str, *_: object) -> str:
+def _url(raw: str, *_ignored: object) -> str:
     url = _text(raw)
     if (
         not url.lower().startswith(URL_SCHEMES)
@@ -891,7 +1038,9 @@ def _url(raw: str, *_: object) -> str:
         or url.endswith("//")
     ):
         raise ValueError(
-            f"a source link starts with http:// or https:// and has no spaces, found {quoted(url)}"
+            _(
+                "a source link starts with http:// or https:// and has no spaces, found {found}"
+            ).format(found=quoted(url))
         )
     return url
 

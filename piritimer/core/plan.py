@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from piritimer.core.i18n import _, ngettext
 from piritimer.core.past_run import PastRun
 
 MAX_PER_DAY = 12
@@ -56,17 +57,29 @@ def parse_plan(text: str) -> Plan:
     if match := _PER_DAY.match(words):
         per_day = _number(match.group(1).split()[0])
         if not 1 <= per_day <= MAX_PER_DAY:
-            raise ValueError(f"a plan has from 1 to {MAX_PER_DAY} runs a day, found {per_day}")
+            raise ValueError(
+                _("a plan has from 1 to {most} runs a day, found {found}").format(
+                    most=MAX_PER_DAY, found=per_day
+                )
+            )
         return Plan(per_day=per_day)
     if match := _PER_WEEK.match(words):
         days = _number(match.group(1).split()[0])
         if days == 7:
             return Plan()
         if not 1 <= days <= 7:
-            raise ValueError(f"a week has 7 days; a plan has from 1 to 7 days a week, found {days}")
+            raise ValueError(
+                _("a week has 7 days; a plan has from 1 to 7 days a week, found {found}").format(
+                    found=days
+                )
+            )
         return Plan(days_per_week=days)
     examples = ", ".join(f"`{e}`" for e in PLAN_EXAMPLES)
-    raise ValueError(f"expected a plan such as {examples}, found {text.strip()[:40]!r}")
+    raise ValueError(
+        _("expected a plan such as {examples}, found {found}").format(
+            examples=examples, found=repr(text.strip()[:40])
+        )
+    )
 
 
 def _number(word: str) -> int:
@@ -87,15 +100,23 @@ class PlanProgress:
     def today_text(self) -> str:
         """ "1 of 2 today" for a daily plan; "1 of 3 days this week" otherwise."""
         if self.plan.is_daily:
-            return f"{self.done_today} of {self.plan.per_day} today"
-        return f"{self.days_this_week} of {self.plan.days_per_week} days this week"
+            return _("{done} of {planned} today").format(
+                done=self.done_today, planned=self.plan.per_day
+            )
+        planned = self.plan.days_per_week
+        return ngettext(
+            "{done} of {planned} day this week", "{done} of {planned} days this week", planned
+        ).format(done=self.days_this_week, planned=planned)
 
     def streak_text(self) -> str:
         """ "4 days in a row", "2 weeks in a row", or "" before the first."""
         if not self.streak:
             return ""
-        unit = "day" if self.plan.is_daily else "week"
-        return f"{self.streak} {unit}{'s' if self.streak != 1 else ''} in a row"
+        if self.plan.is_daily:
+            text = ngettext("{count} day in a row", "{count} days in a row", self.streak)
+        else:
+            text = ngettext("{count} week in a row", "{count} weeks in a row", self.streak)
+        return text.format(count=self.streak)
 
 
 def plan_progress(plan: Plan, runs: Sequence[PastRun], today: date) -> PlanProgress:

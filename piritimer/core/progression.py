@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 from enum import Enum, auto
 
 from piritimer.core.durations import format_duration
+from piritimer.core.i18n import _, ngettext
 from piritimer.core.model import (
     Exercise,
     PacedBreathing,
@@ -82,7 +83,7 @@ class Today:
             suggested = value_text(
                 self.progression, values_at(self.progression, self.decision.level)
             )
-            return f"your choice for today (suggested: {suggested})"
+            return _("your choice for today (suggested: {suggested})").format(suggested=suggested)
         return explain(self.progression, self.decision)
 
 
@@ -218,9 +219,14 @@ def seconds_text(seconds: float) -> str:
     return f"{seconds:g} s" if seconds < SECONDS_UP_TO else format_duration(seconds)
 
 
-def _count_text(count: float, unit: str) -> str:
+def _breaths_text(count: float) -> str:
     whole = round(count)
-    return f"{whole} {unit}{'s' if whole != 1 else ''}"
+    return ngettext("{count} breath", "{count} breaths", whole).format(count=whole)
+
+
+def _reps_text(count: float) -> str:
+    whole = round(count)
+    return ngettext("{count} rep", "{count} reps", whole).format(count=whole)
 
 
 def value_text(progression: Progression, values: Values) -> str:
@@ -229,9 +235,9 @@ def value_text(progression: Progression, values: Values) -> str:
     if values.hold_s is not None:
         parts.append(seconds_text(values.hold_s))
     if values.cycles is not None:
-        parts.append(_count_text(values.cycles, "breath"))
+        parts.append(_breaths_text(values.cycles))
     if values.reps is not None:
-        parts.append(_count_text(values.reps, "rep"))
+        parts.append(_reps_text(values.reps))
     return " · ".join(parts)
 
 
@@ -240,12 +246,16 @@ def range_text(progression: Progression, values: Values) -> str:
     parts: list[str] = []
     hold, cycles, reps = progression.hold_s, progression.cycles, progression.reps
     if hold is not None and values.hold_s is not None:
-        parts.append(f"{seconds_text(values.hold_s)}, range {_range_numbers(hold, seconds=True)}")
+        parts.append(_in_range(seconds_text(values.hold_s), _range_numbers(hold, seconds=True)))
     if cycles is not None and values.cycles is not None:
-        parts.append(f"{_count_text(values.cycles, 'breath')}, range {_range_numbers(cycles)}")
+        parts.append(_in_range(_breaths_text(values.cycles), _range_numbers(cycles)))
     if reps is not None and values.reps is not None:
-        parts.append(f"{_count_text(values.reps, 'rep')}, range {_range_numbers(reps)}")
-    return "today: " + "; ".join(parts)
+        parts.append(_in_range(_reps_text(values.reps), _range_numbers(reps)))
+    return _("today: {values}").format(values="; ".join(parts))
+
+
+def _in_range(value: str, numbers: str) -> str:
+    return _("{value}, range {numbers}").format(value=value, numbers=numbers)
 
 
 def _range_numbers(span: ValueRange, *, seconds: bool = False) -> str:
@@ -263,14 +273,17 @@ def _difference(progression: Progression, higher: int, lower: int) -> str:
     if high.hold_s is not None and low.hold_s is not None and high.hold_s != low.hold_s:
         parts.append(seconds_text(high.hold_s - low.hold_s))
     if high.cycles is not None and low.cycles is not None and high.cycles != low.cycles:
-        parts.append(_count_text(high.cycles - low.cycles, "breath"))
+        parts.append(_breaths_text(high.cycles - low.cycles))
     if high.reps is not None and low.reps is not None and high.reps != low.reps:
-        parts.append(_count_text(high.reps - low.reps, "rep"))
-    return " and ".join(parts)
+        parts.append(_reps_text(high.reps - low.reps))
+    text = parts[0] if parts else ""
+    for part in parts[1:]:
+        text = _("{first} and {second}").format(first=text, second=part)
+    return text
 
 
 def _runs(count: int) -> str:
-    return f"{count} run{'s' if count != 1 else ''}"
+    return ngettext("{count} run", "{count} runs", count).format(count=count)
 
 
 def explain(progression: Progression, decision: Decision) -> str:
@@ -278,17 +291,18 @@ def explain(progression: Progression, decision: Decision) -> str:
     after = progression.after_runs
     if decision.change is Change.UP:
         step = _difference(progression, decision.level, decision.level - 1)
-        return f"up {step}: {_runs(after)} without more pain"
+        return _("up {step}: {runs} without more pain").format(step=step, runs=_runs(after))
     if decision.change is Change.DOWN:
         step = _difference(progression, decision.level + 1, decision.level)
-        return f"down {step}: pain rose during the last run"
+        return _("down {step}: pain rose during the last run").format(step=step)
     if decision.change is Change.NONE:
-        return f"start of the range: up a step after {_runs(after)} without more pain"
+        return _("start of the range: up a step after {runs} without more pain").format(
+            runs=_runs(after)
+        )
     if decision.pain_rose_last:
-        return "kept: pain rose during the last run"
+        return _("kept: pain rose during the last run")
     if decision.level >= decision.top_level:
-        return "top of the range"
-    return (
-        f"kept: {decision.runs_without_more_pain} of {_runs(after)} without more pain "
-        "before the next step"
+        return _("top of the range")
+    return _("kept: {done} of {runs} without more pain before the next step").format(
+        done=decision.runs_without_more_pain, runs=_runs(after)
     )

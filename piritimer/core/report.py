@@ -14,6 +14,7 @@ from pathlib import Path
 
 from piritimer.core.diagnostics import Diagnostic, Severity
 from piritimer.core.durations import format_clock
+from piritimer.core.i18n import _, ngettext
 from piritimer.core.model import Session
 from piritimer.core.timeline import compile_session
 from piritimer.core.timeline_table import terminal_text
@@ -106,7 +107,9 @@ def check_paths(paths: Iterable[str], *, read_stdin: Callable[[], bytes]) -> lis
             continue
         found = [check_file(file) for file in session_files(path)]
         if not found:
-            message = f"no session files (*{', *'.join(SESSION_SUFFIXES)}) in this folder"
+            message = _("no session files ({patterns}) in this folder").format(
+                patterns=", ".join(f"*{suffix}" for suffix in SESSION_SUFFIXES)
+            )
             found = [FileReport(name, None, (Diagnostic(name, 1, 1, message),))]
         reports.extend(found)
     return reports
@@ -127,13 +130,15 @@ def render(reports: Sequence[FileReport], form: str, *, quiet: bool = False) -> 
     return render_text(reports, quiet=quiet)
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
-
-
 def _summary(reports: Sequence[FileReport]) -> str:
     failed = sum(1 for r in reports if r.errors)
-    return f"{failed} of {len(reports)} files have errors\n" if failed and len(reports) > 1 else ""
+    if not failed or len(reports) <= 1:
+        return ""
+    # English says "1 of 3 files have errors"; other languages agree with the failed count.
+    summary = ngettext(
+        "{failed} of {count} files have errors", "{failed} of {count} files have errors", failed
+    )
+    return summary.format(failed=failed, count=len(reports)) + "\n"
 
 
 def render_text(reports: Sequence[FileReport], *, quiet: bool = False) -> tuple[str, str]:
@@ -143,11 +148,18 @@ def render_text(reports: Sequence[FileReport], *, quiet: bool = False) -> tuple[
         err.extend(terminal_text(str(d)) + "\n" for d in report.diagnostics)
         if report.session is not None and not quiet:
             count = len(report.session.exercises)
-            line = f"{terminal_text(report.label)}: ok — {_plural(count, 'exercise')}, "
-            line += f"{format_clock(report.total_s)} total"
+            exercises = ngettext("{count} exercise", "{count} exercises", count).format(count=count)
+            total = format_clock(report.total_s)
             if report.warnings:
-                line += f", {_plural(len(report.warnings), 'warning')}"
-            out.append(line + "\n")
+                warned = len(report.warnings)
+                line = ngettext(
+                    "ok — {exercises}, {total} total, {count} warning",
+                    "ok — {exercises}, {total} total, {count} warnings",
+                    warned,
+                ).format(exercises=exercises, total=total, count=warned)
+            else:
+                line = _("ok — {exercises}, {total} total").format(exercises=exercises, total=total)
+            out.append(f"{terminal_text(report.label)}: {line}\n")
     return "".join(out), "".join(err) + _summary(reports)
 
 

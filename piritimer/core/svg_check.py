@@ -12,18 +12,18 @@ from __future__ import annotations
 import re
 
 from piritimer.core.diagnostics import quoted
+from piritimer.core.i18n import N_, _
 
 _HREF = re.compile(r"""(?<![\w.-])(?:[\w.-]+:)?href\s*=\s*(["'])(.*?)\1""", re.DOTALL)
 _ANY_HREF = re.compile(r"(?<![\w.-])(?:[\w.-]+:)?href\s*=", re.IGNORECASE)
 _LOCAL_REFERENCE = re.compile(r"#[\w.:-]*")
 _URL = re.compile(r"""url\(\s*(["']?)\s*([^)"']*)""", re.IGNORECASE)
 _ENCODING = re.compile(r"""<\?xml[^>]*\bencoding\s*=\s*(["'])([^"']*)\1""", re.IGNORECASE)
-_OUTSIDE = "outside the drawing; piritimer shows only self-contained pictures"
 _FORBIDDEN = (
-    ("<!doctype", "declares a DOCTYPE (entities can hide references and multiply text)"),
-    ("<!entity", "declares entities (they can hide references and multiply text)"),
-    ("<?xml-stylesheet", "links a style sheet"),
-    ("@import", "imports a style sheet"),
+    ("<!doctype", N_("it declares a DOCTYPE (entities can hide references and multiply text)")),
+    ("<!entity", N_("it declares entities (they can hide references and multiply text)")),
+    ("<?xml-stylesheet", N_("it links a style sheet")),
+    ("@import", N_("it imports a style sheet")),
 )
 
 
@@ -32,25 +32,30 @@ def svg_problem(data: bytes) -> str | None:
     try:
         text = data.removeprefix(b"\xef\xbb\xbf").decode("utf-8")
     except UnicodeDecodeError:
-        return "it is not UTF-8 text (compressed .svgz and other encodings are not shown)"
+        return _("it is not UTF-8 text (compressed .svgz and other encodings are not shown)")
     declared = _ENCODING.search(text)
     if declared and declared.group(2).strip().lower() not in ("utf-8", "utf8", "us-ascii"):
-        return f"it declares the encoding {quoted(declared.group(2))}; save it as UTF-8"
+        return _("it declares the encoding {encoding}; save it as UTF-8").format(
+            encoding=quoted(declared.group(2))
+        )
     lowered = text.lower()
     for marker, reason in _FORBIDDEN:
         if marker in lowered:
-            return f"it {reason}"
+            return _(reason)
     hrefs = list(_HREF.finditer(text))
     if len(hrefs) != len(_ANY_HREF.findall(text)):
-        return "it has a link attribute piritimer cannot check"
+        return _("it has a link attribute piritimer cannot check")
     targets = [m.group(2).strip() for m in (*hrefs, *_URL.finditer(text))]
     for target in targets:
         if _LOCAL_REFERENCE.fullmatch(target):
             continue
         if target.lower().startswith("data:"):
-            return (
+            return _(
                 "it embeds another picture (a data: link), whose size piritimer cannot cap; "
                 "export the drawing without embedded images"
             )
-        return f"it refers to {quoted(target)} {_OUTSIDE}"
+        return _(
+            "it refers to {target} outside the drawing; piritimer shows only self-contained "
+            "pictures"
+        ).format(target=quoted(target))
     return None

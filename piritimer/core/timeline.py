@@ -7,7 +7,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import Enum
 
+from piritimer.core import i18n
 from piritimer.core.durations import format_duration
+from piritimer.core.i18n import Catalog
 from piritimer.core.model import Exercise, PacedBreathing, Phase, Session, Side, TimedHold
 from piritimer.core.progression import Values, with_values
 
@@ -57,6 +59,8 @@ class Step:
     rep_count: int = 0
     cycle_number: int = 0
     cycle_count: int = 0
+    language: str | None = None
+    """The session's ``language:``: the words the step was made in, and ``position_text``'s."""
 
     @property
     def waits(self) -> bool:
@@ -66,17 +70,31 @@ class Step:
     def end_s(self) -> float:
         return self.start_s + (self.duration_s or 0.0)
 
-    def position_text(self) -> str:
-        """Where this step sits: "Left side · set 2 of 3 · rep 5 of 8 · breath 2 of 5"."""
+    def position_text(self, *, words: Catalog | None = None) -> str:
+        """Where this step sits: "Left side · set 2 of 3 · rep 5 of 8 · breath 2 of 5"
+        (``words``: the catalog to say it in; by default the session's, else the app's)."""
+        words = words or i18n.for_session(self.language)
         parts: list[str] = []
         if self.side is not None:
-            parts.append(f"{self.side.value.capitalize()} side")
+            parts.append(side_name(self.side, words=words))
         if self.set_count > 1:
-            parts.append(f"set {self.set_number} of {self.set_count}")
+            parts.append(
+                words.gettext("set {number} of {count}").format(
+                    number=self.set_number, count=self.set_count
+                )
+            )
         if self.rep_count > 1:
-            parts.append(f"rep {self.rep_number} of {self.rep_count}")
+            parts.append(
+                words.gettext("rep {number} of {count}").format(
+                    number=self.rep_number, count=self.rep_count
+                )
+            )
         if self.cycle_count > 1:
-            parts.append(f"breath {self.cycle_number} of {self.cycle_count}")
+            parts.append(
+                words.gettext("breath {number} of {count}").format(
+                    number=self.cycle_number, count=self.cycle_count
+                )
+            )
         text = " · ".join(parts)
         return text[:1].upper() + text[1:]
 
@@ -104,13 +122,20 @@ class Timeline:
 
 
 def compile_session(
-    session: Session, only_exercise: int | None = None, today: Mapping[int, Values] | None = None
+    session: Session,
+    only_exercise: int | None = None,
+    today: Mapping[int, Values] | None = None,
+    *,
+    words: Catalog | None = None,
 ) -> Timeline:
     """Flatten a session (or just one of its exercises) into steps with exact offsets.
 
     ``today``: today's values of the exercises with ranges, by index (without them a range
-    runs at its start, the value the loader gives the exercise)."""
-    builder = _Builder()
+    runs at its start, the value the loader gives the exercise). ``words``: the catalog the
+    titles and spoken lines are in; by default the session's ``language:``, else the app's."""
+    language = session.language if words is None else words.language
+    words = words or i18n.for_session(session.language)
+    builder = _Builder(words, language)
     today = today or {}
     chosen = [
         (i, with_values(e, today[i]) if i in today else e)
@@ -121,7 +146,11 @@ def compile_session(
         following = chosen[position + 1][1] if position + 1 < len(chosen) else None
         builder.exercise(index, exercise, following)
     builder.add(
-        StepKind.DONE, "Session complete", "Well done.", "Well done. Session complete.", None
+        StepKind.DONE,
+        words.pgettext("step title", "Session complete"),
+        words.gettext("Well done."),
+        words.pgettext("voice", "Well done. Session complete."),
+        None,
     )
     return Timeline(session, tuple(builder.steps))
 
@@ -186,8 +215,35 @@ def _breath_phases(work: PacedBreathing) -> int:
     return work.cycles * (2 + (pattern.hold_in_s is not None) + (pattern.hold_out_s is not None))
 
 
+def side_name(side: Side, *, words: Catalog | None = None) -> str:
+    """ "Left side", "Right side"."""
+    words = words or i18n.current()
+    return words.gettext("Left side") if side is Side.LEFT else words.gettext("Right side")
+
+
+def step_kind_name(kind: StepKind, *, words: Catalog | None = None) -> str:
+    """A kind of step as a message or the ``show`` table names it ("the inhale step"); in
+    English, the format's own word for the phase."""
+    words = words or i18n.current()
+    names = {
+        StepKind.SETUP: words.pgettext("step kind", "setup"),
+        StepKind.GET_READY: words.pgettext("step kind", "get ready"),
+        StepKind.HOLD: words.pgettext("step kind", "hold"),
+        StepKind.INHALE: words.pgettext("step kind", "inhale"),
+        StepKind.HOLD_IN: words.pgettext("step kind", "hold in"),
+        StepKind.EXHALE: words.pgettext("step kind", "exhale"),
+        StepKind.HOLD_OUT: words.pgettext("step kind", "hold out"),
+        StepKind.REST: words.pgettext("step kind", "rest"),
+        StepKind.SWITCH_SIDES: words.pgettext("step kind", "switch sides"),
+        StepKind.DONE: words.pgettext("step kind", "done"),
+    }
+    return names[kind]
+
+
 class _Builder:
-    def __init__(self) -> None:
+    def __init__(self, words: Catalog, language: str | None = None) -> None:
+        self.words = words
+        self.language = language
         self.steps: list[Step] = []
         self.offset_s = 0.0
 
@@ -209,6 +265,7 @@ class _Builder:
                 say=say,
                 start_s=self.offset_s,
                 duration_s=duration_s,
+                language=self.language,
                 **where,  # type: ignore[arg-type]
             )
         )
@@ -221,7 +278,8 @@ class _Builder:
         # The side is named before the setup that puts you on it, and the setup speaks of
         # that side ("Left side. Cross your left ankle…"), not of "the working ankle".
         first_side = sides[0]
-        named = f"{first_side.value.capitalize()} side. " if first_side else ""
+        words = self.words
+        named = f"{self._side_said(first_side)} " if first_side else ""
         for number, (written, waits) in enumerate(setup_groups(exercise)):
             cues = tuple(for_side(cue, first_side) for cue in written)
             said = " ".join(_sentence(cue) for cue in cues)
@@ -238,34 +296,44 @@ class _Builder:
             side_where = {**where, "side": side}
             if side_number == 0:
                 if exercise.get_ready_s:
-                    first = f"{side.value.capitalize()} side first. " if side else ""
+                    first = self._side_first(side) if side else ""
+                    summary = work_summary(exercise, words=words)
+                    get_ready_said = words.pgettext("voice", "Get ready.")
                     self.add(
                         StepKind.GET_READY,
-                        "Get ready",
-                        f"{first}{work_summary(exercise)}",
-                        f"Get ready. {first}".strip(),
+                        words.pgettext("step title", "Get ready"),
+                        f"{first} {summary}" if first else summary,
+                        f"{get_ready_said} {first}".strip(),
                         exercise.get_ready_s,
                         **side_where,
                     )
             else:
                 assert side is not None
-                title = f"Switch to the {side.value} side"
+                if side is Side.LEFT:
+                    title = words.pgettext("step title", "Switch to the left side")
+                    said = words.pgettext("voice", "Switch to the left side.")
+                else:
+                    title = words.pgettext("step title", "Switch to the right side")
+                    said = words.pgettext("voice", "Switch to the right side.")
                 self.add(
                     StepKind.SWITCH_SIDES,
                     title,
-                    work_summary(exercise),
-                    f"{title}.",
+                    work_summary(exercise, words=words),
+                    said,
                     exercise.switch_sides_s,
                     **side_where,
                 )
             self.side(exercise, side_where)
         if following is not None and exercise.rest_after_s:
             cue = exercise.cue(Phase.REST_AFTER)
+            following_shown = words.gettext("Next: {name}").format(name=following.name)
+            following_said = words.pgettext("voice", "Next: {name}.").format(name=following.name)
+            rest_said = words.pgettext("voice", "Rest.")
             self.add(
                 StepKind.REST,
-                "Rest",
-                f"{cue}\nNext: {following.name}" if cue else f"Next: {following.name}",
-                " ".join(p for p in ("Rest.", _sentence(cue), f"Next: {following.name}.") if p),
+                words.pgettext("step title", "Rest"),
+                f"{cue}\n{following_shown}" if cue else following_shown,
+                " ".join(p for p in (rest_said, _sentence(cue), following_said) if p),
                 exercise.rest_after_s,
                 **where,
             )
@@ -285,14 +353,18 @@ class _Builder:
                     self.rest(
                         exercise,
                         exercise.rest_between_reps_s,
-                        f"Next: rep {rep_number + 1} of {exercise.reps}",
+                        self.words.gettext("Next: rep {number} of {count}").format(
+                            number=rep_number + 1, count=exercise.reps
+                        ),
                         rep_where,
                     )
             if set_number < exercise.sets and exercise.rest_between_sets_s:
                 self.rest(
                     exercise,
                     exercise.rest_between_sets_s,
-                    f"Next: set {set_number + 1} of {exercise.sets}",
+                    self.words.gettext("Next: set {number} of {count}").format(
+                        number=set_number + 1, count=exercise.sets
+                    ),
                     rep_where,
                 )
 
@@ -300,11 +372,24 @@ class _Builder:
         self, exercise: Exercise, rest_s: float, detail: str, where: dict[str, object]
     ) -> None:
         cue = exercise.cue(Phase.REST)
-        say = f"Rest. {_sentence(cue)}" if cue else "Rest."
-        self.add(StepKind.REST, "Rest", f"{cue}\n{detail}" if cue else detail, say, rest_s, **where)
+        rest_said = self.words.pgettext("voice", "Rest.")
+        say = f"{rest_said} {_sentence(cue)}" if cue else rest_said
+        title = self.words.pgettext("step title", "Rest")
+        self.add(StepKind.REST, title, f"{cue}\n{detail}" if cue else detail, say, rest_s, **where)
+
+    def _side_said(self, side: Side) -> str:
+        if side is Side.LEFT:
+            return self.words.pgettext("voice", "Left side.")
+        return self.words.pgettext("voice", "Right side.")
+
+    def _side_first(self, side: Side) -> str:
+        if side is Side.LEFT:
+            return self.words.gettext("Left side first.")
+        return self.words.gettext("Right side first.")
 
     def rep(self, exercise: Exercise, where: dict[str, object], first: bool) -> None:
         work = exercise.work
+        words = self.words
         if isinstance(work, TimedHold) and exercise.counted:
             # Counted reps: the number is the instruction; the hold cue (how to move) goes
             # with the first.
@@ -315,18 +400,45 @@ class _Builder:
             return
         if isinstance(work, TimedHold):
             cue = exercise.cue(Phase.HOLD)
-            lead = f"Hold for {spoken_duration(work.hold_s)}." if first else "Hold."
+            lead = (
+                words.pgettext("voice", "Hold for {duration}.").format(
+                    duration=spoken_duration(work.hold_s, words=words)
+                )
+                if first
+                else words.pgettext("voice", "Hold.")
+            )
+            title = words.pgettext("step title", "Hold")
             self.add(
-                StepKind.HOLD, "Hold", cue, f"{lead} {_sentence(cue)}".strip(), work.hold_s, **where
+                StepKind.HOLD, title, cue, f"{lead} {_sentence(cue)}".strip(), work.hold_s, **where
             )
             return
         pattern = work.pattern
         hold_cue = exercise.cue(Phase.HOLD) if work.measured_hold else ""
         phases = (
-            (StepKind.INHALE, "Breathe in", Phase.INHALE, pattern.inhale_s),
-            (StepKind.HOLD_IN, "Hold the breath in", Phase.HOLD_IN, pattern.hold_in_s),
-            (StepKind.EXHALE, "Breathe out", Phase.EXHALE, pattern.exhale_s),
-            (StepKind.HOLD_OUT, "Hold the breath out", Phase.HOLD_OUT, pattern.hold_out_s),
+            (
+                StepKind.INHALE,
+                words.pgettext("step title", "Breathe in"),
+                Phase.INHALE,
+                pattern.inhale_s,
+            ),
+            (
+                StepKind.HOLD_IN,
+                words.pgettext("step title", "Hold the breath in"),
+                Phase.HOLD_IN,
+                pattern.hold_in_s,
+            ),
+            (
+                StepKind.EXHALE,
+                words.pgettext("step title", "Breathe out"),
+                Phase.EXHALE,
+                pattern.exhale_s,
+            ),
+            (
+                StepKind.HOLD_OUT,
+                words.pgettext("step title", "Hold the breath out"),
+                Phase.HOLD_OUT,
+                pattern.hold_out_s,
+            ),
         )
         for cycle in range(1, work.cycles + 1):
             for kind, title, phase, seconds in phases:
@@ -337,7 +449,7 @@ class _Builder:
                 # carry more than the phase word, and the cue stays on screen throughout.
                 # Full and empty in words as well as in sound: "hold in" and "hold out"
                 # differ by one vowel, which a person lying with eyes closed can miss.
-                spoken_title = spoken_breath_hold(kind, seconds) or title
+                spoken_title = spoken_breath_hold(kind, seconds, words=words) or title
                 if cycle == 1 and cue and kind in SPOKEN_BREATH_HOLDS:
                     # One sentence, not two: a breath hold is short, and a full stop's pause
                     # would cost the time the extra word takes.
@@ -374,16 +486,22 @@ def for_side(text: str, side: Side | None) -> str:
 
 
 SPOKEN_BREATH_HOLDS = {StepKind.HOLD_IN: "Hold full", StepKind.HOLD_OUT: "Hold empty"}
+"""The English words; ``spoken_breath_hold`` gives them in a catalog's language."""
 SHORT_BREATH_HOLD_S = 1.5
 """A breath hold shorter than this has room for one word: "Full." or "Empty."."""
 
 
-def spoken_breath_hold(kind: StepKind, seconds: float) -> str | None:
+def spoken_breath_hold(
+    kind: StepKind, seconds: float, *, words: Catalog | None = None
+) -> str | None:
     """What the voice calls a breath hold ("Hold full"), or None for any other step."""
-    words = SPOKEN_BREATH_HOLDS.get(kind)
-    if words is None or seconds >= SHORT_BREATH_HOLD_S:
-        return words
-    return words.split()[-1].capitalize()
+    if kind not in SPOKEN_BREATH_HOLDS:
+        return None
+    words = words or i18n.current()
+    short = seconds < SHORT_BREATH_HOLD_S
+    if kind is StepKind.HOLD_IN:
+        return words.pgettext("voice", "Full") if short else words.pgettext("voice", "Hold full")
+    return words.pgettext("voice", "Empty") if short else words.pgettext("voice", "Hold empty")
 
 
 def _sentence(text: str) -> str:
@@ -394,25 +512,41 @@ def _sentence(text: str) -> str:
     return text if text[-1] in ".!?" else f"{text}."
 
 
-def spoken_duration(seconds: float) -> str:
-    """ "30 seconds", "1 minute", "2 minutes 5 seconds": as the voice says a length."""
+def spoken_duration(seconds: float, *, words: Catalog | None = None) -> str:
+    """ "30 seconds", "1 minute", "2 minutes 5 seconds": as the voice says a length, in
+    ``words`` (a catalog; the app's by default)."""
+    words = words or i18n.current()
     minutes, secs = divmod(round(seconds), 60)
-    parts = []
-    if minutes:
-        parts.append(f"{minutes} minute" + ("s" if minutes != 1 else ""))
-    if secs or not minutes:
-        parts.append(f"{secs:g} second" + ("s" if secs != 1 else ""))
-    return " ".join(parts)
+    minutes_said = words.npgettext("voice", "{n} minute", "{n} minutes", minutes).format(n=minutes)
+    seconds_said = words.npgettext("voice", "{n} second", "{n} seconds", secs).format(n=secs)
+    if minutes and secs:
+        return words.pgettext("voice", "{minutes} {seconds}").format(
+            minutes=minutes_said, seconds=seconds_said
+        )
+    return minutes_said if minutes else seconds_said
 
 
-def work_summary(exercise: Exercise) -> str:
+def work_summary(exercise: Exercise, *, words: Catalog | None = None) -> str:
     """The gist of an exercise's work: \"2 sets of 3 × 30s hold\", \"5 breaths\"."""
+    words = words or i18n.current()
     work = exercise.work
-    reps = f"{exercise.reps} × " if exercise.reps > 1 else ""
-    sets = f"{exercise.sets} sets of " if exercise.sets > 1 else ""
+    reps, sets = exercise.reps, exercise.sets
     if isinstance(work, TimedHold) and exercise.counted:
-        return f"{sets}{exercise.reps} reps, {format_duration(work.hold_s)} each".strip()
-    if isinstance(work, TimedHold):
-        return f"{sets}{reps}{format_duration(work.hold_s)} hold".strip()
-    breaths = f"{work.cycles} breath" + ("s" if work.cycles != 1 else "")
-    return f"{sets}{reps}{breaths}".strip()
+        gist = words.ngettext("{reps} rep, {pace} each", "{reps} reps, {pace} each", reps).format(
+            reps=reps, pace=format_duration(work.hold_s)
+        )
+    elif isinstance(work, TimedHold):
+        length = format_duration(work.hold_s)
+        gist = (
+            words.gettext("{reps} × {length} hold").format(reps=reps, length=length)
+            if reps > 1
+            else words.gettext("{length} hold").format(length=length)
+        )
+    else:
+        breaths = words.ngettext("{n} breath", "{n} breaths", work.cycles).format(n=work.cycles)
+        gist = f"{reps} × {breaths}" if reps > 1 else breaths
+    if sets > 1:
+        return words.ngettext("{sets} set of {work}", "{sets} sets of {work}", sets).format(
+            sets=sets, work=gist
+        )
+    return gist

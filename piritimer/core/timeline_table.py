@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from piritimer.core.durations import format_clock, format_duration
-from piritimer.core.timeline import Timeline
+from piritimer.core.i18n import _, ngettext, pgettext
+from piritimer.core.timeline import Timeline, step_kind_name
 
 _UNSAFE_ON_A_TERMINAL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 """Controls a terminal would obey (escape sequences, carriage return, bell) and bidi overrides.
@@ -19,10 +20,21 @@ def terminal_text(text: str) -> str:
 
 def render_table(timeline: Timeline) -> str:
     session = timeline.session
-    rows = [("#", "start", "length", "step", "exercise", "where", "says")]
+    # The headers are the app's words; what the steps say is in the session's language.
+    rows = [
+        (
+            "#",
+            pgettext("table header", "start"),
+            pgettext("table header", "length"),
+            pgettext("table header", "step"),
+            pgettext("table header", "exercise"),
+            pgettext("table header", "where"),
+            pgettext("table header", "says"),
+        )
+    ]
     for step in timeline.steps:
         length = (
-            "wait"
+            pgettext("table cell", "wait")
             if step.waits
             else ("" if step.duration_s is None else format_duration(step.duration_s))
         )
@@ -31,7 +43,7 @@ def render_table(timeline: Timeline) -> str:
                 str(step.index + 1),
                 format_clock(step.start_s),
                 length,
-                step.kind.value,
+                step_kind_name(step.kind),
                 step.exercise_name or "",
                 step.position_text(),
                 step.say,
@@ -43,6 +55,14 @@ def render_table(timeline: Timeline) -> str:
         cells = [cell.ljust(width) for cell, width in zip(row, widths, strict=False)]
         lines.append("  ".join([*cells, row[-1]]).rstrip())
     waits = timeline.wait_count
-    extra = f" plus {waits} wait{'s' if waits != 1 else ''} for “I'm ready”" if waits else ""
-    lines += ["", f"Total: {format_clock(timeline.total_s)}{extra}, {len(timeline.steps)} steps"]
+    total, steps = format_clock(timeline.total_s), len(timeline.steps)
+    if waits:
+        summary = ngettext(
+            "Total: {total} plus {waits} wait for “I'm ready”, {steps} steps",
+            "Total: {total} plus {waits} waits for “I'm ready”, {steps} steps",
+            waits,
+        ).format(total=total, waits=waits, steps=steps)
+    else:
+        summary = _("Total: {total}, {steps} steps").format(total=total, steps=steps)
+    lines += ["", summary]
     return terminal_text("\n".join(lines)) + "\n"

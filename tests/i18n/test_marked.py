@@ -79,6 +79,11 @@ TEXT_CALLS = frozenset(
         "print",
         "error",
         "add_parser",
+        # the loader's diagnostics, the bundle's refusals, the start-up check's problems
+        "Diagnostic",
+        "DurationError",
+        "BundleError",
+        "Problem",
     }
 )
 TEXT_KEYWORDS = frozenset(
