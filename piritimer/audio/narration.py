@@ -23,7 +23,7 @@ from piritimer.core import i18n
 from piritimer.core.engine import Command, State, Status
 from piritimer.core.i18n import Catalog
 from piritimer.core.model import Session, Side
-from piritimer.core.timeline import Step, StepKind, Timeline
+from piritimer.core.timeline import Step, StepKind, Timeline, spoken_duration
 
 MAX_SAFETY_WORDS = 25
 """A session's own safety text longer than this is read, not heard: the framing line is said."""
@@ -90,17 +90,7 @@ def command_word(command: Command, words: Catalog | None = None) -> str:
 
 def seconds_words(seconds: float, words: Catalog | None = None) -> str:
     """ "18 seconds", "1 second", "2 minutes 5 seconds": whole seconds, rounded up as shown."""
-    said = _catalog(words)
-    minutes, secs = divmod(max(0, math.ceil(seconds - 1e-9)), 60)
-    minute_words = said.npgettext("voice", "{n} minute", "{n} minutes", minutes).format(n=minutes)
-    second_words = said.npgettext("voice", "{n} second", "{n} seconds", secs).format(n=secs)
-    if not minutes:
-        return second_words
-    if not secs:
-        return minute_words
-    return said.pgettext("voice", "{minutes} {seconds}").format(
-        minutes=minute_words, seconds=second_words
-    )
+    return spoken_duration(max(0, math.ceil(seconds - 1e-9)), words=_catalog(words))
 
 
 def step_words(step: Step, words: Catalog | None = None) -> str:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QObject, QProcess, QTimer
+from PySide6.QtCore import QObject, QProcess, QProcessEnvironment, QTimer
 
 from piritimer.audio.helper import helper_command
 from piritimer.audio.outputs import NO_ENGINE, STOPPED
@@ -33,6 +33,7 @@ from piritimer.audio.speech_messages import (
     decode,
     encode,
 )
+from piritimer.core import i18n
 from piritimer.core.i18n import _
 
 PING_MS = 2000
@@ -77,6 +78,10 @@ class ProcessSpeechOutput(QObject):
         process.readyReadStandardOutput.connect(self._read)
         process.errorOccurred.connect(self._process_error)
         process.finished.connect(self._finished)
+        # The helper tells its problems in the app's language, whatever the desktop's is.
+        environment = QProcessEnvironment.systemEnvironment()
+        environment.insert("LANGUAGE", i18n.current_language())
+        process.setProcessEnvironment(environment)
         program, arguments = helper_command(self._engine)
         process.start(program, arguments)
         self._ready = False

@@ -24,6 +24,7 @@ import time
 from PySide6.QtCore import QCoreApplication, QLocale, QObject, Qt, Signal, Slot
 from PySide6.QtTextToSpeech import QTextToSpeech
 
+from piritimer import paths
 from piritimer.audio.speech_messages import (
     Enqueue,
     Ping,
@@ -42,7 +43,8 @@ from piritimer.audio.speech_messages import (
     encode,
 )
 from piritimer.audio.ssip import DEFAULT_LANGUAGE, same_language
-from piritimer.core.i18n import SHIPPED_LANGUAGES
+from piritimer.core import i18n
+from piritimer.core.i18n import SHIPPED_LANGUAGES, _
 
 QUIT_GRACE_S = 2.0
 """How long an orderly quit may take once the app has gone, before the helper just exits."""
@@ -100,7 +102,7 @@ class Worker(QObject):
             reply(Speaking(False))
 
     def error(self, _reason: QTextToSpeech.ErrorReason, text: str) -> None:
-        reply(Problem(f"Speech failed: {text}"))
+        reply(Problem(_("Speech failed: {reason}").format(reason=text)))
 
     def set_language(self, language: str) -> None:
         """Speak ``language``: setting the locale picks the engine's voice for it, and the
@@ -164,9 +166,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--engine", default="speechd")
     options = parser.parse_args(argv)
     die_with_the_app()
+    # The app passes its language down (LANGUAGE), so a problem is told in the app's words.
+    i18n.configure(paths.locale_dir())
+    i18n.use(i18n.best_language(i18n.environment_languages()))
     app = QCoreApplication([sys.argv[0]])
     if options.engine not in QTextToSpeech.availableEngines():
-        reply(Problem(f"the {options.engine!r} speech engine is not installed"))
+        reply(
+            Problem(
+                _("the speech engine {engine} is not installed").format(engine=repr(options.engine))
+            )
+        )
         return 1
     tts = QTextToSpeech(options.engine, app)  # goes before the app does, not after
     if tts.state() is QTextToSpeech.State.Error:

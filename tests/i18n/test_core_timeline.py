@@ -108,8 +108,8 @@ def test_an_english_session_stays_english(catalogs: None) -> None:
 @pytest.mark.parametrize(
     ("language", "expected"),
     [
-        ("fr", ["1 seconde", "2 secondes", "1 minute 1 seconde", "2 minutes"]),
-        ("de", ["1 Sekunde", "2 Sekunden", "1 Minute 1 Sekunde", "2 Minuten"]),
+        ("fr", ["1 seconde", "2 secondes", "1 minute et 1 seconde", "2 minutes"]),
+        ("de", ["1 Sekunde", "2 Sekunden", "1 Minute und 1 Sekunde", "2 Minuten"]),
         ("es", ["1 segundo", "2 segundos", "1 minuto y 1 segundo", "2 minutos"]),
         ("en", ["1 second", "2 seconds", "1 minute 1 second", "2 minutes"]),
     ],
