@@ -6,10 +6,13 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
+from piritimer.core.i18n import N_, _
 from piritimer.ui.controls import CONTROLS
+from piritimer.ui.local_format import keys_text
 from piritimer.widgets.theme import LIGHT, Colors
 
-EXTRA_KEYS = (("Ctrl+O", "Open a session file"),)
+EXTRA_KEYS = (("Ctrl+O", N_("Open a session file")),)
+"""Keys beyond the runner's controls, with their words marked ``N_``."""
 
 
 class HelpOverlay(QWidget):
@@ -21,17 +24,23 @@ class HelpOverlay(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.panel = QFrame(self)
         self.panel.setObjectName("panel")
-        self.title = QLabel("Keys")
+        self.title = QLabel(_("Keys"))
         self.title.setObjectName("helpTitle")
         grid = QGridLayout()
         grid.setHorizontalSpacing(28)
         grid.setVerticalSpacing(10)
         self.key_labels: list[QLabel] = []
         self.rows: list[tuple[str, str]] = [
-            (control.keys_text, f"{control.label} — {control.help}") for control in CONTROLS
+            (
+                control.keys_text,
+                _("{control} — {explanation}").format(
+                    control=control.label, explanation=control.help
+                ),
+            )
+            for control in CONTROLS
         ]
-        self.rows[2] = (self.rows[2][0], "Start, pause, resume, or “I'm ready”")
-        self.rows += list(EXTRA_KEYS)
+        self.rows[2] = (self.rows[2][0], _("Start, pause, resume, or “I'm ready”"))
+        self.rows += [(keys_text(keys), _(words)) for keys, words in EXTRA_KEYS]
         for row, (keys, words) in enumerate(self.rows):
             key = QLabel(keys)
             key.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -41,7 +50,7 @@ class HelpOverlay(QWidget):
             self.key_labels.append(key)
             grid.addWidget(key, row, 0)
             grid.addWidget(text, row, 1)
-        self.hint = QLabel("Press any key to close")
+        self.hint = QLabel(_("Press any key to close"))
         self.hint.setObjectName("muted")
         layout = QVBoxLayout(self.panel)
         layout.setContentsMargins(36, 28, 36, 28)

@@ -36,8 +36,8 @@ from PySide6.QtWidgets import (
 from piritimer import paths
 from piritimer.core.bundle import SUFFIX as BUNDLE_SUFFIX
 from piritimer.core.bundle import BundleError, open_bundle
-from piritimer.core.durations import format_duration
 from piritimer.core.engine import State
+from piritimer.core.i18n import _
 from piritimer.core.model import Session
 from piritimer.core.timeline import StepKind, Timeline, compile_session
 from piritimer.ui.controls import CONTROLS, Action
@@ -45,6 +45,7 @@ from piritimer.ui.display_settings import DisplaySettings, load_display_settings
 from piritimer.ui.help_overlay import HelpOverlay
 from piritimer.ui.library import LibraryEntry, LibraryModel, is_session_file
 from piritimer.ui.library_view import LibraryPage
+from piritimer.ui.local_format import duration_text, keys_text
 from piritimer.ui.practice_window import PracticeHooks
 from piritimer.ui.preview import PreviewPage
 from piritimer.ui.runner import RunnerPage
@@ -85,7 +86,7 @@ class MainWindow(QMainWindow):
         self, services: Services, *, restore: bool = True, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("piritimer")
+        self.setWindowTitle("piritimer")  # not translated: the product's name
         self.setAcceptDrops(True)
         self.notices = OnceNotice(lambda text: self.statusBar().showMessage(text, 15_000))
         self.services = services
@@ -129,7 +130,7 @@ class MainWindow(QMainWindow):
     # -- building -----------------------------------------------------------------------------
 
     def _build_toolbar(self) -> None:
-        bar = QToolBar("Main")
+        bar = QToolBar(_("Main toolbar"))
         bar.setMovable(False)
         bar.setFloatable(False)
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
@@ -138,7 +139,9 @@ class MainWindow(QMainWindow):
 
         def action(text: str, tip: str, slot: Callable[[], object], keys: str = "") -> QAction:
             item = QAction(text, self)
-            item.setToolTip(f"{tip} ({keys})" if keys else tip)
+            item.setToolTip(
+                _("{action} ({keys})").format(action=tip, keys=keys_text(keys)) if keys else tip
+            )
             if keys:
                 item.setShortcut(QKeySequence(keys))
             item.triggered.connect(lambda _checked=False: slot())
@@ -146,27 +149,35 @@ class MainWindow(QMainWindow):
             return item
 
         self.library_action = action(
-            "All sessions", "Back to the list of sessions", self.show_library
+            _("All sessions"), _("Back to the list of sessions"), self.show_library
         )
-        self.open_action = action("Open…", "Open a session file", self.open_dialog, "Ctrl+O")
+        self.open_action = action(_("Open…"), _("Open a session file"), self.open_dialog, "Ctrl+O")
         self.folder_action = action(
-            "My sessions folder", "Open the folder for your own sessions", self.open_user_folder
+            _("My sessions folder"),
+            _("Open the folder for your own sessions"),
+            self.open_user_folder,
         )
         bar.addSeparator()
-        self.new_action = action("New session", "Write a new session", self.new_session, "Ctrl+N")
+        self.new_action = action(
+            _("New session"), _("Write a new session"), self.new_session, "Ctrl+N"
+        )
         self.edit_action = action(
-            "Edit session", "Edit this session file", self.edit_current, "Ctrl+E"
+            _("Edit session"), _("Edit this session file"), self.edit_current, "Ctrl+E"
         )
         self.present_action = action(
-            "Present", "Presentation mode for a class", lambda: self.open_presentation(None)
+            _("Present"), _("Presentation mode for a class"), lambda: self.open_presentation(None)
         )
-        self.audio_action = action("Sound && voice", "Sound and voice settings", self.open_audio)
+        self.audio_action = action(
+            _("Sound && voice"), _("Sound and voice settings"), self.open_audio
+        )
         self.display_action = action(
-            "Display", "Text size and a flash at each step", self.open_display
+            _("Display && language"),
+            _("Text size, a flash at each step, and the app's language"),
+            self.open_display,
         )
         self.history_action = action(
-            "History",
-            "Your practice: runs, days, pain",
+            _("History"),
+            _("Your practice: runs, days, pain"),
             lambda: self.practice.open_history(),
             "Ctrl+H",
         )
@@ -292,10 +303,12 @@ class MainWindow(QMainWindow):
         self.notices.show(text)  # a status bar paints plain text
 
     def _on_suspend(self, slept_s: float) -> None:
-        slept = format_duration(max(1, round(slept_s)))
+        slept = duration_text(max(1, round(slept_s)))
         self.notices.show(
-            f"The computer slept for {slept}. The session is paused on this step, with its "
-            "time as it was: press Space to go on."
+            _(
+                "The computer slept for {duration}. The session is paused on this step, with "
+                "its time as it was: press Space to go on."
+            ).format(duration=slept)
         )
 
     def _on_state(self, state: State) -> None:
@@ -331,9 +344,9 @@ class MainWindow(QMainWindow):
         start = self.current_path.parent if self.current_path else paths.user_sessions_dir()
         name, _filter = QFileDialog.getOpenFileName(
             self,
-            "Open a session",
+            _("Open a session"),
             str(start if start.is_dir() else Path.home()),
-            "Session files (*.yaml *.yml);;All files (*)",
+            _("Session files (*.yaml *.yml);;All files (*)"),
         )
         return Path(name) if name else None
 
@@ -462,7 +475,9 @@ class MainWindow(QMainWindow):
             try:
                 sessions.append(open_bundle(path, paths.bundles_dir()))
             except BundleError as error:
-                self.notices.show(f"{path.name} was not opened: {error}")
+                self.notices.show(
+                    _("{file} was not opened: {reason}").format(file=path.name, reason=error)
+                )
         return sessions
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt override
