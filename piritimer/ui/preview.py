@@ -384,7 +384,9 @@ def _sources_html(session: Session) -> str:
         lines.append(text)
     parts: list[str] = []
     if lines:
-        parts.append(f"<b>{escape(_('Sources'))}</b><br>" + "<br>".join(lines))
+        heading = escape(_("Sources"))
+        parts.append(f"<b>{heading}</b><br>" + "<br>".join(lines))
     if session.credits:
-        parts.append(f"<b>{escape(_('Credits'))}</b><br>{escape(session.credits)}")
+        heading = escape(_("Credits"))
+        parts.append(f"<b>{heading}</b><br>{escape(session.credits)}")
     return "<br><br>".join(parts)
