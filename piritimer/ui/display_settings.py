@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QLocale, QSettings, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -112,7 +112,7 @@ class DisplaySettingsDialog(QDialog):
         self.text_percent = QSpinBox()
         self.text_percent.setRange(MIN_TEXT_PERCENT, MAX_TEXT_PERCENT)
         self.text_percent.setSingleStep(10)
-        self.text_percent.setSuffix(" %")
+        self.text_percent.setSuffix(f" {QLocale().percent()}")  # the locale's sign
         self.text_percent.setValue(settings.text_percent)
         self.text_percent.setAccessibleName(_("Text size"))
         self.flash = QCheckBox(_("Flash the screen as each step begins"))
