@@ -18,6 +18,8 @@ from PySide6.QtGui import (
     QDesktopServices,
     QDragEnterEvent,
     QDropEvent,
+    QFont,
+    QFontMetrics,
     QGuiApplication,
     QIcon,
     QKeySequence,
@@ -30,6 +32,7 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QStackedWidget,
     QToolBar,
+    QToolButton,
     QWidget,
 )
 
@@ -37,7 +40,7 @@ from piritimer import paths
 from piritimer.core.bundle import SUFFIX as BUNDLE_SUFFIX
 from piritimer.core.bundle import BundleError, open_bundle
 from piritimer.core.engine import State
-from piritimer.core.i18n import _
+from piritimer.core.i18n import _, pgettext
 from piritimer.core.model import Session
 from piritimer.core.timeline import StepKind, Timeline, compile_session
 from piritimer.ui.controls import CONTROLS, Action
@@ -62,6 +65,10 @@ DEFAULT_SIZE = (1280, 800)
 FRAME_ROOM_PX = (16, 48)
 """Room a first window leaves for the window manager's frame and title bar."""
 LIVE_STATES = frozenset({State.RUNNING, State.WAITING, State.PAUSED})
+TOOLBAR_MIN_PX = 11
+"""The toolbar's words never shrink below this to fit."""
+TOOLBAR_SLACK_PX = 24
+"""Room kept free at the toolbar's end (Qt's own overflow button would need it)."""
 
 
 def base_pixel_size(width: int, height: int) -> int:
@@ -131,6 +138,7 @@ class MainWindow(QMainWindow):
 
     def _build_toolbar(self) -> None:
         bar = QToolBar(_("Main toolbar"))
+        bar.setObjectName("mainToolbar")
         bar.setMovable(False)
         bar.setFloatable(False)
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
@@ -149,11 +157,13 @@ class MainWindow(QMainWindow):
             return item
 
         self.library_action = action(
-            _("All sessions"), _("Back to the list of sessions"), self.show_library
+            pgettext("toolbar", "All sessions"),
+            _("Back to the list of sessions"),
+            self.show_library,
         )
         self.open_action = action(_("Open…"), _("Open a session file"), self.open_dialog, "Ctrl+O")
         self.folder_action = action(
-            _("My sessions folder"),
+            pgettext("toolbar", "My sessions folder"),
             _("Open the folder for your own sessions"),
             self.open_user_folder,
         )
@@ -162,7 +172,10 @@ class MainWindow(QMainWindow):
             _("New session"), _("Write a new session"), self.new_session, "Ctrl+N"
         )
         self.edit_action = action(
-            _("Edit session"), _("Edit this session file"), self.edit_current, "Ctrl+E"
+            pgettext("toolbar", "Edit session"),
+            _("Edit this session file"),
+            self.edit_current,
+            "Ctrl+E",
         )
         self.present_action = action(
             _("Present"), _("Presentation mode for a class"), lambda: self.open_presentation(None)
@@ -522,6 +535,46 @@ class MainWindow(QMainWindow):
             self.preview_page.set_base_pixel_size(pixels)
             self.runner_page.set_base_pixel_size(pixels)
             self.help_overlay.set_base_pixel_size(pixels)
+        self._fit_toolbar()
+
+    def _fit_toolbar(self) -> None:
+        """Shrink the toolbar's words until every action shows: French, German and Spanish
+        labels run 10-20 % longer than English, and a toolbar hides what does not fit.
+
+        Worked out from font metrics, not from the buttons' size hints: right after a new
+        style sheet, the buttons keep their old font until Qt polishes them again."""
+        bar = self.toolbar
+        buttons: list[QToolButton] = []
+        fixed = TOOLBAR_SLACK_PX
+        layout = bar.layout()
+        if layout is not None:
+            margins = layout.contentsMargins()
+            fixed += margins.left() + margins.right() + layout.spacing() * len(bar.actions())
+        for action in bar.actions():
+            widget = bar.widgetForAction(action)
+            if isinstance(widget, QToolButton):
+                buttons.append(widget)
+                # Its padding and frame, the same at any font size.
+                fixed += widget.sizeHint().width() - widget.fontMetrics().horizontalAdvance(
+                    widget.text()
+                )
+            elif widget is not None:
+                fixed += widget.sizeHint().width()  # the separator
+        font = QFont(bar.font())
+
+        def words_px(pixels: int) -> int:
+            font.setPixelSize(pixels)
+            metrics = QFontMetrics(font)
+            return sum(metrics.horizontalAdvance(button.text()) for button in buttons)
+
+        full_px = max(TOOLBAR_MIN_PX, round(self._base_px * 0.8))  # the theme's size
+        pixels = full_px
+        while pixels > TOOLBAR_MIN_PX and fixed + words_px(pixels) > self.width():
+            pixels -= 1
+        # An id selector outweighs the theme's "QToolBar QToolButton" rule.
+        bar.setStyleSheet(
+            "" if pixels == full_px else f"#mainToolbar QToolButton {{ font-size: {pixels}px; }}"
+        )
 
     def _restore(self) -> None:
         geometry = self.settings.value(GEOMETRY_KEY)

@@ -18,7 +18,7 @@ from piritimer.core.engine import State
 from piritimer.core.timeline import StepKind, compile_session
 from piritimer.ui.announcer import milestone_announcement, start_announcement
 from piritimer.ui.controls import Action
-from piritimer.ui.display_settings import language_choices, open_display_dialog
+from piritimer.ui.display_settings import DisplaySettings, language_choices, open_display_dialog
 from piritimer.ui.library import LibraryModel
 from piritimer.ui.local_format import duration_text, keys_text, number_text
 from piritimer.ui.main_window import MainWindow
@@ -94,11 +94,11 @@ def french_window(
 def test_the_toolbar_speaks_french_with_no_english_left(french_window: MainWindow) -> None:
     actions = [a for a in french_window.toolbar.actions() if not a.isSeparator()]
     assert [a.text() for a in actions] == [
-        "Toutes les séances",
+        "Séances",
         "Ouvrir…",
-        "Mon dossier de séances",
+        "Mon dossier",
         "Nouvelle séance",
-        "Modifier la séance",
+        "Modifier",
         "Présenter",
         "Son && voix",
         "Affichage && langue",
@@ -325,3 +325,33 @@ def test_the_dialog_in_french(qtbot: QtBot, french_window: MainWindow) -> None:
     assert dialog.windowTitle() == "Affichage et langue"
     assert dialog.language.itemText(0).startswith("Suivre le système (")
     assert english_left(shown_texts(dialog), "fr") == []
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "de", "es"])
+@pytest.mark.parametrize("size", [(1280, 800), (1000, 700)])
+def test_every_toolbar_action_shows_in_every_language(
+    qtbot: QtBot,
+    in_language: Switch,
+    clock: FakeClock,
+    library: LibraryModel,
+    settings: QSettings,
+    language: str,
+    size: tuple[int, int],
+) -> None:
+    in_language(language)
+    main = build_window(make_services(clock, library, settings), restore=False)
+    qtbot.addWidget(main)
+    main.resize(*size)
+    main.show()
+    qtbot.waitExposed(main)
+    main.apply_display(DisplaySettings(200))  # the largest text asks most of the toolbar
+    bar = main.toolbar
+
+    def hidden() -> list[str]:
+        return [
+            action.text()
+            for action in bar.actions()
+            if not action.isSeparator() and not bar.widgetForAction(action).isVisible()
+        ]
+
+    qtbot.waitUntil(lambda: hidden() == [], timeout=2000)
