@@ -151,6 +151,7 @@ def test_the_preview_speaks_french(french_window: MainWindow, sessions_dir: Path
     )
     assert first.note_labels[0].text().startswith(f"Côté travaillé{NNBSP}: ")
     assert preview.notes_panel.title_label.text() == "Avant de commencer"
+    assert preview.notes_panel.equipment_label.text() == f"Il vous faudra{NNBSP}: un mur."
     assert "<b>Sources</b>" in preview.sources_label.text()
     assert "<b>Crédits</b>" in preview.sources_label.text()
     assert english_left(shown_texts(preview), "fr") == []
@@ -355,3 +356,18 @@ def test_every_toolbar_action_shows_in_every_language(
         ]
 
     qtbot.waitUntil(lambda: hidden() == [], timeout=2000)
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (1000, 700)])
+def test_the_keys_overlay_fits_the_window_in_french(
+    qtbot: QtBot, french_window: MainWindow, size: tuple[int, int]
+) -> None:
+    french_window.resize(*size)
+    qtbot.waitUntil(lambda: french_window.width() == size[0])
+    overlay = french_window.help_overlay
+    overlay.show_over_parent()
+    panel = overlay.panel
+    assert overlay.rect().contains(panel.geometry())
+    layout = panel.layout()
+    assert layout is not None
+    assert layout.totalHeightForWidth(panel.width()) <= panel.height()  # nothing cut off
