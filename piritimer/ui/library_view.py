@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from piritimer.core.i18n import N_, _, ngettext
+from piritimer.core.i18n import N_, _, ngettext, pgettext
 from piritimer.ui.library import LibraryEntry, LibraryModel
 from piritimer.ui.local_format import keys_text, number_text
 from piritimer.ui.progress_book import ProgressBook
@@ -183,7 +183,8 @@ class LibraryPage(QWidget):
                 action=_("Open a session file from anywhere"), keys=keys_text("Ctrl+O")
             )
         )
-        self.folder_button = QPushButton(_("My sessions folder"))
+        # The short form, as on the toolbar: the filter beside it needs the room.
+        self.folder_button = QPushButton(pgettext("short", "My sessions folder"))
         self.folder_button.setToolTip(_("Open the folder where your own sessions live"))
         self.empty_label = _label("", "lead")
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)

@@ -156,14 +156,15 @@ class MainWindow(QMainWindow):
             bar.addAction(item)
             return item
 
+        # Short forms (context "short") where translations run long; the tooltips say it all.
         self.library_action = action(
-            pgettext("toolbar", "All sessions"),
+            pgettext("short", "All sessions"),
             _("Back to the list of sessions"),
             self.show_library,
         )
         self.open_action = action(_("Open…"), _("Open a session file"), self.open_dialog, "Ctrl+O")
         self.folder_action = action(
-            pgettext("toolbar", "My sessions folder"),
+            pgettext("short", "My sessions folder"),
             _("Open the folder for your own sessions"),
             self.open_user_folder,
         )
@@ -172,7 +173,7 @@ class MainWindow(QMainWindow):
             _("New session"), _("Write a new session"), self.new_session, "Ctrl+N"
         )
         self.edit_action = action(
-            pgettext("toolbar", "Edit session"),
+            pgettext("short", "Edit session"),
             _("Edit this session file"),
             self.edit_current,
             "Ctrl+E",
