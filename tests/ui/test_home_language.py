@@ -371,3 +371,35 @@ def test_the_keys_overlay_fits_the_window_in_french(
     layout = panel.layout()
     assert layout is not None
     assert layout.totalHeightForWidth(panel.width()) <= panel.height()  # nothing cut off
+
+
+@pytest.mark.parametrize("language", ["fr", "de", "es"])
+def test_no_english_is_left_on_any_page(
+    qtbot: QtBot,
+    in_language: Switch,
+    clock: FakeClock,
+    library: LibraryModel,
+    settings: QSettings,
+    sessions_dir: Path,
+    language: str,
+) -> None:
+    in_language(language)
+    main = build_window(make_services(clock, library, settings), restore=False)
+    qtbot.addWidget(main)
+    main.show()
+    seen = shown_texts(main.library_page)
+    main.show_preview(sessions_dir / "hip-release.yaml")
+    seen += shown_texts(main.preview_page)
+    assert main.start_session()
+    advance(main, clock, 12)  # into the first hold's get-ready
+    seen += shown_texts(main.runner_page)
+    main.driver.toggle()  # paused: its note and the Resume button
+    seen += shown_texts(main.runner_page)
+    seen += shown_texts(main.help_overlay)
+    dialog = open_display_dialog(main.display, None, main)
+    qtbot.addWidget(dialog)
+    seen += shown_texts(dialog)
+    actions = [a for a in main.toolbar.actions() if not a.isSeparator()]
+    seen += [a.text().replace("&&", "&") for a in actions] + [a.toolTip() for a in actions]
+    assert len(seen) > 100
+    assert english_left(seen, language) == []
