@@ -11,10 +11,12 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
 from PySide6.QtWidgets import QWidget
 
-from piritimer.core.durations import format_duration
+from piritimer.core import i18n
 from piritimer.core.engine import State
+from piritimer.core.i18n import Catalog, _, ngettext
 from piritimer.core.timeline import Step, StepKind
 from piritimer.qt.driver import EngineDriver
+from piritimer.ui.local_format import duration_text
 
 MILESTONES_S = (10, 5)
 """Seconds left at which a step is announced again."""
@@ -23,11 +25,17 @@ MIN_LEAD_S = 3
 "10 seconds left" would land on its own start announcement."""
 
 
-def start_announcement(step: Step) -> str:
-    """What is said as ``step`` starts."""
+def start_announcement(step: Step, words: Catalog | None = None) -> str:
+    """What is said as ``step`` starts: the step's words (``words``, the session's catalog,
+    for the title a setup step shows) and the app's for the rest."""
     if step.kind is StepKind.DONE:
-        return "Session complete."
-    title = "Get into position" if step.kind is StepKind.SETUP else step.title
+        return _("Session complete.")
+    title = (
+        (words or i18n.current()).gettext("Get into position")
+        if step.kind is StepKind.SETUP
+        else step.title
+    )
+    # Each piece is a sentence of its own ("Hold. Left side. 30s."), so they may be joined.
     parts = [f"{title}."]
     if step.exercise_name and step.kind is StepKind.SETUP:
         parts.append(f"{step.exercise_name}.")
@@ -35,9 +43,9 @@ def start_announcement(step: Step) -> str:
     if position:
         parts.append(f"{position.replace(' · ', ', ')}.")
     if step.duration_s is not None:
-        parts.append(f"{format_duration(step.duration_s)}.")
+        parts.append(f"{duration_text(step.duration_s)}.")
     elif step.waits:
-        parts.append("Press Space when you are ready.")
+        parts.append(_("Press Space when you are ready."))
     return " ".join(parts)
 
 
@@ -47,7 +55,7 @@ def milestone_announcement(step: Step, seconds_left: int) -> str | None:
         return None
     if step.duration_s < seconds_left + MIN_LEAD_S:
         return None
-    return f"{seconds_left} seconds left."
+    return ngettext("{n} second left.", "{n} seconds left.", seconds_left).format(n=seconds_left)
 
 
 class Announcer(QObject):
@@ -69,7 +77,8 @@ class Announcer(QObject):
     def _on_step(self, step: Step, _at: float) -> None:
         if self._driver.state is State.PAUSED or step.index != self._driver.engine.index:
             return
-        self._announce(start_announcement(step))
+        session = self._driver.engine.timeline.session
+        self._announce(start_announcement(step, i18n.for_session(session.language)))
 
     def _on_second(self, seconds_left: int) -> None:
         if self._driver.state is not State.RUNNING:

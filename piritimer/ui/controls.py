@@ -8,6 +8,9 @@ from enum import Enum, auto
 
 from PySide6.QtGui import QKeySequence
 
+from piritimer.core.i18n import N_, _
+from piritimer.ui.local_format import keys_text
+
 
 class Action(Enum):
     PREVIOUS = auto()
@@ -23,11 +26,20 @@ class Action(Enum):
 @dataclass(frozen=True)
 class Control:
     action: Action
-    label: str
+    label_source: str
+    """The button's words in English, marked with ``N_``; ``label`` is them translated."""
     icon: str
     """Name of the drawn icon (piritimer.widgets.icons); words carry the meaning, icons help."""
     keys: tuple[str, ...]
-    help: str
+    help_source: str
+
+    @property
+    def label(self) -> str:
+        return _(self.label_source)
+
+    @property
+    def help(self) -> str:
+        return _(self.help_source)
 
     @property
     def sequences(self) -> list[QKeySequence]:
@@ -39,13 +51,11 @@ class Control:
 
     @property
     def keys_text(self) -> str:
-        return " or ".join(
-            QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText) for key in self.keys
-        )
+        return keys_text(*self.keys)
 
     @property
     def tooltip(self) -> str:
-        return f"{self.help} ({self.keys_text})"
+        return _("{action} ({keys})").format(action=self.help, keys=self.keys_text)
 
 
 CONTROLS: tuple[Control, ...] = (
@@ -53,38 +63,50 @@ CONTROLS: tuple[Control, ...] = (
     # headsets send the media keys. Both work like the keys a laptop has.
     Control(
         Action.PREVIOUS,
-        "Previous",
+        N_("Previous"),
         "previous",
         ("Left", "PgUp", "Media Previous"),
-        "Go back to the previous step",
+        N_("Go back to the previous step"),
     ),
-    Control(Action.RESTART_STEP, "Restart step", "restart", ("R",), "Start this step again"),
+    Control(
+        Action.RESTART_STEP, N_("Restart step"), "restart", ("R",), N_("Start this step again")
+    ),
     Control(
         Action.TOGGLE,
-        "Pause",
+        N_("Pause"),
         "play",
         ("Space", "B", "Media Play", "Toggle Media Play/Pause", "Media Pause"),
-        "Start, pause, resume, or say you are ready",
+        N_("Start, pause, resume, or say you are ready"),
     ),
     Control(
-        Action.NEXT, "Next", "next", ("Right", "PgDown", "Media Next"), "Skip to the next step"
+        Action.NEXT,
+        N_("Next"),
+        "next",
+        ("Right", "PgDown", "Media Next"),
+        N_("Skip to the next step"),
     ),
     Control(
         Action.STOP,
-        "Stop",
+        N_("Stop"),
         "stop",
         ("Esc", "Media Stop"),
-        "Stop and go back to the session overview",
+        N_("Stop and go back to the session overview"),
     ),
     Control(
         Action.WHERE,
-        "Where am I?",
+        N_("Where am I?"),
         "where",
         ("W", "I"),
-        "Say the exercise, side, rep, time left and what comes next",
+        N_("Say the exercise, side, rep, time left and what comes next"),
     ),
-    Control(Action.FULL_SCREEN, "Full screen", "fullscreen", ("F", "F11"), "Full screen on or off"),
-    Control(Action.HELP, "Keys", "help", ("?", "F1"), "Show or hide this list of keys"),
+    Control(
+        Action.FULL_SCREEN,
+        N_("Full screen"),
+        "fullscreen",
+        ("F", "F11"),
+        N_("Full screen on or off"),
+    ),
+    Control(Action.HELP, N_("Keys"), "help", ("?", "F1"), N_("Show or hide this list of keys")),
 )
 
 BY_ACTION = {control.action: control for control in CONTROLS}

@@ -6,10 +6,16 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
+from piritimer.core.i18n import N_, _
 from piritimer.ui.controls import CONTROLS
+from piritimer.ui.local_format import keys_text
 from piritimer.widgets.theme import LIGHT, Colors
 
-EXTRA_KEYS = (("Ctrl+O", "Open a session file"),)
+EXTRA_KEYS = (("Ctrl+O", N_("Open a session file")),)
+"""Keys beyond the runner's controls, with their words marked ``N_``."""
+PANEL_MARGIN_PX = 16
+ROW_GAP_PX = 10
+TIGHT_ROW_GAP_PX = 2
 
 
 class HelpOverlay(QWidget):
@@ -21,27 +27,37 @@ class HelpOverlay(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.panel = QFrame(self)
         self.panel.setObjectName("panel")
-        self.title = QLabel("Keys")
+        self.title = QLabel(_("Keys"))
         self.title.setObjectName("helpTitle")
         grid = QGridLayout()
         grid.setHorizontalSpacing(28)
-        grid.setVerticalSpacing(10)
+        grid.setVerticalSpacing(ROW_GAP_PX)
+        self.grid = grid
         self.key_labels: list[QLabel] = []
         self.rows: list[tuple[str, str]] = [
-            (control.keys_text, f"{control.label} — {control.help}") for control in CONTROLS
+            (
+                control.keys_text,
+                _("{control} — {explanation}").format(
+                    control=control.label, explanation=control.help
+                ),
+            )
+            for control in CONTROLS
         ]
-        self.rows[2] = (self.rows[2][0], "Start, pause, resume, or “I'm ready”")
-        self.rows += list(EXTRA_KEYS)
+        self.rows[2] = (self.rows[2][0], _("Start, pause, resume, or “I'm ready”"))
+        self.rows += [(keys_text(keys), _(words)) for keys, words in EXTRA_KEYS]
         for row, (keys, words) in enumerate(self.rows):
             key = QLabel(keys)
             key.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             key.setObjectName("helpKey")
             text = QLabel(words)
             text.setObjectName("helpText")
+            # Long key names ("Espace ou B ou Média Lecture…") and words wrap in a narrow window.
+            key.setWordWrap(True)
+            text.setWordWrap(True)
             self.key_labels.append(key)
             grid.addWidget(key, row, 0)
             grid.addWidget(text, row, 1)
-        self.hint = QLabel("Press any key to close")
+        self.hint = QLabel(_("Press any key to close"))
         self.hint.setObjectName("muted")
         layout = QVBoxLayout(self.panel)
         layout.setContentsMargins(36, 28, 36, 28)
@@ -78,12 +94,24 @@ class HelpOverlay(QWidget):
         self.setGeometry(parent.rect())
         self.panel.adjustSize()
         hint = self.panel.sizeHint()
+        # Never wider or taller than the window: its words wrap to fit instead.
+        width = max(1, min(hint.width(), self.width() - 2 * PANEL_MARGIN_PX))
+        room = self.height() - 2 * PANEL_MARGIN_PX
+        self.grid.setVerticalSpacing(ROW_GAP_PX)
+        height = self._height_for(width)
+        if height > room:  # closer rows before anything is cut
+            self.grid.setVerticalSpacing(TIGHT_ROW_GAP_PX)
+            height = self._height_for(width)
+        height = max(1, min(height, room))
         self.panel.setGeometry(
-            (self.width() - hint.width()) // 2,
-            (self.height() - hint.height()) // 2,
-            hint.width(),
-            hint.height(),
+            (self.width() - width) // 2, (self.height() - height) // 2, width, height
         )
+
+    def _height_for(self, width: int) -> int:
+        layout = self.panel.layout()
+        if layout is not None and layout.hasHeightForWidth():
+            return layout.totalHeightForWidth(width)
+        return self.panel.sizeHint().height()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if watched is self.parentWidget() and event.type() == QEvent.Type.Resize:

@@ -6,12 +6,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from piritimer.core.engine import State
+from piritimer.core.i18n import N_, _
 
 if TYPE_CHECKING:
     from piritimer.platform.inhibit import Inhibitor
 
 INHIBIT_STATES = frozenset({State.RUNNING, State.WAITING})
-INHIBIT_REASON = "Guiding an exercise session"
+INHIBIT_REASON = N_("Guiding an exercise session")
+"""What the desktop lists as the reason the screen stays on (translated when it is asked)."""
 
 
 class KeepAwake:
@@ -67,5 +69,5 @@ class KeepAwake:
 
     def _hold(self) -> None:
         if not self._held:
-            self._inhibitor.inhibit(INHIBIT_REASON)
+            self._inhibitor.inhibit(_(INHIBIT_REASON))
             self._held = True

@@ -18,6 +18,7 @@ from PySide6.QtCore import QEventLoop, QFileSystemWatcher, QObject, QTimer, Sign
 from piritimer.core.class_plan import ClassPlan
 from piritimer.core.diagnostics import Diagnostic, Severity
 from piritimer.core.durations import format_clock
+from piritimer.core.i18n import _, ngettext
 from piritimer.core.model import Session
 from piritimer.ui.library_scan import BackgroundReader, FileRead, read_file
 
@@ -59,8 +60,13 @@ class LibraryEntry:
         if self.plan is None:
             return ""
         count = len(self.plan.sessions)
-        repeat = f" ×{self.plan.repeat}" if self.plan.repeat > 1 else ""
-        return f"Class · {count} session{'s' if count != 1 else ''}{repeat}"
+        if self.plan.repeat > 1:
+            return ngettext(
+                "Class · {count} session ×{repeat}", "Class · {count} sessions ×{repeat}", count
+            ).format(count=count, repeat=self.plan.repeat)
+        return ngettext("Class · {count} session", "Class · {count} sessions", count).format(
+            count=count
+        )
 
     @property
     def errors(self) -> tuple[Diagnostic, ...]:
@@ -81,7 +87,9 @@ class LibraryEntry:
         warnings = [d for d in self.diagnostics if d.severity is Severity.WARNING]
         if self.errors or not warnings:
             return None
-        return f"line {warnings[0].line}: {warnings[0].message}"
+        return _("line {line}: {message}").format(
+            line=warnings[0].line, message=warnings[0].message
+        )
 
     @property
     def first_error(self) -> str | None:
@@ -90,7 +98,7 @@ class LibraryEntry:
         if not errors:
             return None
         first = errors[0]
-        return f"line {first.line}: {first.message}"
+        return _("line {line}: {message}").format(line=first.line, message=first.message)
 
     @property
     def title(self) -> str:

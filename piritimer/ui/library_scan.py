@@ -22,6 +22,7 @@ from PySide6.QtCore import QObject, QTimer
 
 from piritimer.core.class_plan import ClassPlan, load_any
 from piritimer.core.diagnostics import Diagnostic
+from piritimer.core.i18n import _
 from piritimer.core.model import Session
 from piritimer.core.timeline import compile_session
 from piritimer.qt import worker_gc
@@ -128,7 +129,8 @@ class BackgroundReader:
             try:
                 batch.append(read_file(path))
             except Exception as error:  # noqa: BLE001 - never leave the library scanning forever
-                diagnostic = Diagnostic(str(path), 1, 1, f"cannot read: {error!r}")
+                reason = _("cannot read: {error}").format(error=repr(error))
+                diagnostic = Diagnostic(str(path), 1, 1, reason)
                 batch.append(FileRead(path, None, (diagnostic,), 0.0, 0))
             if len(batch) >= BATCH_FILES or time.monotonic() - started >= BATCH_S:
                 self._done.put(batch)

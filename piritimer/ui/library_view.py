@@ -22,16 +22,26 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from piritimer.core.i18n import N_, _, ngettext, pgettext
 from piritimer.ui.library import LibraryEntry, LibraryModel
+from piritimer.ui.local_format import keys_text, number_text
 from piritimer.ui.progress_book import ProgressBook
 from piritimer.widgets.plain import plain_tooltip
 
-ALL_TAGS = "All tags"
+ALL_TAGS = N_("All tags")
+"""The tag filter's first choice, marked ``N_`` and shown through ``_``."""
 TWO_COLUMNS_MIN_WIDTH = 900
 PAGE_CARDS = 40
 """Cards built at a time: more than a tall window shows in two columns."""
 REBUILD_WHILE_SCANNING_MS = 400
 CARDS_PER_PASS = 6
+
+
+def meta_text(duration: str, count: int) -> str:
+    """ "12:30 · 4 exercises": a card's length and size."""
+    return ngettext(
+        "{duration} · {count} exercise", "{duration} · {count} exercises", count
+    ).format(duration=duration, count=number_text(count))
 
 
 def _label(text: str, name: str = "", *, wrap: bool = True) -> QLabel:
@@ -59,25 +69,24 @@ class SessionCard(QFrame):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.title_label = _label(entry.title, "cardTitle")
-        count = entry.exercise_count
         meta = (
-            f"{entry.duration_text} · {count} exercise{'s' if count != 1 else ''}"
+            meta_text(entry.duration_text, entry.exercise_count)
             if entry.usable
-            else "cannot be opened"
+            else _("cannot be opened")
         )
         if entry.is_class:
             meta = f"{entry.kind_text} · {meta}"
         self.meta_label = _label(meta, "meta", wrap=False)
         self.summary_label = _label(entry.summary)
         self.tags_label = _label("  ".join(f"#{t}" for t in entry.tags), "meta")
-        problem = f"Error: {entry.first_error}" if entry.broken else ""
+        problem = _("Error: {message}").format(message=entry.first_error) if entry.broken else ""
         if entry.first_warning:
-            problem = f"Warning: {entry.first_warning}"
+            problem = _("Warning: {message}").format(message=entry.first_warning)
         self.error_label = _label(problem, "warning")
-        origin = "Bundled with piritimer" if entry.bundled else str(entry.path)
+        origin = _("Bundled with piritimer") if entry.bundled else str(entry.path)
         self.origin_label = _label(origin, "small")
         self.plan_label = _label("", "meta")
-        self.plan_label.setAccessibleName("Plan progress")
+        self.plan_label.setAccessibleName(_("Plan progress"))
         self.setToolTip(plain_tooltip(str(entry.path)))
         self.setAccessibleName(f"{entry.title}, {meta}")
 
@@ -106,8 +115,7 @@ class SessionCard(QFrame):
         self.plan_label.setText(text)
         self.plan_label.setHidden(not text)
         if duration and self.entry.usable:
-            count = self.entry.exercise_count
-            self.meta_label.setText(f"{duration} · {count} exercise{'s' if count != 1 else ''}")
+            self.meta_label.setText(meta_text(duration, self.entry.exercise_count))
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
         if event.button() is Qt.MouseButton.LeftButton and self.rect().contains(
@@ -160,19 +168,24 @@ class LibraryPage(QWidget):
         self._tags: list[str] = []
         self._columns = 1
 
-        self.heading = _label("Sessions", "heading", wrap=False)
+        self.heading = _label(_("Sessions"), "heading", wrap=False)
         self.status_label = _label("", "small", wrap=False)
         self.filter_edit = QLineEdit()
-        self.filter_edit.setPlaceholderText("Filter by words…")
+        self.filter_edit.setPlaceholderText(_("Filter by words…"))
         self.filter_edit.setClearButtonEnabled(True)
-        self.filter_edit.setAccessibleName("Filter sessions")
+        self.filter_edit.setAccessibleName(_("Filter sessions"))
         self.tag_combo = QComboBox()
-        self.tag_combo.setAccessibleName("Filter by tag")
+        self.tag_combo.setAccessibleName(_("Filter by tag"))
         self.tag_combo.setMinimumContentsLength(10)
-        self.open_button = QPushButton("Open file…")
-        self.open_button.setToolTip("Open a session file from anywhere (Ctrl+O)")
-        self.folder_button = QPushButton("My sessions folder")
-        self.folder_button.setToolTip("Open the folder where your own sessions live")
+        self.open_button = QPushButton(_("Open file…"))
+        self.open_button.setToolTip(
+            _("{action} ({keys})").format(
+                action=_("Open a session file from anywhere"), keys=keys_text("Ctrl+O")
+            )
+        )
+        # The short form, as on the toolbar: the filter beside it needs the room.
+        self.folder_button = QPushButton(pgettext("short", "My sessions folder"))
+        self.folder_button.setToolTip(_("Open the folder where your own sessions live"))
         self.empty_label = _label("", "lead")
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.more_label = _label("", "small")
@@ -280,7 +293,7 @@ class LibraryPage(QWidget):
         current = self.tag_combo.currentText()
         self.tag_combo.blockSignals(True)
         self.tag_combo.clear()
-        self.tag_combo.addItem(ALL_TAGS)
+        self.tag_combo.addItem(_(ALL_TAGS))
         for tag in self._tags:
             self.tag_combo.addItem(f"#{tag}", tag)
         index = self.tag_combo.findText(current)
@@ -389,23 +402,31 @@ class LibraryPage(QWidget):
     def _update_status(self) -> None:
         scanning = self.library.scanning
         count = len(self.library.entries())
-        self.status_label.setText(f"reading files… {count:,} so far" if scanning else "")
+        self.status_label.setText(
+            _("reading files… {count} so far").format(count=number_text(count)) if scanning else ""
+        )
         self.status_label.setVisible(scanning)
         shown = len(self._shown)
         if not self._cards:
             if scanning:
-                self.empty_label.setText("Reading your session files…")
+                self.empty_label.setText(_("Reading your session files…"))
             elif count == 0:
                 self.empty_label.setText(
-                    "No sessions yet. Press “My sessions folder” and put a session file there, "
-                    "or open one with “Open file…”."
+                    _(
+                        "No sessions yet. Press “My sessions folder” and put a session file "
+                        "there, or open one with “Open file…”."
+                    )
                 )
             else:
-                self.empty_label.setText("No session matches this filter.")
+                self.empty_label.setText(_("No session matches this filter."))
         self.empty_label.setVisible(not self._cards)
         more = shown - len(self._cards)
         self.more_label.setText(
-            f"Showing {len(self._cards):,} of {shown:,} sessions — scroll down for more"
+            ngettext(
+                "Showing {shown} of {total} session — scroll down for more",
+                "Showing {shown} of {total} sessions — scroll down for more",
+                shown,
+            ).format(shown=number_text(len(self._cards)), total=number_text(shown))
             if more > 0
             else ""
         )

@@ -18,6 +18,8 @@ from PySide6.QtGui import (
     QDesktopServices,
     QDragEnterEvent,
     QDropEvent,
+    QFont,
+    QFontMetrics,
     QGuiApplication,
     QIcon,
     QKeySequence,
@@ -30,14 +32,15 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QStackedWidget,
     QToolBar,
+    QToolButton,
     QWidget,
 )
 
 from piritimer import paths
 from piritimer.core.bundle import SUFFIX as BUNDLE_SUFFIX
 from piritimer.core.bundle import BundleError, open_bundle
-from piritimer.core.durations import format_duration
 from piritimer.core.engine import State
+from piritimer.core.i18n import _, pgettext
 from piritimer.core.model import Session
 from piritimer.core.timeline import StepKind, Timeline, compile_session
 from piritimer.ui.controls import CONTROLS, Action
@@ -45,6 +48,7 @@ from piritimer.ui.display_settings import DisplaySettings, load_display_settings
 from piritimer.ui.help_overlay import HelpOverlay
 from piritimer.ui.library import LibraryEntry, LibraryModel, is_session_file
 from piritimer.ui.library_view import LibraryPage
+from piritimer.ui.local_format import duration_text, keys_text
 from piritimer.ui.practice_window import PracticeHooks
 from piritimer.ui.preview import PreviewPage
 from piritimer.ui.runner import RunnerPage
@@ -61,6 +65,10 @@ DEFAULT_SIZE = (1280, 800)
 FRAME_ROOM_PX = (16, 48)
 """Room a first window leaves for the window manager's frame and title bar."""
 LIVE_STATES = frozenset({State.RUNNING, State.WAITING, State.PAUSED})
+TOOLBAR_MIN_PX = 11
+"""The toolbar's words never shrink below this to fit."""
+TOOLBAR_SLACK_PX = 24
+"""Room kept free at the toolbar's end (Qt's own overflow button would need it)."""
 
 
 def base_pixel_size(width: int, height: int) -> int:
@@ -85,7 +93,7 @@ class MainWindow(QMainWindow):
         self, services: Services, *, restore: bool = True, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("piritimer")
+        self.setWindowTitle("piritimer")  # not translated: the product's name
         self.setAcceptDrops(True)
         self.notices = OnceNotice(lambda text: self.statusBar().showMessage(text, 15_000))
         self.services = services
@@ -129,7 +137,8 @@ class MainWindow(QMainWindow):
     # -- building -----------------------------------------------------------------------------
 
     def _build_toolbar(self) -> None:
-        bar = QToolBar("Main")
+        bar = QToolBar(_("Main toolbar"))
+        bar.setObjectName("mainToolbar")
         bar.setMovable(False)
         bar.setFloatable(False)
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
@@ -138,35 +147,51 @@ class MainWindow(QMainWindow):
 
         def action(text: str, tip: str, slot: Callable[[], object], keys: str = "") -> QAction:
             item = QAction(text, self)
-            item.setToolTip(f"{tip} ({keys})" if keys else tip)
+            item.setToolTip(
+                _("{action} ({keys})").format(action=tip, keys=keys_text(keys)) if keys else tip
+            )
             if keys:
                 item.setShortcut(QKeySequence(keys))
             item.triggered.connect(lambda _checked=False: slot())
             bar.addAction(item)
             return item
 
+        # Short forms (context "short") where translations run long; the tooltips say it all.
         self.library_action = action(
-            "All sessions", "Back to the list of sessions", self.show_library
+            pgettext("short", "All sessions"),
+            _("Back to the list of sessions"),
+            self.show_library,
         )
-        self.open_action = action("Open…", "Open a session file", self.open_dialog, "Ctrl+O")
+        self.open_action = action(_("Open…"), _("Open a session file"), self.open_dialog, "Ctrl+O")
         self.folder_action = action(
-            "My sessions folder", "Open the folder for your own sessions", self.open_user_folder
+            pgettext("short", "My sessions folder"),
+            _("Open the folder for your own sessions"),
+            self.open_user_folder,
         )
         bar.addSeparator()
-        self.new_action = action("New session", "Write a new session", self.new_session, "Ctrl+N")
+        self.new_action = action(
+            _("New session"), _("Write a new session"), self.new_session, "Ctrl+N"
+        )
         self.edit_action = action(
-            "Edit session", "Edit this session file", self.edit_current, "Ctrl+E"
+            pgettext("short", "Edit session"),
+            _("Edit this session file"),
+            self.edit_current,
+            "Ctrl+E",
         )
         self.present_action = action(
-            "Present", "Presentation mode for a class", lambda: self.open_presentation(None)
+            _("Present"), _("Presentation mode for a class"), lambda: self.open_presentation(None)
         )
-        self.audio_action = action("Sound && voice", "Sound and voice settings", self.open_audio)
+        self.audio_action = action(
+            _("Sound && voice"), _("Sound and voice settings"), self.open_audio
+        )
         self.display_action = action(
-            "Display", "Text size and a flash at each step", self.open_display
+            _("Display && language"),
+            _("Text size, a flash at each step, and the app's language"),
+            self.open_display,
         )
         self.history_action = action(
-            "History",
-            "Your practice: runs, days, pain",
+            _("History"),
+            _("Your practice: runs, days, pain"),
             lambda: self.practice.open_history(),
             "Ctrl+H",
         )
@@ -292,10 +317,12 @@ class MainWindow(QMainWindow):
         self.notices.show(text)  # a status bar paints plain text
 
     def _on_suspend(self, slept_s: float) -> None:
-        slept = format_duration(max(1, round(slept_s)))
+        slept = duration_text(max(1, round(slept_s)))
         self.notices.show(
-            f"The computer slept for {slept}. The session is paused on this step, with its "
-            "time as it was: press Space to go on."
+            _(
+                "The computer slept for {duration}. The session is paused on this step, with "
+                "its time as it was: press Space to go on."
+            ).format(duration=slept)
         )
 
     def _on_state(self, state: State) -> None:
@@ -331,9 +358,9 @@ class MainWindow(QMainWindow):
         start = self.current_path.parent if self.current_path else paths.user_sessions_dir()
         name, _filter = QFileDialog.getOpenFileName(
             self,
-            "Open a session",
+            _("Open a session"),
             str(start if start.is_dir() else Path.home()),
-            "Session files (*.yaml *.yml);;All files (*)",
+            _("Session files (*.yaml *.yml);;All files (*)"),
         )
         return Path(name) if name else None
 
@@ -462,7 +489,9 @@ class MainWindow(QMainWindow):
             try:
                 sessions.append(open_bundle(path, paths.bundles_dir()))
             except BundleError as error:
-                self.notices.show(f"{path.name} was not opened: {error}")
+                self.notices.show(
+                    _("{file} was not opened: {reason}").format(file=path.name, reason=error)
+                )
         return sessions
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt override
@@ -507,6 +536,46 @@ class MainWindow(QMainWindow):
             self.preview_page.set_base_pixel_size(pixels)
             self.runner_page.set_base_pixel_size(pixels)
             self.help_overlay.set_base_pixel_size(pixels)
+        self._fit_toolbar()
+
+    def _fit_toolbar(self) -> None:
+        """Shrink the toolbar's words until every action shows: French, German and Spanish
+        labels run 10-20 % longer than English, and a toolbar hides what does not fit.
+
+        Worked out from font metrics, not from the buttons' size hints: right after a new
+        style sheet, the buttons keep their old font until Qt polishes them again."""
+        bar = self.toolbar
+        buttons: list[QToolButton] = []
+        fixed = TOOLBAR_SLACK_PX
+        layout = bar.layout()
+        if layout is not None:
+            margins = layout.contentsMargins()
+            fixed += margins.left() + margins.right() + layout.spacing() * len(bar.actions())
+        for action in bar.actions():
+            widget = bar.widgetForAction(action)
+            if isinstance(widget, QToolButton):
+                buttons.append(widget)
+                # Its padding and frame, the same at any font size.
+                fixed += widget.sizeHint().width() - widget.fontMetrics().horizontalAdvance(
+                    widget.text()
+                )
+            elif widget is not None:
+                fixed += widget.sizeHint().width()  # the separator
+        font = QFont(bar.font())
+
+        def words_px(pixels: int) -> int:
+            font.setPixelSize(pixels)
+            metrics = QFontMetrics(font)
+            return sum(metrics.horizontalAdvance(button.text()) for button in buttons)
+
+        full_px = max(TOOLBAR_MIN_PX, round(self._base_px * 0.8))  # the theme's size
+        pixels = full_px
+        while pixels > TOOLBAR_MIN_PX and fixed + words_px(pixels) > self.width():
+            pixels -= 1
+        # An id selector outweighs the theme's "QToolBar QToolButton" rule.
+        bar.setStyleSheet(
+            "" if pixels == full_px else f"#mainToolbar QToolButton {{ font-size: {pixels}px; }}"
+        )
 
     def _restore(self) -> None:
         geometry = self.settings.value(GEOMETRY_KEY)

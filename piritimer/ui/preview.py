@@ -18,11 +18,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from piritimer.core.durations import format_clock, format_duration
+from piritimer.core.durations import format_clock
+from piritimer.core.i18n import _, ngettext, pgettext
 from piritimer.core.model import DEFAULT_SAFETY_NOTE, Exercise, PacedBreathing, Session, SideOrder
 from piritimer.core.progression import with_values
 from piritimer.core.timeline import Timeline, compile_session
 from piritimer.ui.library import LibraryEntry
+from piritimer.ui.local_format import duration_text, keys_text, number_text
 from piritimer.ui.preview_notes import SessionNotes, exercise_note_labels
 from piritimer.ui.progress_book import ProgressBook
 from piritimer.ui.reminders import Reminders
@@ -34,28 +36,46 @@ from piritimer.widgets.theme import Colors
 WEB_SCHEMES = ("http", "https")
 
 
+def sides_text(order: SideOrder) -> str:
+    """Which sides, in the app's words (the file writes ``left then right``)."""
+    return {
+        SideOrder.NONE: "",
+        SideOrder.LEFT_THEN_RIGHT: pgettext("sides", "left then right"),
+        SideOrder.RIGHT_THEN_LEFT: pgettext("sides", "right then left"),
+        SideOrder.LEFT: pgettext("sides", "left only"),
+        SideOrder.RIGHT: pgettext("sides", "right only"),
+    }[order]
+
+
 def work_text(exercise: Exercise) -> str:
-    """ "2 sets × 8 reps · 30s hold · left then right" in the words of the file."""
+    """ "2 sets × 8 reps · 30s hold · left then right", in the app's language."""
     parts: list[str] = []
     if exercise.sets > 1:
-        parts.append(f"{exercise.sets} sets")
+        parts.append(
+            ngettext("{n} set", "{n} sets", exercise.sets).format(n=number_text(exercise.sets))
+        )
     if exercise.reps > 1:
-        parts.append(f"{exercise.reps} reps")
+        parts.append(
+            ngettext("{n} rep", "{n} reps", exercise.reps).format(n=number_text(exercise.reps))
+        )
     work = exercise.work
     if isinstance(work, PacedBreathing):
         pattern = work.pattern
-        pace = [f"in {format_duration(pattern.inhale_s)}"]
+        pace = [_("in {duration}").format(duration=duration_text(pattern.inhale_s))]
         if pattern.hold_in_s:
-            pace.append(f"hold {format_duration(pattern.hold_in_s)}")
-        pace.append(f"out {format_duration(pattern.exhale_s)}")
+            pace.append(_("hold {duration}").format(duration=duration_text(pattern.hold_in_s)))
+        pace.append(_("out {duration}").format(duration=duration_text(pattern.exhale_s)))
         if pattern.hold_out_s:
-            pace.append(f"hold {format_duration(pattern.hold_out_s)}")
-        breaths = f"{work.cycles} breath{'s' if work.cycles != 1 else ''}"
-        parts.append(f"{breaths} ({', '.join(pace)})")
+            pace.append(_("hold {duration}").format(duration=duration_text(pattern.hold_out_s)))
+        parts.append(
+            ngettext("{n} breath ({pace})", "{n} breaths ({pace})", work.cycles).format(
+                n=number_text(work.cycles), pace=", ".join(pace)
+            )
+        )
     else:
-        parts.append(f"{format_duration(work.hold_s)} hold")
+        parts.append(_("{duration} hold").format(duration=duration_text(work.hold_s)))
     if exercise.sides is not SideOrder.NONE:
-        parts.append(exercise.sides.value)
+        parts.append(sides_text(exercise.sides))
     return " · ".join(parts)
 
 
@@ -155,21 +175,26 @@ class PreviewPage(QWidget):
         self.meta_label = _label("", "meta")
         self.error_label = _label("", "warning")
         self.safety_label = _label("")
-        self.safety_title = _label("Safety", "section", wrap=False)
+        self.safety_title = _label(_("Safety"), "section", wrap=False)
         self.sources_label = _label("", "meta")
         self.notes_panel = SessionNotes()
         self.sources_label.setTextFormat(Qt.TextFormat.RichText)  # app-written, file text escaped
         # Not setOpenExternalLinks: a link is opened only when it is http(s), checked again here.
         self.open_url: Callable[[QUrl], object] = QDesktopServices.openUrl
         self.sources_label.linkActivated.connect(self._open_source)
-        self.start_button = QPushButton("Start")
+        self.start_button = QPushButton(_("Start"))
         self.start_button.setObjectName("primary")
-        self.start_button.setToolTip("Start the session from the beginning (Space)")
-        self.resume_button = QPushButton("Continue")
-        self.back_button = QPushButton("All sessions")
-        self.back_button.setToolTip("Back to the list of sessions")
-        self.edit_button = QPushButton("Edit")
-        self.edit_button.setToolTip("Open this session file in the editor")
+        self.start_button.setToolTip(
+            _("{action} ({keys})").format(
+                action=_("Start the session from the beginning"), keys=keys_text("Space")
+            )
+        )
+        self.resume_button = QPushButton(_("Continue"))
+        self._resume_words = ""
+        self.back_button = QPushButton(_("All sessions"))
+        self.back_button.setToolTip(_("Back to the list of sessions"))
+        self.edit_button = QPushButton(_("Edit"))
+        self.edit_button.setToolTip(_("Open this session file in the editor"))
         self.start_button.clicked.connect(self.startRequested)
         self.resume_button.clicked.connect(
             lambda: self.resumeRequested.emit(self._resume_index or 0)
@@ -240,20 +265,25 @@ class PreviewPage(QWidget):
         self.summary_label.setVisible(bool(entry.summary))
         error = entry.first_error
         if error and session is not None:
-            error = f"This file has an error now ({error}). Showing the last version that worked."
+            error = _(
+                "This file has an error now ({error}). Showing the last version that worked."
+            ).format(error=error)
         elif error:
-            error = f"This session cannot be used until the file is fixed: {error}"
+            error = _("This session cannot be used until the file is fixed: {error}").format(
+                error=error
+            )
         self.error_label.setText(error or "")
         self.error_label.setVisible(bool(error))
         self.start_button.setEnabled(session is not None)
         self._resume_index = resume[0] if resume else None
         self.resume_button.setVisible(resume is not None)
+        self._resume_words = resume[1] if resume else ""
         if resume is not None:
-            self.resume_button.setText(f"Continue from {resume[1]}")
-            self.resume_button.setToolTip("Go on from the step where you stopped")
+            self.resume_button.setText(_("Continue from {step}").format(step=resume[1]))
+            self.resume_button.setToolTip(_("Go on from the step where you stopped"))
         if session is None:
             self.meta_label.setText(str(entry.path))
-            self.safety_label.setText(DEFAULT_SAFETY_NOTE)
+            self.safety_label.setText(_(DEFAULT_SAFETY_NOTE))
             self.sources_label.setText("")
             self.notes_panel.show_session(None)
             self._set_cards([])
@@ -265,13 +295,17 @@ class PreviewPage(QWidget):
             self.today_panel.show_session(session)
         timeline = compile_session(session, today=today)
         count = len(session.exercises)
-        total = f"{format_clock(timeline.total_s)} in all"
-        if timeline.wait_count:
-            total += " plus setup at your own pace"
-        meta = [total, f"{count} exercise{'s' if count != 1 else ''}"]
+        length = format_clock(timeline.total_s)
+        total = (
+            _("{time} in all plus setup at your own pace").format(time=length)
+            if timeline.wait_count
+            else _("{time} in all").format(time=length)
+        )
+        exercises = ngettext("{count} exercise", "{count} exercises", count)
+        meta = [total, exercises.format(count=number_text(count))]
         meta += [f"#{tag}" for tag in session.tags]
         self.meta_label.setText(" · ".join(meta))
-        self.safety_label.setText(session.safety or DEFAULT_SAFETY_NOTE)
+        self.safety_label.setText(session.safety or _(DEFAULT_SAFETY_NOTE))
         self.sources_label.setText(_sources_html(session))
         self.sources_label.setVisible(bool(self.sources_label.text()))
         self.notes_panel.show_session(session)
@@ -299,7 +333,7 @@ class PreviewPage(QWidget):
     def _resume_offer(self) -> tuple[int, str] | None:
         if self._resume_index is None:
             return None
-        return self._resume_index, self.resume_button.text().removeprefix("Continue from ")
+        return self._resume_index, self._resume_words
 
     def _open_source(self, link: str) -> None:
         if is_web_link(link):
@@ -350,7 +384,9 @@ def _sources_html(session: Session) -> str:
         lines.append(text)
     parts: list[str] = []
     if lines:
-        parts.append("<b>Sources</b><br>" + "<br>".join(lines))
+        heading = escape(_("Sources"))
+        parts.append(f"<b>{heading}</b><br>" + "<br>".join(lines))
     if session.credits:
-        parts.append(f"<b>Credits</b><br>{escape(session.credits)}")
+        heading = escape(_("Credits"))
+        parts.append(f"<b>{heading}</b><br>{escape(session.credits)}")
     return "<br><br>".join(parts)

@@ -12,17 +12,19 @@ import re
 
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
+from piritimer.core.i18n import N_, _
 from piritimer.core.model import Exercise, Session, SideOrder
 from piritimer.widgets.plain import plain_label
 
 EQUIPMENT = (
-    ("foam roller", r"\b(foam )?roller\b"),
-    ("wall", r"\bwall\b"),
-    ("firm chair", r"\bchair\b"),
-    ("mat", r"\bmat\b"),
-    ("cushion or pillow", r"\b(cushions?|pillows?)\b"),
+    (N_("foam roller"), r"\b(foam )?roller\b"),
+    (N_("wall"), r"\bwall\b"),
+    (N_("firm chair"), r"\bchair\b"),
+    (N_("mat"), r"\bmat\b"),
+    (N_("cushion or pillow"), r"\b(cushions?|pillows?)\b"),
 )
-"""What a session may ask for, and the words that name it in its setup cues or notes."""
+"""What a session may ask for (marked ``N_``, shown through ``_``), and the English words
+that name it in its setup cues or notes."""
 
 
 def equipment(session: Session) -> tuple[str, ...]:
@@ -36,16 +38,20 @@ def equipment(session: Session) -> tuple[str, ...]:
 
 def working_side_text(exercise: Exercise) -> str:
     """What "working" in the setup means for an exercise that works one side at a time."""
-    sides = exercise.sides.sides
-    if not sides:
-        return ""
-    if len(sides) == 1:
-        return f"Working side: the {sides[0].value} side only (“working” in the setup)."
-    first, second = (side.value for side in sides)
-    return (
-        f"Working side: “working” in the setup means the side being worked, "
-        f"the {first} one first, then the {second}."
-    )
+    # Whole sentences for each order: "side" takes a gender and an ending in other languages.
+    return {
+        SideOrder.NONE: "",
+        SideOrder.LEFT: _("Working side: the left side only (“working” in the setup)."),
+        SideOrder.RIGHT: _("Working side: the right side only (“working” in the setup)."),
+        SideOrder.LEFT_THEN_RIGHT: _(
+            "Working side: “working” in the setup means the side being worked, the left one "
+            "first, then the right."
+        ),
+        SideOrder.RIGHT_THEN_LEFT: _(
+            "Working side: “working” in the setup means the side being worked, the right one "
+            "first, then the left."
+        ),
+    }[exercise.sides]
 
 
 def _text(text: str, name: str = "") -> QLabel:
@@ -62,7 +68,7 @@ def exercise_note_labels(exercise: Exercise) -> list[QLabel]:
     if exercise.sides is not SideOrder.NONE:
         labels.append(_text(working_side_text(exercise), "meta"))
     if exercise.notes:
-        labels.append(_text(f"Note: {exercise.notes}", "meta"))
+        labels.append(_text(_("Note: {note}").format(note=exercise.notes), "meta"))
     return labels
 
 
@@ -72,10 +78,10 @@ class SessionNotes(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("panel")
-        self.title_label = _text("Before you start", "section")
+        self.title_label = _text(_("Before you start"), "section")
         self.equipment_label = _text("")
         self.notes_label = _text("")
-        self.sources_title = _text("What each source gave", "section")
+        self.sources_title = _text(_("What each source gave"), "section")
         self.sources_label = _text("", "meta")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 12, 18, 12)
@@ -94,15 +100,20 @@ class SessionNotes(QFrame):
             self.setVisible(False)
             return
         things = equipment(session)
-        self.equipment_label.setText(f"You will need: {', '.join(things)}." if things else "")
+        needed = ", ".join(_(thing) for thing in things)
+        self.equipment_label.setText(
+            _("You will need: {things}.").format(things=needed) if things else ""
+        )
         self.equipment_label.setVisible(bool(things))
         self.notes_label.setText(session.notes or "")
         self.notes_label.setVisible(bool(session.notes))
         taken = [f"• {source.title}: {source.note}" for source in session.sources if source.note]
         if taken:
             taken.append(
-                "Counts, rests and pace that no source gives are the suggestion of whoever "
-                "wrote the session (for the bundled sessions, piritimer's)."
+                _(
+                    "Counts, rests and pace that no source gives are the suggestion of whoever "
+                    "wrote the session (for the bundled sessions, piritimer's)."
+                )
             )
         self.sources_label.setText("\n".join(taken))
         self.sources_title.setVisible(bool(taken))

@@ -23,13 +23,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from piritimer.core import i18n
 from piritimer.core.breathing import FASTEST_FRAME_MS, frame_interval_ms
-from piritimer.core.durations import format_clock, format_duration
+from piritimer.core.durations import format_clock
 from piritimer.core.engine import State, Status
+from piritimer.core.i18n import N_, Catalog, _
 from piritimer.core.timeline import Step, StepKind, Timeline
 from piritimer.qt.driver import EngineDriver
 from piritimer.ui.announcer import Announcer
 from piritimer.ui.controls import BY_ACTION, Action, Control
+from piritimer.ui.local_format import duration_text
 from piritimer.widgets.dial import Dial, DialMode
 from piritimer.widgets.fit import FitLabel
 from piritimer.widgets.icons import make_icon
@@ -55,21 +58,32 @@ PAUSED_OPACITY = 0.3
 """While paused, everything but the dial (which writes PAUSED) and the controls fades to this."""
 
 STATE_NOTES = {
-    State.PAUSED: "Paused — press Space to go on",
-    State.WAITING: "Take your time — press Space when you are ready",
-    State.IDLE: "Press Space to start",
-    State.STOPPED: "Stopped",
+    State.PAUSED: N_("Paused — press Space to go on"),
+    State.WAITING: N_("Take your time — press Space when you are ready"),
+    State.IDLE: N_("Press Space to start"),
+    State.STOPPED: N_("Stopped"),
 }
+"""Marked with ``N_``: shown through ``_`` (the language is chosen after import)."""
 
 
 TOGGLE_LABELS = {
-    State.IDLE: "Start",
-    State.STOPPED: "Start",
-    State.RUNNING: "Pause",
-    State.PAUSED: "Resume",
-    State.WAITING: "I'm ready",
-    State.FINISHED: "Start again",
+    State.IDLE: N_("Start"),
+    State.STOPPED: N_("Start"),
+    State.RUNNING: N_("Pause"),
+    State.PAUSED: N_("Resume"),
+    State.WAITING: N_("I'm ready"),
+    State.FINISHED: N_("Start again"),
 }
+
+
+def state_note(state: State) -> str:
+    """The muted words beside "Next", in the app's language."""
+    note = STATE_NOTES.get(state)
+    return _(note) if note else ""
+
+
+def toggle_label(state: State) -> str:
+    return _(TOGGLE_LABELS[state])
 
 
 def count_text(status: Status) -> str:
@@ -78,7 +92,7 @@ def count_text(status: Status) -> str:
     if step.kind is StepKind.DONE:
         return ""
     if step.duration_s is None or status.step_remaining_s is None:
-        return "Ready?" if status.state is State.WAITING else ""
+        return _("Ready?") if status.state is State.WAITING else ""
     left = max(0, math.ceil(status.step_remaining_s - 1e-9))
     return str(left) if left < 60 else format_clock(left)
 
@@ -88,17 +102,27 @@ def next_text(timeline: Timeline, step: Step) -> str:
     if following is None:
         return ""
     if following.kind is StepKind.DONE:
-        return "Next: the end of the session"
-    title = following.title
-    if following.kind is StepKind.SETUP:
-        title = f"{following.title} (get into position)"
-    duration = f" · {format_duration(following.duration_s)}" if following.duration_s else ""
-    return f"Next: {title}{duration}"
+        return _("Next: the end of the session")
+    setup = following.kind is StepKind.SETUP
+    if following.duration_s:
+        duration = duration_text(following.duration_s)
+        if setup:
+            return _("Next: {step} (get into position) · {duration}").format(
+                step=following.title, duration=duration
+            )
+        return _("Next: {step} · {duration}").format(step=following.title, duration=duration)
+    if setup:
+        return _("Next: {step} (get into position)").format(step=following.title)
+    return _("Next: {step}").format(step=following.title)
 
 
-def instruction_text(step: Step) -> str:
-    """The large words. A setup step's own title is the exercise name, already in the header."""
-    return "Get into position" if step.kind is StepKind.SETUP else step.title
+def instruction_text(step: Step, words: Catalog | None = None) -> str:
+    """The large words. A setup step's own title is the exercise name, already in the header,
+    so it shows "Get into position" instead, in the session's words (``i18n.for_session``) as
+    the step titles are."""
+    if step.kind is not StepKind.SETUP:
+        return step.title
+    return (words or i18n.current()).gettext("Get into position")
 
 
 def detail_text(step: Step) -> str:
@@ -149,7 +173,7 @@ class RunnerPage(QWidget):
         self.instruction_label = FitLabel(weight=QFont.Weight.Bold, max_pixel_size=150)
         self.detail_label = FitLabel(max_pixel_size=48, max_fraction=0.45)
         self.dial = Dial()
-        self.dial.setAccessibleName("Countdown: click or tap to pause or resume")
+        self.dial.setAccessibleName(_("Countdown: click or tap to pause or resume"))
         self.dial.clicked.connect(lambda: self.trigger(Action.TOGGLE))
         self.image_view = ImageView()
         self.next_label = FitLabel(wrap=False, max_pixel_size=32, alignment=left)
@@ -161,7 +185,7 @@ class RunnerPage(QWidget):
         self.progress_bar = QProgressBar()
         self.progress_bar.setRange(0, 1000)
         self.progress_bar.setTextVisible(False)
-        self.progress_bar.setAccessibleName("Session progress")
+        self.progress_bar.setAccessibleName(_("Session progress"))
         self.time_left_label = FitLabel(
             wrap=False, max_pixel_size=28, alignment=right, tabular=True
         )
@@ -346,9 +370,9 @@ class RunnerPage(QWidget):
         """The words a button shows in the current state."""
         state = self.driver.state
         if action is Action.TOGGLE:
-            return TOGGLE_LABELS[state]
+            return toggle_label(state)
         if action is Action.STOP and state is State.FINISHED:
-            return "Back"
+            return _("Back")
         return BY_ACTION[action].label
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
@@ -368,8 +392,8 @@ class RunnerPage(QWidget):
         )
         self.exercise_label.setText(exercise.name if exercise else session.title)
         self.position_label.setText(step.position_text())
-        self.state_label.setText(STATE_NOTES.get(status.state, ""))
-        self.instruction_label.setText(instruction_text(step))
+        self.state_label.setText(state_note(status.state))
+        self.instruction_label.setText(instruction_text(step, i18n.for_session(session.language)))
         self.detail_label.setText(detail_text(step))
         self._set_word_stretch(step.kind)
         centre = Qt.AlignmentFlag.AlignCenter
@@ -412,9 +436,11 @@ class RunnerPage(QWidget):
             1000 if total <= 0 else round(1000 * status.session_elapsed_s / total)
         )
         if status.state is State.FINISHED:
-            self.time_left_label.setText(f"{format_clock(total)} done")
+            self.time_left_label.setText(_("{time} done").format(time=format_clock(total)))
         else:
-            self.time_left_label.setText(f"{format_clock(status.session_remaining_s)} left")
+            self.time_left_label.setText(
+                _("{time} left").format(time=format_clock(status.session_remaining_s))
+            )
         self._render_dial(status)
 
     def _render_dial(self, status: Status) -> None:

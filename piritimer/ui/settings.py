@@ -17,6 +17,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 
 from piritimer import paths
+from piritimer.core.i18n import _
 from piritimer.widgets.notices import OnceNotice
 
 GEOMETRY_KEY = "window/geometry"
@@ -58,13 +59,17 @@ def open_settings(
         os.replace(broken, kept)
     except OSError as error:
         notice(
-            f"The settings file {broken} cannot be read ({error.strerror}); "
-            "piritimer starts with default settings."
+            _(
+                "The settings file {file} cannot be read ({reason}); piritimer starts with "
+                "default settings."
+            ).format(file=broken, reason=error.strerror)
         )
     else:
         notice(
-            f"The settings file {broken} could not be read; it is kept as {kept.name} and "
-            "piritimer starts with default settings."
+            _(
+                "The settings file {file} could not be read; it is kept as {kept} and "
+                "piritimer starts with default settings."
+            ).format(file=broken, kept=kept.name)
         )
     return _open()
 
@@ -75,8 +80,9 @@ def sync_settings(settings: QSettings, notices: OnceNotice) -> bool:
     if settings.status() is QSettings.Status.AccessError:
         notices.fault(
             "settings",
-            f"Settings cannot be saved to {settings.fileName()}; changes last until piritimer "
-            "closes.",
+            _("Settings cannot be saved to {file}; changes last until piritimer closes.").format(
+                file=settings.fileName()
+            ),
         )
         return False
     notices.cleared("settings")

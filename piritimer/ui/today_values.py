@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from piritimer.core.i18n import N_, _
 from piritimer.core.model import Session
 from piritimer.core.plan import Plan, parse_plan
 from piritimer.core.progression import Today, range_text, value_text, values_at
@@ -26,17 +27,23 @@ from piritimer.ui.progress_book import NO_PLAN, ProgressBook
 from piritimer.ui.reminders import Reminders
 
 PLAN_CHOICES = (
-    "daily",
-    "twice a day",
-    "3 times a day",
-    "once a week",
-    "twice a week",
-    "3 days a week",
-    "4 days a week",
-    "5 days a week",
+    N_("daily"),
+    N_("twice a day"),
+    N_("3 times a day"),
+    N_("once a week"),
+    N_("twice a week"),
+    N_("3 days a week"),
+    N_("4 days a week"),
+    N_("5 days a week"),
 )
+"""Plans in the session format's words (the combo's data, parsed by ``parse_plan``); each is
+shown through ``_``."""
 FOLLOW_FILE = "file"
-REMINDER_DAYS = (("every day", EVERY_DAY), ("on weekdays", WEEKDAYS), ("at weekends", WEEKEND))
+REMINDER_DAYS = (
+    (N_("every day"), EVERY_DAY),
+    (N_("on weekdays"), WEEKDAYS),
+    (N_("at weekends"), WEEKEND),
+)
 
 
 def _label(text: str = "", name: str = "") -> QLabel:
@@ -59,14 +66,14 @@ class TodayPanel(QFrame):
         self.book = book
         self.reminders = reminders
         self.session: Session | None = None
-        self.title = _label("Today", "section")
+        self.title = _label(_("Today"), "section")
         self.plan_combo = QComboBox()
-        self.plan_combo.setAccessibleName("Plan")
-        self.plan_combo.setToolTip("How often you mean to do this session")
+        self.plan_combo.setAccessibleName(_("Plan"))
+        self.plan_combo.setToolTip(_("How often you mean to do this session"))
         self.plan_combo.activated.connect(self._plan_chosen)
         self.progress_label = _label("", "meta")
         plan_row = QHBoxLayout()
-        plan_row.addWidget(_label("Plan:"))
+        plan_row.addWidget(_label(_("Plan:")))
         plan_row.addWidget(self.plan_combo)
         plan_row.addWidget(self.progress_label, 1)
         self.values_grid = QGridLayout()
@@ -79,21 +86,21 @@ class TodayPanel(QFrame):
         layout.addWidget(self.title)
         layout.addLayout(plan_row)
         self.remind_times = QLineEdit()
-        self.remind_times.setPlaceholderText("e.g. 08:00, 18:30")
+        self.remind_times.setPlaceholderText(_("e.g. 08:00, 18:30"))
         self.remind_times.setMinimumWidth(
             self.remind_times.fontMetrics().horizontalAdvance("0") * 24
         )
-        self.remind_times.setAccessibleName("Reminder times")
-        self.remind_times.setToolTip("Times of day for a desktop notification; empty for none")
+        self.remind_times.setAccessibleName(_("Reminder times"))
+        self.remind_times.setToolTip(_("Times of day for a desktop notification; empty for none"))
         self.remind_times.editingFinished.connect(self._reminder_edited)
         self.remind_days = QComboBox()
-        self.remind_days.setAccessibleName("Reminder days")
+        self.remind_days.setAccessibleName(_("Reminder days"))
         for text, days in REMINDER_DAYS:
-            self.remind_days.addItem(text, sorted(days))
+            self.remind_days.addItem(_(text), sorted(days))
         self.remind_days.activated.connect(lambda _index: self._reminder_edited())
         self.remind_problem = _label("", "warning")
         remind_row = QHBoxLayout()
-        remind_row.addWidget(_label("Remind me at:"))
+        remind_row.addWidget(_label(_("Remind me at:")))
         remind_row.addWidget(self.remind_times)
         remind_row.addWidget(self.remind_days)
         remind_row.addWidget(self.remind_problem, 1)
@@ -119,11 +126,11 @@ class TodayPanel(QFrame):
         combo = self.plan_combo
         combo.clear()
         own = self.book.own_plan(session)
-        from_file = session.plan.text() if session.plan else "no plan"
-        combo.addItem(f"as the file says ({from_file})", FOLLOW_FILE)
+        from_file = session.plan.text() if session.plan else _("no plan")
+        combo.addItem(_("as the file says ({plan})").format(plan=from_file), FOLLOW_FILE)
         for text in PLAN_CHOICES:
-            combo.addItem(text, text)
-        combo.addItem("no plan", NO_PLAN)
+            combo.addItem(_(text), text)
+        combo.addItem(_("no plan"), NO_PLAN)
         wanted = FOLLOW_FILE if own is None else (own.text() if isinstance(own, Plan) else NO_PLAN)
         index = combo.findData(wanted)
         if index < 0:  # a plan of one's own that the list does not offer
@@ -179,7 +186,9 @@ class TodayPanel(QFrame):
         for row, (index, today) in enumerate(sorted(self.book.todays(session).items())):
             name = _label(session.exercises[index].name)
             combo = self._level_combo(today)
-            combo.setAccessibleName(f"Today's values for {session.exercises[index].name}")
+            combo.setAccessibleName(
+                _("Today's values for {exercise}").format(exercise=session.exercises[index].name)
+            )
             combo.activated.connect(
                 lambda level, i=index, c=combo: self._level_chosen(i, c.itemData(level))
             )
@@ -200,9 +209,11 @@ class TodayPanel(QFrame):
         for level in range(today.decision.top_level + 1):
             text = value_text(today.progression, values_at(today.progression, level))
             suggested = level == today.decision.level
-            combo.addItem(f"{text} (suggested)" if suggested else text, level)
+            combo.addItem(
+                _("{values} (suggested)").format(values=text) if suggested else text, level
+            )
         combo.setCurrentIndex(today.level)
-        combo.setToolTip("Today's values; the suggestion follows your past runs")
+        combo.setToolTip(_("Today's values; the suggestion follows your past runs"))
         return combo
 
     def _level_chosen(self, index: int, level: int) -> None:

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale, QSettings
+from PySide6.QtCore import QLocale, QSettings, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from piritimer import paths
@@ -115,6 +115,10 @@ def test_applying_a_language_sets_the_words_and_qlocale(
         assert QLocale().toString(1.5, "f", 1) == "1,5"
     finally:
         apply_language(qapp, "en")
+        # Qt's German strings (key names: Strg, Leertaste) would stay for every later test.
+        for translator in qapp.findChildren(QTranslator):
+            qapp.removeTranslator(translator)
+            translator.deleteLater()
     assert QLocale().language() is QLocale.Language.English
 
 
