@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLayout,
     QLineEdit,
-    QMainWindow,
     QMenu,
     QStackedLayout,
     QStyle,
@@ -416,36 +415,48 @@ def widget_key(widget: QWidget, window: QWidget) -> tuple[str, ...]:
     return tuple(reversed(path))
 
 
-def laid_out(window: QWidget) -> dict[tuple[str, ...], tuple[QWidget, QRect, int]]:
-    """Each visible widget a layout places: its geometry and its parent's width."""
-    found: dict[tuple[str, ...], tuple[QWidget, QRect, int]] = {}
+Placement = dict[tuple[str, ...], tuple[QRect, int]]
+"""Each laid-out widget's geometry and its parent's width, by `widget_key`."""
+
+
+def _laid_out(
+    window: QWidget, by_hand: bool = False
+) -> Iterator[tuple[tuple[str, ...], QWidget, int]]:
+    if by_hand:  # a view that places its children itself (the class's view)
+        for child in window.children():
+            if isinstance(child, QWidget) and child.isVisible() and not child.isWindow():
+                yield widget_key(child, window), child, window.width()
     for widget in shown_widgets(window):
         layout = widget.layout()
-        if layout is None or isinstance(widget, QMainWindow | QMenu):
+        if layout is None or isinstance(widget, QMenu):
             continue
         for placed in layout_widgets(layout):
             if placed.isVisible() and not placed.isWindow():
-                key = widget_key(placed, window)
-                found[key] = (placed, placed.geometry(), widget.width())
-    return found
+                yield widget_key(placed, window), placed, widget.width()
+
+
+def placement(window: QWidget, by_hand: bool = False) -> Placement:
+    """Where the layouts put each visible widget of ``window`` (kept after it is closed);
+    ``by_hand``: also the window's own children that no layout places."""
+    return {key: (QRect(w.geometry()), width) for key, w, width in _laid_out(window, by_hand)}
 
 
 def not_mirrored(
-    left_to_right: QWidget,
+    left_to_right: Placement,
     right_to_left: QWidget,
     exempt: tuple[type[QWidget], ...] = (),
+    by_hand: bool = False,
 ) -> list[Problem]:
-    """Widgets of the right-to-left build that are not where the mirror image of the
-    left-to-right build puts them: x' = parent width − (x + width), same width."""
-    before = laid_out(left_to_right)
-    after = laid_out(right_to_left)
+    """Widgets of the right-to-left window that are not where the mirror image of the
+    left-to-right one (its `placement`) puts them: x' = parent width − (x + width)."""
     found: list[Problem] = []
-    for key, (widget, rect, parent_width) in after.items():
-        if isinstance(widget, exempt) or key not in before:
+    for key, widget, parent_width in _laid_out(right_to_left, by_hand):
+        if isinstance(widget, exempt) or key not in left_to_right:
             continue
-        _, original, original_parent_width = before[key]
+        original, original_parent_width = left_to_right[key]
         if original_parent_width != parent_width:
             continue  # a parent of another size: not comparable
+        rect = widget.geometry()
         wanted = parent_width - (original.x() + original.width())
         if (
             abs(rect.x() - wanted) > MIRROR_SLACK_PX

@@ -26,7 +26,7 @@ from pytestqt.qtbot import QtBot
 
 from piritimer.present.elided import ElidedLabel
 from piritimer.widgets.dial import Dial, DialMode
-from tests.i18n.clipping import clipped_text, not_mirrored, outside, overlapping
+from tests.i18n.clipping import Problem, clipped_text, not_mirrored, outside, overlapping, placement
 
 LONG = "[Ŝţàŕţ ţĥé šéššîöñ àĝàîñ ƒŕöɱ ţĥé ƀéĝîññîñĝ ·········]"
 SHORT = "Go"
@@ -44,7 +44,7 @@ def window_with(qtbot: QtBot, child: QWidget, width: int, height: int = 60) -> Q
     return window
 
 
-def kinds(found: list[object]) -> list[str]:
+def kinds(found: list[Problem]) -> list[str]:
     return [str(problem) for problem in found]
 
 
@@ -233,11 +233,14 @@ def test_a_mirrored_row_passes_and_an_unmirrored_one_does_not(qtbot: QtBot) -> N
     left_to_right.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
     right_to_left, *_ = two_in_a_row(qtbot, 300)
     right_to_left.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
-    right_to_left.layout().activate()
+    row = right_to_left.layout()
+    assert row is not None
+    row.activate()
     assert first.x() < 150
-    assert not_mirrored(left_to_right, right_to_left) == []
+    before = placement(left_to_right)
+    assert not_mirrored(before, right_to_left) == []
     same, *_ = two_in_a_row(qtbot, 300)
     same.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
-    found = not_mirrored(left_to_right, same)
+    found = not_mirrored(before, same)
     assert [p.kind for p in found] == ["not mirrored", "not mirrored"]
-    assert not_mirrored(left_to_right, same, exempt=(QLabel,)) == []
+    assert not_mirrored(before, same, exempt=(QLabel,)) == []

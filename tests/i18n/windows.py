@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import shutil
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from piritimer import paths
 from piritimer.app import build_window
+from piritimer.core import i18n
 from piritimer.core.model import Session
 from piritimer.core.practice import Outcome, Run
 from piritimer.core.timeline import Step, StepKind, compile_session
@@ -41,6 +43,21 @@ RICHEST = "complete-routine.yaml"
 WAITING = "quick-demo.yaml"
 """A bundled session whose first step waits for the person ("I'm ready")."""
 CLASS_FILE = "hip-class.yaml"
+
+
+@contextmanager
+def speaking(localedir: Path, language: str) -> Iterator[None]:
+    """The app's words from the catalogs in ``localedir`` (a pseudo one), in ``language``;
+    afterwards English and the catalogs as they were, so no later test reads these."""
+    previous = i18n._localedir  # noqa: SLF001 - put back exactly as found
+    i18n.configure(localedir)
+    i18n.use(language)
+    try:
+        yield
+    finally:
+        i18n.use(i18n.SOURCE_LANGUAGE)
+        i18n._catalogs.clear()  # noqa: SLF001 - the pseudo catalogs must not be found later
+        i18n._localedir = previous  # noqa: SLF001
 
 
 def settle() -> None:
