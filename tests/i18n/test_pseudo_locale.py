@@ -13,13 +13,14 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QAbstractItemModel, QLocale, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QShortcut, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractSpinBox,
     QApplication,
     QComboBox,
     QDoubleSpinBox,
+    QHeaderView,
     QLineEdit,
     QListWidget,
     QMainWindow,
@@ -33,7 +34,10 @@ from PySide6.QtWidgets import (
 )
 
 from piritimer.present.countdown import CountdownDisplay
+from piritimer.present.keys import KEYS as PRESENTER_KEYS
+from piritimer.ui.controls import CONTROLS
 from piritimer.widgets.dial import PAUSED_TEXT, Dial
+from piritimer.widgets.plain import might_be_rich
 from tests.i18n.clipping import layout_problems, shown_widgets, widget_text
 from tests.i18n.pseudo import ACCENTED, PSEUDO_LANGUAGE, write_pseudo_catalog
 from tests.i18n.windows import WINDOWS, Stage, speaking
@@ -110,7 +114,11 @@ def shown_texts(window: QWidget) -> Iterator[tuple[str, str]]:
         if isinstance(widget, QListWidget):
             for index in range(widget.count()):
                 yield f"{kind} item", widget.item(index).text()
-        elif isinstance(widget, QAbstractItemView) and widget.model() is not None:
+        elif (
+            isinstance(widget, QAbstractItemView)
+            and not isinstance(widget, QHeaderView)  # its labels are its view's
+            and widget.model() is not None
+        ):
             for text in _cells(widget.model()):
                 yield f"{kind} cell", text
         if isinstance(widget, QTextEdit) and widget.isReadOnly():
@@ -129,21 +137,40 @@ def shown_texts(window: QWidget) -> Iterator[tuple[str, str]]:
             yield "CountdownDisplay", widget.text()
 
 
-def _qt_words() -> list[str]:
-    """Words Qt itself writes in the pseudo-locale (as English, it has no catalog for it): key
-    names from QKeySequence, and the day and month names of dates QLocale formats."""
-    words: set[str] = {"Ctrl", "Shift", "Alt", "Meta"}
-    for key in Qt.Key:
-        name = QKeySequence(key.value).toString(QKeySequence.SequenceFormat.NativeText)
-        if ENGLISH_WORD.search(name):
-            words.add(name)
+def _key_names(window: QWidget) -> set[str]:
+    """The names of the keys the window binds, as QKeySequence writes them ("PgUp", "Media
+    Play"): Qt's words (its own catalog translates them), not ours."""
+    sequences = [s for control in CONTROLS for s in control.sequences]
+    sequences += [QKeySequence(key) for key, _shift in PRESENTER_KEYS]
+    sequences += [action.shortcut() for action in window.findChildren(QAction)]
+    sequences += [shortcut.key() for shortcut in window.findChildren(QShortcut)]
+    names: set[str] = set()
+    for sequence in sequences:
+        text = sequence.toString(QKeySequence.SequenceFormat.NativeText)
+        names.update(part for part in re.split(r"[+,]\s*", text) if part)
+    return names | {"Ctrl", "Shift", "Alt", "Meta"}
+
+
+def qt_words(window: QWidget) -> list[str]:
+    """Words Qt itself writes, in English in the pseudo-locale (Qt has no catalog for it):
+    the names of the window's keys, and the day and month names of dates QLocale formats."""
+    words = _key_names(window)
     locale = QLocale()
     for number in range(1, 13):
         for form in (QLocale.FormatType.LongFormat, QLocale.FormatType.ShortFormat):
             words.add(locale.monthName(number, form))
             if number <= 7:
                 words.add(locale.dayName(number, form))
-    return sorted((w for w in words if w), key=len, reverse=True)
+    return sorted((w for w in words if ENGLISH_WORD.search(w)), key=len, reverse=True)
+
+
+def _plain(text: str) -> str:
+    """Rich text as it reads: a label's own markup (``<b>``) is not a word."""
+    if not might_be_rich(text):
+        return text
+    document = QTextDocument()
+    document.setHtml(text)
+    return document.toPlainText()
 
 
 def english_left(text: str, data: list[str], qt_words: list[str]) -> str:
@@ -160,12 +187,13 @@ def english_left(text: str, data: list[str], qt_words: list[str]) -> str:
 def unmarked(window: QWidget, data: set[str]) -> list[str]:
     """Every fixed text in ``window`` that did not come through the catalog, with where."""
     pieces = sorted(data, key=len, reverse=True)
-    qt_words = _qt_words()
+    qt_names = qt_words(window)
     found: list[str] = []
-    for where, text in shown_texts(window):
+    for where, shown in shown_texts(window):
+        text = _plain(shown)
         if not text.strip() or text in data:
             continue
-        left = english_left(text, pieces, qt_words)
+        left = english_left(text, pieces, qt_names)
         if left:
             marked = "partly translated" if ACCENTS & set(text) else "not translated"
             found.append(f"{where}: {text[:80]!r} ({marked}: {left[:60]!r})")
@@ -204,10 +232,17 @@ def test_every_fixed_word_comes_through_the_catalog(
     assert found == [], f"plain English on {picture}:\n" + "\n".join(found)
 
 
-def test_the_check_sees_english_and_passes_pseudo_text_and_the_files_words() -> None:
-    qt_words = _qt_words()
+def test_the_check_sees_english_and_passes_pseudo_text_and_the_files_words(
+    qapp: QApplication,
+) -> None:
+    window = QWidget()
+    names = qt_words(window)
+    assert "PgUp" in names
+    assert "Stop" not in names  # a word of ours unless it names a key ("Media Stop")
     data = ["Figure-four stretch"]
-    assert english_left("Next: Rest", data, qt_words) == "Next Rest"
-    assert english_left("[Ñéẋţ: ·] Figure-four stretch", data, qt_words) == ""
-    assert english_left("[Ñéẋţ ·] Rest", data, qt_words) == "Rest"
-    assert english_left("PgUp / ← · Ctrl+O · 12:30", data, qt_words) == ""
+    assert english_left("Next: Rest", data, names) == "Next Rest"
+    assert english_left("[Ñéẋţ: ·] Figure-four stretch", data, names) == ""
+    assert english_left("[Ñéẋţ ·] Rest", data, names) == "Rest"
+    assert english_left("PgUp / ← · Ctrl+O · 12:30", data, names) == ""
+    assert english_left("Stop", data, names) == "Stop"
+    assert _plain("<b>Problems</b> (2)") == "Problems (2)"

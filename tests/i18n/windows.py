@@ -89,14 +89,15 @@ class Stage:
 
     # -- building ---------------------------------------------------------------------------
 
-    def services(self) -> Services:
-        """Fresh services (their own engine driver) on the stage's library, log and clock."""
-        return dataclasses.replace(
-            make_services(self.clock, self.library, self.settings), practice=self.store
-        )
+    def services(self, *, logged: bool = False) -> Services:
+        """Fresh services (their own engine driver) on the stage's library and clock; with
+        ``logged``, the stage's practice log (else none: one window's runs must not show in
+        another's history or offer to continue)."""
+        services = make_services(self.clock, self.library, self.settings)
+        return dataclasses.replace(services, practice=self.store) if logged else services
 
-    def main_window(self) -> MainWindow:
-        window = build_window(self.services(), restore=False)
+    def main_window(self, *, logged: bool = False) -> MainWindow:
+        window = build_window(self.services(logged=logged), restore=False)
         self.keep(window)
         window.setGeometry(0, 0, WIDTH, HEIGHT)
         window.show()
@@ -289,7 +290,7 @@ def audio_settings(stage: Stage) -> QWidget:
 
 
 def history(stage: Stage) -> QWidget:
-    window = stage.main_window()
+    window = stage.main_window(logged=True)
     shown = window.practice.open_history()
     stage.keep(shown)
     shown.setGeometry(0, 0, WIDTH, HEIGHT)
