@@ -14,6 +14,7 @@ import argparse
 import os
 import sys
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -38,7 +39,7 @@ def main() -> int:
         return render(options.out, options.language or LANGUAGES, options.window, Path(home))
 
 
-def render(out: Path, languages: list[str], names: list[str] | None, home: Path) -> int:
+def render(out: Path, languages: Sequence[str], names: list[str] | None, home: Path) -> int:
     from PySide6.QtCore import QLocale, Qt, QTranslator
 
     from piritimer import paths
