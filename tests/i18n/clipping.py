@@ -16,6 +16,7 @@ from PySide6.QtGui import QFontMetrics, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractScrollArea,
+    QCheckBox,
     QComboBox,
     QGroupBox,
     QHeaderView,
@@ -23,8 +24,11 @@ from PySide6.QtWidgets import (
     QLayout,
     QLineEdit,
     QMenu,
+    QPushButton,
+    QRadioButton,
     QStackedLayout,
     QStyle,
+    QStyleOptionButton,
     QStyleOptionComboBox,
     QTabBar,
     QToolBar,
@@ -159,17 +163,50 @@ def label_problems(label: QLabel, is_data: IsData) -> Iterator[Problem]:
             )
 
 
+_CONTENTS = (
+    (QCheckBox, QStyle.SubElement.SE_CheckBoxContents),
+    (QRadioButton, QStyle.SubElement.SE_RadioButtonContents),
+    (QPushButton, QStyle.SubElement.SE_PushButtonContents),
+)
+"""Where each kind of button draws its words (inside its padding, after its indicator)."""
+
+
+def _text_room(button: QAbstractButton) -> QRect | None:
+    for kind, element in _CONTENTS:
+        if isinstance(button, kind):
+            option = QStyleOptionButton()
+            button.initStyleOption(option)  # type: ignore[attr-defined]
+            return button.style().subElementRect(element, option, button)
+    return None
+
+
 def button_problems(button: QAbstractButton) -> Iterator[Problem]:
+    """Words wider than where the button draws them (Qt cuts them off at that edge); a tool
+    button, which has no such measure, against its size hint."""
     if not button.text():
         return
-    hint = button.sizeHint()
-    if hint.width() > button.width() + SLACK_PX:
+    room = _text_room(button)
+    if room is None:
+        hint = button.sizeHint()
+        if hint.width() > button.width() + SLACK_PX:
+            yield Problem(
+                "clipped", describe(button), f"needs {hint.width()} px wide, has {button.width()}"
+            )
+        return
+    metrics = button.fontMetrics()
+    lines = button.text().replace("&&", "&").split("\n")
+    needed = max(metrics.horizontalAdvance(line.replace("&", "")) for line in lines)
+    if not button.icon().isNull() and isinstance(button, QPushButton):
+        needed += button.iconSize().width() + 4  # Qt's gap between icon and words
+    if needed > room.width() + SLACK_PX:
         yield Problem(
-            "clipped", describe(button), f"needs {hint.width()} px wide, has {button.width()}"
+            "clipped", describe(button), f"words need {needed} px wide, have {room.width()}"
         )
-    elif hint.height() > button.height() + SLACK_PX and "\n" in button.text():
+    elif metrics.height() * len(lines) > room.height() + 2 * SLACK_PX and len(lines) > 1:
         yield Problem(
-            "clipped", describe(button), f"needs {hint.height()} px high, has {button.height()}"
+            "clipped",
+            describe(button),
+            f"{len(lines)} lines need {metrics.height() * len(lines)} px, have {room.height()}",
         )
 
 
