@@ -175,7 +175,7 @@ def _text_room(button: QAbstractButton) -> QRect | None:
     for kind, element in _CONTENTS:
         if isinstance(button, kind):
             option = QStyleOptionButton()
-            button.initStyleOption(option)  # type: ignore[attr-defined]
+            button.initStyleOption(option)
             return button.style().subElementRect(element, option, button)
     return None
 

@@ -40,7 +40,7 @@ from piritimer.widgets.dial import PAUSED_TEXT, Dial
 from piritimer.widgets.plain import might_be_rich
 from tests.i18n.clipping import layout_problems, shown_widgets, widget_text
 from tests.i18n.pseudo import ACCENTED, PSEUDO_LANGUAGE, write_pseudo_catalog
-from tests.i18n.windows import WINDOWS, Stage, speaking
+from tests.i18n.windows import WINDOWS, Stage, screenshot, speaking
 
 ENGLISH_WORD = re.compile(r"[A-Za-z]{2,}")
 """Text that came through the pseudo catalog has no plain ASCII letters left (all accented)."""
@@ -54,13 +54,6 @@ def pseudo_locale(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("locale")
     write_pseudo_catalog(folder)
     return folder
-
-
-def screenshot(window: QWidget, folder: Path, name: str) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"{name}.png"
-    assert window.grab().save(str(path)), path
-    return path
 
 
 # -- what a window says -------------------------------------------------------------------------

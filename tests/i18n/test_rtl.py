@@ -22,8 +22,7 @@ from piritimer.widgets.app_language import apply_language
 from piritimer.widgets.dial import Dial
 from tests.i18n.clipping import layout_problems, not_mirrored, placement
 from tests.i18n.pseudo import write_pseudo_catalog
-from tests.i18n.test_pseudo_locale import screenshot
-from tests.i18n.windows import WINDOWS, Stage, speaking
+from tests.i18n.windows import WINDOWS, Stage, screenshot, speaking
 
 RTL_LANGUAGE = "he"
 PAINTED = (Dial, CountdownDisplay)

@@ -60,6 +60,14 @@ def speaking(localedir: Path, language: str) -> Iterator[None]:
         i18n._localedir = previous  # noqa: SLF001
 
 
+def screenshot(window: QWidget, folder: Path, name: str) -> Path:
+    """``window`` as it is drawn now, in ``folder/name.png``."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{name}.png"
+    assert window.grab().save(str(path)), path
+    return path
+
+
 def settle() -> None:
     """Let posted layouts, polishes and deferred fits (singleShot(0)) happen."""
     for _ in range(3):
@@ -241,9 +249,7 @@ def runner_paused(stage: Stage) -> QWidget:
 
 
 def runner_waiting(stage: Stage) -> QWidget:
-    window = _run_to(stage, WAITING, lambda s: s.duration_s is None, 0)
-    settle()
-    return window
+    return _run_to(stage, WAITING, lambda s: s.duration_s is None, 0)
 
 
 def help_overlay(stage: Stage) -> QWidget:
@@ -257,7 +263,8 @@ def help_overlay(stage: Stage) -> QWidget:
 # -- the home window's dialogs and the history ------------------------------------------------
 
 
-def _dialog(stage: Stage, window: MainWindow, dialog: QWidget) -> QWidget:
+def _dialog(stage: Stage, dialog: QWidget) -> QWidget:
+    """A dialog the home window opened, at the size it takes by itself."""
     stage.keep(dialog)
     dialog.adjustSize()
     settle()
@@ -270,7 +277,7 @@ def pain_dialog(stage: Stage) -> QWidget:
     window.practice.ask_pain(dataclasses.replace(run, pain_before=None, pain_after=None))
     dialog = window.practice.pain_dialog
     assert dialog is not None
-    return _dialog(stage, window, dialog)
+    return _dialog(stage, dialog)
 
 
 def display_settings(stage: Stage) -> QWidget:
@@ -278,7 +285,7 @@ def display_settings(stage: Stage) -> QWidget:
 
     window = stage.main_window()
     window.display_action.trigger()
-    return _dialog(stage, window, window.findChildren(DisplaySettingsDialog)[-1])
+    return _dialog(stage, window.findChildren(DisplaySettingsDialog)[-1])
 
 
 def audio_settings(stage: Stage) -> QWidget:
@@ -286,7 +293,7 @@ def audio_settings(stage: Stage) -> QWidget:
 
     window = stage.main_window()
     window.audio_action.trigger()
-    return _dialog(stage, window, window.findChildren(AudioSettingsDialog)[-1])
+    return _dialog(stage, window.findChildren(AudioSettingsDialog)[-1])
 
 
 def history(stage: Stage) -> QWidget:
