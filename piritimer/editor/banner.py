@@ -22,7 +22,7 @@ class Banner(QFrame):
             "#banner QLabel { background: transparent; }"
         )
         self._layout = QHBoxLayout(self)
-        self._layout.setContentsMargins(12, 6, 8, 6)
+        self._layout.setContentsMargins(10, 6, 10, 6)  # even: a right-to-left layout keeps them
         self.label = QLabel()
         self.label.setWordWrap(True)
         # The app writes the bold lead-in; callers pass file text through widgets.plain.escape.

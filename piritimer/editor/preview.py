@@ -98,7 +98,7 @@ class PreviewPane(QWidget):
         self._content = content
         self._faded = _faded_palette(content.palette(), theme.comment)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(10, 6, 6, 6)
+        layout.setContentsMargins(8, 6, 8, 6)  # even: a right-to-left layout keeps them
         layout.setSpacing(6)
         layout.addWidget(self.stale)
         layout.addWidget(content, 1)

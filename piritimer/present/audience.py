@@ -11,7 +11,7 @@ from enum import Enum, auto
 
 from PySide6.QtCore import QLocale, QRect, Qt, QTimer
 from PySide6.QtGui import QFont, QPainter, QPaintEvent, QResizeEvent
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QStyle, QWidget
 
 from piritimer.core.durations import format_clock, format_duration
 from piritimer.core.engine import State, Status
@@ -274,57 +274,59 @@ class AudienceView(QWidget):
             image=self.image.has_image(),
             caption=bool(self.caption.text()),
         )
-        self.header_left.setGeometry(rects.header)
-        self.header_right.setGeometry(rects.header)
+        self._put(self.header_left, rects.header)
+        self._put(self.header_right, rects.header)
         self.header_left.set_pixel_range(rects.header_px)
         self.header_right.set_pixel_range(rects.header_px)
-        self.instruction.setGeometry(rects.instruction)
+        self._put(self.instruction, rects.instruction)
         self.instruction.set_pixel_range(rects.instruction_px, rects.instruction_px // 2)
-        self.countdown.setGeometry(rects.countdown)
+        self._put(self.countdown, rects.countdown)
         self.countdown.set_max_pixel_size(rects.countdown_px)
-        self.pacer.setGeometry(rects.pacer)
-        self.detail.setGeometry(rects.detail)
+        self._put(self.pacer, rects.pacer)
+        self._put(self.detail, rects.detail)
         self.detail.set_pixel_range(rects.detail_px, rects.detail_px // 2)
         if rects.caption is not None:
             pad = round(h * 0.015)
             self.caption.setContentsMargins(pad, 0, pad, 0)
-            self.caption.setGeometry(rects.caption)
+            self._put(self.caption, rects.caption)
             self.caption.set_pixel_range(rects.caption_px, rects.caption_px // 2)
-        self.next.setGeometry(rects.next)
+        self._put(self.next, rects.next)
         self.next.setAlignment(Align.AlignLeft | Align.AlignVCenter)
         self.next.set_pixel_range(rects.next_px, rects.next_px // 2)
         if rects.image is not None:
-            self.image.setGeometry(rects.image)
+            self._put(self.image, rects.image)
         badge = QRect(0, 0, round(h * 0.2), round(h * 0.06))
         badge.moveCenter(rects.header.center())
-        self.badge.setGeometry(badge)
+        self._put(self.badge, badge)
         self.badge.set_pixel_range(round(h * 0.036))
 
     def _layout_title_page(self) -> None:
         w, h = self.width(), self.height()
         margin = round(0.06 * h)
         column = w - 2 * margin
-        self.header_left.setGeometry(QRect(margin, margin, column // 2, round(0.06 * h)))
-        self.header_right.setGeometry(QRect(margin + column // 2, margin, column // 2, 1))
-        self.instruction.setGeometry(QRect(margin, round(0.12 * h), column, round(0.22 * h)))
+        self._put(self.header_left, QRect(margin, margin, column // 2, round(0.06 * h)))
+        self._put(self.header_right, QRect(margin + column // 2, margin, column // 2, 1))
+        self._put(self.instruction, QRect(margin, round(0.12 * h), column, round(0.22 * h)))
         self.instruction.set_pixel_range(round(theme.HOLDING_TITLE_EM * h), round(0.04 * h))
         holding = self._mode is Mode.HOLDING
         detail_height = round((0.1 if holding else 0.2) * h)
-        self.detail.setGeometry(QRect(margin, round(0.36 * h), column, detail_height))
+        self._put(self.detail, QRect(margin, round(0.36 * h), column, detail_height))
         self.detail.set_pixel_range(round(theme.DETAIL_EM * h), round(0.025 * h))
-        self.countdown.setGeometry(QRect(margin, round(0.47 * h), column, round(0.32 * h)))
+        self._put(self.countdown, QRect(margin, round(0.47 * h), column, round(0.32 * h)))
         self.countdown.set_max_pixel_size(round(theme.COUNTDOWN_EM * h))
-        self.hint.setGeometry(
-            QRect(margin, round((0.8 if holding else 0.62) * h), column, round(0.075 * h))
+        self._put(
+            self.hint,
+            QRect(margin, round((0.8 if holding else 0.62) * h), column, round(0.075 * h)),
         )
         self.hint.set_pixel_range(round(0.034 * h))
-        self.next.setGeometry(
-            QRect(margin, round((0.89 if holding else 0.55) * h), column, round(0.06 * h))
+        self._put(
+            self.next,
+            QRect(margin, round((0.89 if holding else 0.55) * h), column, round(0.06 * h)),
         )
         self.next.set_pixel_range(round(theme.NEXT_EM * h))
         self.next.setAlignment(Align.AlignCenter)
         if self.caption.text():
-            self.caption.setGeometry(QRect(margin, round(0.8 * h), column, round(0.09 * h)))
+            self._put(self.caption, QRect(margin, round(0.8 * h), column, round(0.09 * h)))
             self.caption.set_pixel_range(round(theme.CAPTION_EM * h))
 
     def _place_message(self) -> None:
@@ -333,8 +335,13 @@ class AudienceView(QWidget):
         height = round(0.14 * h)
         pad = round(0.02 * h)
         self.message.setContentsMargins(pad, 0, pad, 0)
-        self.message.setGeometry(QRect(margin, h - margin - height, w - 2 * margin, height))
+        self._put(self.message, QRect(margin, h - margin - height, w - 2 * margin, height))
         self.message.set_pixel_range(round(0.07 * h), round(0.03 * h))
+
+    def _put(self, widget: QWidget, rect: QRect) -> None:
+        """Place ``widget`` at ``rect`` as laid out left to right, mirrored in a right-to-left
+        language (these views are placed by hand, so no layout mirrors them)."""
+        widget.setGeometry(QStyle.visualRect(self.layoutDirection(), self.rect(), rect))
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)

@@ -246,10 +246,12 @@ class PresenterWindow(QWidget):
         right.addWidget(_label("caption", pgettext("presenter", "Notes")))
         right.addWidget(self.notes, 2)
         right.addWidget(_label("caption", _("Message to the class")))
+        # The field on its own line: beside two buttons in the narrow column it had room for
+        # a few letters, less in the longer languages.
+        right.addWidget(self.message_field)
         message_row = QHBoxLayout()
-        message_row.addWidget(self.message_field, 1)
-        message_row.addWidget(self.show_message_button)
-        message_row.addWidget(self.clear_message_button)
+        message_row.addWidget(self.show_message_button, 1)
+        message_row.addWidget(self.clear_message_button, 1)
         right.addLayout(message_row)
         body = QHBoxLayout()
         body.addLayout(left, 3)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPaintEvent
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from piritimer.core.i18n import N_, _
 from piritimer.ui.controls import CONTROLS
@@ -59,11 +59,26 @@ class HelpOverlay(QWidget):
             grid.addWidget(text, row, 1)
         self.hint = QLabel(_("Press any key to close"))
         self.hint.setObjectName("muted")
+        # The rows scroll only where even closed-up rows cannot fit the window (a small window
+        # and a long language): then nothing is cut off, it is one scroll away.
+        rows = QWidget()
+        rows.setLayout(grid)
+        self.rows_area = QScrollArea()
+        self.rows_area.setWidget(rows)
+        self.rows_area.setWidgetResizable(True)
+        self.rows_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.rows_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.rows_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.rows_area.viewport().setAutoFillBackground(False)
+        rows.setAutoFillBackground(False)
+        self.rows_area.setStyleSheet(
+            "QScrollArea, QScrollArea > QWidget > QWidget { background: transparent; }"
+        )
         layout = QVBoxLayout(self.panel)
         layout.setContentsMargins(36, 28, 36, 28)
         layout.setSpacing(18)
         layout.addWidget(self.title)
-        layout.addLayout(grid)
+        layout.addWidget(self.rows_area, 1)
         layout.addWidget(self.hint)
         self.hide()
         parent.installEventFilter(self)
@@ -92,10 +107,8 @@ class HelpOverlay(QWidget):
         if parent is None:
             return
         self.setGeometry(parent.rect())
-        self.panel.adjustSize()
-        hint = self.panel.sizeHint()
         # Never wider or taller than the window: its words wrap to fit instead.
-        width = max(1, min(hint.width(), self.width() - 2 * PANEL_MARGIN_PX))
+        width = max(1, min(self._width_hint(), self.width() - 2 * PANEL_MARGIN_PX))
         room = self.height() - 2 * PANEL_MARGIN_PX
         self.grid.setVerticalSpacing(ROW_GAP_PX)
         height = self._height_for(width)
@@ -107,11 +120,27 @@ class HelpOverlay(QWidget):
             (self.width() - width) // 2, (self.height() - height) // 2, width, height
         )
 
-    def _height_for(self, width: int) -> int:
+    def _width_hint(self) -> int:
         layout = self.panel.layout()
-        if layout is not None and layout.hasHeightForWidth():
-            return layout.totalHeightForWidth(width)
-        return self.panel.sizeHint().height()
+        assert layout is not None
+        margins = layout.contentsMargins()
+        content = max(self.grid.totalSizeHint().width(), self.title.sizeHint().width())
+        bar = self.rows_area.verticalScrollBar().sizeHint().width()
+        return content + bar + margins.left() + margins.right()
+
+    def _height_for(self, width: int) -> int:
+        """The panel's height at ``width`` with every row shown (the rows wrap)."""
+        layout = self.panel.layout()
+        assert layout is not None
+        margins = layout.contentsMargins()
+        inner = width - margins.left() - margins.right()
+        inner -= self.rows_area.verticalScrollBar().sizeHint().width()
+        if self.grid.hasHeightForWidth():
+            rows = self.grid.totalHeightForWidth(inner)
+        else:
+            rows = self.grid.totalSizeHint().height()
+        words = self.title.sizeHint().height() + self.hint.sizeHint().height()
+        return margins.top() + margins.bottom() + 2 * layout.spacing() + words + rows
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if watched is self.parentWidget() and event.type() == QEvent.Type.Resize:

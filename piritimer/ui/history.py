@@ -286,8 +286,9 @@ class HistoryWindow(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
+        # Never narrower than the column's heading: some languages' words are longer.
         for column, width in enumerate((150, 60, 220, 100, 80, 90, 90, 60)):
-            self.table.setColumnWidth(column, width)
+            self.table.setColumnWidth(column, max(width, header.sectionSizeHint(column)))
 
         self.export_csv_button = QPushButton(_("Export CSV…"))
         self.export_json_button = QPushButton(_("Export JSON…"))

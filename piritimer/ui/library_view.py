@@ -227,7 +227,12 @@ class LibraryPage(QWidget):
         self.grid.setSpacing(14)
         content = QWidget()
         column = QVBoxLayout(content)
-        column.setContentsMargins(0, 0, 14, 0)  # clear of the scroll bar
+        # Clear of the scroll bar, which a right-to-left layout puts on the left (Qt does not
+        # mirror a layout's margins).
+        if content.layoutDirection() is Qt.LayoutDirection.RightToLeft:
+            column.setContentsMargins(14, 0, 0, 0)
+        else:
+            column.setContentsMargins(0, 0, 14, 0)
         column.addLayout(self.grid)
         column.addWidget(self.empty_label)
         column.addWidget(self.more_label)

@@ -2,7 +2,8 @@
 
 Text that comes out of it looks like ``[Ŝţàŕţ ţĥé šéššîöñ ·····]``: a string still in plain
 English on screen was never marked; a clipped bracket or missing dots shows a label that
-cannot grow. Placeholders (``{seconds}``) and accelerators (``&``) are kept as they are.
+cannot grow. Placeholders (``{seconds}``), accelerators (``&``) and a string's own tags (``<b>``) are kept
+as they are.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ ACCENTED = str.maketrans(
 )
 GROWTH = 1.4
 """German and Finnish run about 30-40 % longer than English; this is the worst case."""
-_KEEP = re.compile(r"(\{[^{}]*\}|%[sd]|&&|&|\n)")
+_KEEP = re.compile(r"(\{[^{}]*\}|<[^<>]+>|%[sd]|&&|&|\n)")
 
 PSEUDO_LANGUAGE = "qps"
 """The code of the pseudo-locale's catalog (the Windows pseudo-locale's ``qps-ploc``)."""

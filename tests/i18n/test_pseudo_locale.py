@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
     QComboBox,
+    QDialogButtonBox,
     QDoubleSpinBox,
     QHeaderView,
     QLineEdit,
@@ -36,7 +37,7 @@ from PySide6.QtWidgets import (
 from piritimer.present.countdown import CountdownDisplay
 from piritimer.present.keys import KEYS as PRESENTER_KEYS
 from piritimer.ui.controls import CONTROLS
-from piritimer.widgets.dial import PAUSED_TEXT, Dial
+from piritimer.widgets.dial import Dial
 from piritimer.widgets.plain import might_be_rich
 from tests.i18n.clipping import layout_problems, shown_widgets, widget_text
 from tests.i18n.pseudo import ACCENTED, PSEUDO_LANGUAGE, write_pseudo_catalog
@@ -125,9 +126,13 @@ def shown_texts(window: QWidget) -> Iterator[tuple[str, str]]:
         if isinstance(widget, Dial):
             yield "Dial count", widget.center_text
             if widget.paused:
-                yield "Dial band", PAUSED_TEXT
+                yield "Dial band", widget.paused_text()
         if isinstance(widget, CountdownDisplay):
             yield "CountdownDisplay", widget.text()
+
+
+UNIT_SYMBOLS = ("ms",)
+"""Unit symbols, written the same in every language piritimer speaks."""
 
 
 def _key_names(window: QWidget) -> set[str]:
@@ -149,6 +154,9 @@ def qt_words(window: QWidget) -> list[str]:
     """Words Qt itself writes, in English in the pseudo-locale (Qt has no catalog for it):
     the names of the window's keys, and the day and month names of dates QLocale formats."""
     words = _key_names(window)
+    # A dialog's standard buttons (Close, Cancel) are Qt's, translated by its qtbase catalog.
+    for box in window.findChildren(QDialogButtonBox):
+        words.update(button.text().replace("&", "") for button in box.buttons())
     locale = QLocale()
     for number in range(1, 13):
         for form in (QLocale.FormatType.LongFormat, QLocale.FormatType.ShortFormat):
@@ -171,8 +179,13 @@ def english_left(text: str, data: list[str], qt_words: list[str]) -> str:
     """What of ``text`` is still plain English once the file's words, numbers and Qt's own
     words are taken out ("" when nothing is)."""
     rest = text.replace("&", "")
+    # What a message quotes from a file is in backticks; a view may capitalise a file's line.
+    rest = re.sub(r"`[^`]*`", " ", rest)
+    rest = re.sub(r"(?<!\w)'[^']*'(?!\w)", " ", rest)  # a file's text as Python quotes it
     for piece in data:
-        rest = rest.replace(piece, " ")
+        rest = re.sub(re.escape(piece), " ", rest, flags=re.IGNORECASE)
+    for symbol in UNIT_SYMBOLS:
+        rest = re.sub(rf"(?<![A-Za-z]){symbol}(?![A-Za-z])", " ", rest)
     for word in qt_words:
         rest = re.sub(rf"(?<![A-Za-z]){re.escape(word)}(?![A-Za-z])", " ", rest)
     return " ".join(ENGLISH_WORD.findall(rest))

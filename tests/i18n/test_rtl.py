@@ -80,6 +80,7 @@ def test_a_right_to_left_language_turns_the_app_round_at_start(
     i18n.configure(rtl_locale)
     stage = Stage(tmp_path / "stage")
     try:
+        i18n.use(RTL_LANGUAGE)  # the same words, laid out left to right, for reference
         with direction(qapp, Qt.LayoutDirection.LeftToRight):
             reference = placement(WINDOWS["library"](stage))
         stage.close_windows()

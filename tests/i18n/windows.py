@@ -131,6 +131,7 @@ class Stage:
         """Every string the windows show from a file or the person: session and class text,
         file names, run titles and notes. These need no translation."""
         found: set[str] = {"piritimer", MESSAGE, str(self.home)}
+        found.update(i18n.LANGUAGE_NAMES.values())  # each language in its own name
         for entry in self.library.entries():
             found.update({entry.path.name, entry.path.stem, str(entry.path), entry.title})
             found.update(strings_in(entry.session))
