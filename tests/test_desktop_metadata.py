@@ -148,3 +148,14 @@ def test_the_desktop_entry_metainfo_and_mime_type_speak_every_shipped_language()
         assert language in comments
     # Software centres count the app's languages from its gettext catalogs.
     assert text(root, "translation[@type='gettext']") == i18n.DOMAIN
+
+
+def test_the_desktop_finds_the_app_from_its_player_and_its_notifications() -> None:
+    """MPRIS's DesktopEntry and a notification's icon and desktop-entry hint name the
+    desktop file and icon by the app id, as installed from data/."""
+    from piritimer.platform import mpris, notifications_dbus
+
+    assert mpris.DESKTOP_ENTRY == APP_ID
+    assert (DATA / f"{mpris.DESKTOP_ENTRY}.desktop").is_file()
+    assert notifications_dbus.ICON == read_desktop_entry()["Icon"]
+    assert notifications_dbus.HINTS == {"desktop-entry": APP_ID}

@@ -20,6 +20,7 @@ from typing import Any, TypeVar
 from PySide6.QtCore import ClassInfo, Property, QObject, Slot
 from PySide6.QtDBus import QDBusAbstractAdaptor, QDBusConnection, QDBusMessage
 
+from piritimer.paths import APP_ID
 from piritimer.platform.media_remote import MediaRemote, PlaybackStatus, RemoteCommand
 
 log = logging.getLogger(__name__)
@@ -40,6 +41,10 @@ def _dbus_interface(name: str) -> Callable[[type[_Adaptor]], type[_Adaptor]]:
     info: Any = ClassInfo
     decorator: Callable[[type[_Adaptor]], type[_Adaptor]] = info({"D-Bus Interface": name})
     return decorator
+
+
+DESKTOP_ENTRY = APP_ID
+"""The desktop file's name without ``.desktop``: where media widgets find the icon and name."""
 
 
 class NullMediaRemote(MediaRemote):
@@ -69,6 +74,9 @@ class _RootAdaptor(QDBusAbstractAdaptor):
     def _identity(self) -> str:
         return "piritimer"
 
+    def _desktop_entry(self) -> str:
+        return DESKTOP_ENTRY
+
     def _no_list(self) -> list[str]:
         return []
 
@@ -76,7 +84,7 @@ class _RootAdaptor(QDBusAbstractAdaptor):
     CanRaise = Property(bool, _true)
     HasTrackList = Property(bool, _false)
     Identity = Property(str, _identity)
-    DesktopEntry = Property(str, _identity)
+    DesktopEntry = Property(str, _desktop_entry)
     # A type name, not a type: "as" on the bus (a Python list would go out as "av").
     SupportedUriSchemes = Property("QStringList", _no_list)  # type: ignore[arg-type]
     SupportedMimeTypes = Property("QStringList", _no_list)  # type: ignore[arg-type]

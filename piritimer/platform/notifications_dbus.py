@@ -12,6 +12,7 @@ from PySide6.QtCore import Q_ARG, Q_RETURN_ARG, SLOT, QMetaObject, QObject, Qt, 
 from PySide6.QtDBus import QDBusConnection, QDBusInterface
 
 from piritimer.core.i18n import pgettext
+from piritimer.paths import APP_ID
 from piritimer.platform.dbus_service import bus_with
 from piritimer.platform.notifications import ClickHandler
 
@@ -25,8 +26,12 @@ DEFAULT_ACTION = "default"
 """The action a click on the notification's body invokes (the specification's name)."""
 CALL_TIMEOUT_MS = 1000
 APP_NAME = "piritimer"
-ICON = "piritimer"
-"""Matches the .desktop file's Icon=, so the daemon shows piritimer's icon."""
+ICON = APP_ID
+"""Matches the .desktop file's Icon= (the icons are installed under the app id), so the daemon
+shows piritimer's icon."""
+HINTS = {"desktop-entry": APP_ID}
+"""The specification's hint naming the desktop file, so the daemon groups and settings (do not
+disturb, per-app sounds) find the app."""
 
 
 class FreedesktopNotifier(QObject):
@@ -73,7 +78,7 @@ class FreedesktopNotifier(QObject):
                 Q_ARG("QString", title),
                 Q_ARG("QString", _plain(body)),
                 Q_ARG("QStringList", [DEFAULT_ACTION, pgettext("notification", "Open")]),
-                Q_ARG("QVariantMap", {}),
+                Q_ARG("QVariantMap", HINTS),
                 Q_ARG("int", -1),
             )
         except RuntimeError as error:

@@ -2,8 +2,8 @@
 
 Text that comes out of it looks like ``[Ŝţàŕţ ţĥé šéššîöñ ·····]``: a string still in plain
 English on screen was never marked; a clipped bracket or missing dots shows a label that
-cannot grow. Placeholders (``{seconds}``), accelerators (``&``) and a string's own tags (``<b>``) are kept
-as they are.
+cannot grow. Placeholders (``{seconds}``), accelerators (``&``) and a string's own tags
+(``<b>``) are kept as they are.
 """
 
 from __future__ import annotations

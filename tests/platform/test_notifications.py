@@ -27,11 +27,11 @@ def test_notify_sends_the_specifications_types(standin_bus: StartBus) -> None:
         "call": "Notify",
         "app_name": "piritimer",
         "replaces_id": 0,
-        "icon": "piritimer",
+        "icon": "io.github.piritimer.Piritimer",
         "summary": "Time for Hip release",
         "body": "Twice a day: 0 of 2 today &lt;b&gt;",  # never markup
         "actions": ["default", "Open"],
-        "hints": [],
+        "hints": ["desktop-entry"],
         "timeout_ms": -1,
         "id": 1,
     }
