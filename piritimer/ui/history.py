@@ -329,11 +329,13 @@ class HistoryWindow(QWidget):
         ):
             buttons.addWidget(widget)
         buttons.addStretch(1)
-        buttons.addWidget(self.ask_pain_box)
         layout = QVBoxLayout(self)
         layout.addWidget(self.location_label)
         layout.addWidget(body, 1)
         layout.addWidget(self.status_label)
+        # The question on a line of its own: beside four buttons it made the window wider
+        # than a 1366-pixel laptop in German and French.
+        layout.addWidget(self.ask_pain_box)
         layout.addLayout(buttons)
 
     # -- data ---------------------------------------------------------------------------------

@@ -34,14 +34,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from piritimer import paths
 from piritimer.present.countdown import CountdownDisplay
 from piritimer.present.keys import KEYS as PRESENTER_KEYS
 from piritimer.ui.controls import CONTROLS
 from piritimer.widgets.dial import Dial
 from piritimer.widgets.plain import might_be_rich
+from tests.i18n.catalogs import TRANSLATED
 from tests.i18n.clipping import layout_problems, shown_widgets, widget_text
 from tests.i18n.pseudo import ACCENTED, PSEUDO_LANGUAGE, write_pseudo_catalog
-from tests.i18n.windows import WINDOWS, Stage, screenshot, speaking
+from tests.i18n.windows import HEIGHT, WIDTH, WINDOWS, Stage, screenshot, speaking
 
 ENGLISH_WORD = re.compile(r"[A-Za-z]{2,}")
 """Text that came through the pseudo catalog has no plain ASCII letters left (all accented)."""
@@ -227,6 +229,33 @@ def test_every_word_fits_in_the_pseudo_locale(stage: Stage, tmp_path: Path, name
     data = stage.data_texts()
     problems = [str(p) for p in layout_problems(window, lambda text: text in data)]
     assert problems == [], f"see {picture}:\n" + "\n".join(problems)
+
+
+@pytest.mark.parametrize("language", TRANSLATED)
+def test_every_window_fits_a_laptop_with_nothing_cut_in_each_shipped_language(
+    qapp: QApplication, tmp_path: Path, language: str
+) -> None:
+    """The real catalogs, not the pseudo one: no window grows past 1366×768 (a laptop's
+    screen) and no word is cut, in any language piritimer ships."""
+    problems: list[str] = []
+    with speaking(paths.locale_dir(), language):
+        stage = Stage(tmp_path / "stage")
+        try:
+            data = stage.data_texts()
+            for name, build in WINDOWS.items():
+                window = build(stage)
+                if window.width() > WIDTH or window.height() > HEIGHT:
+                    problems.append(f"{name}: {window.width()}×{window.height()}")
+                problems += [
+                    f"{name}: {p}" for p in layout_problems(window, lambda text: text in data)
+                ]
+                if problems and not any(str(tmp_path) in p for p in problems):
+                    shot = screenshot(window, tmp_path / "screens", f"{name}-{language}")
+                    problems.append(f"see {shot}")
+                stage.close_windows()
+        finally:
+            stage.close()
+    assert problems == []
 
 
 @pytest.mark.parametrize("name", list(WINDOWS))
