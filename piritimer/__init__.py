@@ -1,3 +1,3 @@
 """piritimer: a guided home-exercise timer."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
