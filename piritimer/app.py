@@ -91,6 +91,7 @@ def build_services(
     from piritimer import paths
     from piritimer.audio.guide import AudioGuide
     from piritimer.audio.settings_store import load_audio_settings
+    from piritimer.core import i18n
     from piritimer.core.engine import Engine
     from piritimer.editor.windows import EditorWindows
     from piritimer.platform.inhibit import NullInhibitor
@@ -111,6 +112,8 @@ def build_services(
     startup_notices: list[str] = []
     settings = open_settings(startup_notices.append)
     # Before anything with words in it is built: windows read their words as they are made.
+    if not i18n.is_configured():  # cli.main has done it, a bench or a tool may not have
+        i18n.configure(paths.locale_dir())
     apply_language(QCoreApplication.instance(), language_choice(settings))
     if library is None:
         library = LibraryModel(

@@ -75,6 +75,11 @@ def configure(localedir: Path) -> None:
     _catalogs.clear()
 
 
+def is_configured() -> bool:
+    """Whether ``configure`` has said where the catalogs are."""
+    return _localedir is not None
+
+
 def available_languages() -> tuple[str, ...]:
     """The source language and every language with a compiled catalog in the locale folder."""
     found = [SOURCE_LANGUAGE]

@@ -153,3 +153,43 @@ def test_a_session_is_framed_in_its_own_language_else_the_apps(
     assert i18n.for_session("fr").language == "fr"
     assert i18n.for_session("fr-CA").language == "fr"
     assert i18n.for_session(None).language == "de"
+
+
+def test_the_app_follows_the_systems_language_unless_one_is_chosen(tmp_path: Path) -> None:
+    """The real start-up path in a process of its own (Qt reads the system's locale once):
+    a German desktop gets German words and numbers; a choice in the settings wins over it."""
+    import os
+    import subprocess
+    import sys
+
+    probe = (
+        "from piritimer.app import build_services, create_application\n"
+        "from piritimer.core import i18n\n"
+        "from PySide6.QtCore import QLocale\n"
+        "app = create_application([])\n"
+        "build_services(app)\n"
+        "print(i18n.current_language(), QLocale().toString(1.5, 'f', 1), i18n._('Start'))\n"
+    )
+    root = Path(__file__).resolve().parents[2]
+
+    def start(home: Path, **env: str) -> str:
+        environ = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "LANG"))}
+        environ.update(PIRITIMER_HOME=str(home), QT_QPA_PLATFORM="offscreen", **env)
+        done = subprocess.run(
+            [sys.executable, "-c", probe],
+            env=environ,
+            cwd=root,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=True,
+        )
+        return done.stdout.strip().splitlines()[-1]
+
+    german = tmp_path / "german"
+    assert start(german, LANG="de_DE.UTF-8") == "de 1,5 Starten"
+    chosen = tmp_path / "chosen"
+    chosen.mkdir()
+    (chosen / "settings.ini").write_text("[ui]\nlanguage=es\n", encoding="utf-8")
+    assert start(chosen, LANG="de_DE.UTF-8") == "es 1,5 Empezar"
+    assert start(tmp_path / "plain", LANG="C.UTF-8") == "en 1.5 Start"
