@@ -176,7 +176,8 @@ class LibraryPage(QWidget):
         self.filter_edit.setAccessibleName(_("Filter sessions"))
         self.tag_combo = QComboBox()
         self.tag_combo.setAccessibleName(_("Filter by tag"))
-        self.tag_combo.setMinimumContentsLength(10)
+        # Room for "all tags" in the person's language, however narrow the window gets.
+        self.tag_combo.setMinimumContentsLength(max(10, len(_(ALL_TAGS))))
         self.open_button = QPushButton(_("Open file…"))
         self.open_button.setToolTip(
             _("{action} ({keys})").format(
