@@ -197,16 +197,19 @@ class SsipSpeechOutput(QObject):
             )
 
     def _disconnected(self) -> None:
+        self._dropped(
+            _("{problem} (speech-dispatcher closed the connection)").format(problem=_(NO_ENGINE))
+        )
+
+    def _dropped(self, never_up: str) -> None:
+        """The connection went: made again if it had been up, else the voice fails with
+        ``never_up`` (the server never answered at all)."""
         if self._closing:
             return
         if self._up_once:
             self._lost()
         else:
-            self._fail(
-                _("{problem} (speech-dispatcher closed the connection)").format(
-                    problem=_(NO_ENGINE)
-                )
-            )
+            self._fail(never_up)
 
     def _lost(self) -> None:
         """The connection went (or stuck) after it was up: make it again, or give up."""
@@ -220,14 +223,9 @@ class SsipSpeechOutput(QObject):
         self._connect()
 
     def _timed_out(self) -> None:
-        if self._closing:
-            return
-        if self._up_once:
-            self._lost()
-        else:
-            self._fail(
-                _("{problem} (speech-dispatcher did not answer)").format(problem=_(NO_ENGINE))
-            )
+        self._dropped(
+            _("{problem} (speech-dispatcher did not answer)").format(problem=_(NO_ENGINE))
+        )
 
     def _fail(self, problem: str) -> None:
         """Silent from now on, with ``problem`` said once."""
