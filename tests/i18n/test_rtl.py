@@ -13,10 +13,9 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale, Qt, QTranslator
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QApplication
 
-from piritimer.core import i18n
 from piritimer.present.countdown import CountdownDisplay
 from piritimer.widgets.app_language import apply_language
 from piritimer.widgets.dial import Dial
@@ -74,31 +73,22 @@ def test_every_window_is_mirrored_right_to_left_without_overlap_or_clipping(
 def test_a_right_to_left_language_turns_the_app_round_at_start(
     qapp: QApplication, tmp_path: Path, rtl_locale: Path
 ) -> None:
-    """The app's own path: the language chosen in the settings, applied by apply_language."""
-    locale_before = QLocale()
-    translators_before = set(qapp.findChildren(QTranslator))
-    i18n.configure(rtl_locale)
-    stage = Stage(tmp_path / "stage")
-    try:
-        i18n.use(RTL_LANGUAGE)  # the same words, laid out left to right, for reference
-        with direction(qapp, Qt.LayoutDirection.LeftToRight):
-            reference = placement(WINDOWS["library"](stage))
-        stage.close_windows()
-        with direction(qapp, Qt.LayoutDirection.LeftToRight):
-            assert apply_language(qapp, RTL_LANGUAGE) == RTL_LANGUAGE
-            assert qapp.layoutDirection() is Qt.LayoutDirection.RightToLeft
-            assert QLocale().textDirection() is Qt.LayoutDirection.RightToLeft
-            window = WINDOWS["library"](stage)
-            assert window.layoutDirection() is Qt.LayoutDirection.RightToLeft
-            problems = not_mirrored(reference, window, exempt=PAINTED)
-            screenshot(window, tmp_path / "screens", f"library-{RTL_LANGUAGE}-applied")
-    finally:
-        stage.close()
-        # apply_language installs Qt's own Hebrew words and never takes them out again.
-        for translator in set(qapp.findChildren(QTranslator)) - translators_before:
-            qapp.removeTranslator(translator)
-            translator.deleteLater()
-        QLocale.setDefault(locale_before)
-        i18n.use(i18n.SOURCE_LANGUAGE)
-        i18n._catalogs.clear()  # noqa: SLF001 - the pseudo catalogs must not be found later
+    """The app's own path: the language chosen in the settings, applied by apply_language.
+    (Qt's translator and QLocale's default it sets go after the test: tests/conftest.py.)"""
+    with speaking(rtl_locale, RTL_LANGUAGE):  # the same words left to right, for reference
+        stage = Stage(tmp_path / "stage")
+        try:
+            with direction(qapp, Qt.LayoutDirection.LeftToRight):
+                reference = placement(WINDOWS["library"](stage))
+            stage.close_windows()
+            with direction(qapp, Qt.LayoutDirection.LeftToRight):
+                assert apply_language(qapp, RTL_LANGUAGE) == RTL_LANGUAGE
+                assert qapp.layoutDirection() is Qt.LayoutDirection.RightToLeft
+                assert QLocale().textDirection() is Qt.LayoutDirection.RightToLeft
+                window = WINDOWS["library"](stage)
+                assert window.layoutDirection() is Qt.LayoutDirection.RightToLeft
+                problems = not_mirrored(reference, window, exempt=PAINTED)
+                screenshot(window, tmp_path / "screens", f"library-{RTL_LANGUAGE}-applied")
+        finally:
+            stage.close()
     assert [str(p) for p in problems] == []
